@@ -1,0 +1,3 @@
+from reconcile_desktop.cli import main
+
+raise SystemExit(main())

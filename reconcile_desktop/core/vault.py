@@ -1,0 +1,338 @@
+"""The encrypted vault: create, unlock, lock, change passphrase, back up, check.
+
+Two files in the data folder: vault.db (SQLCipher 4, keyed with a random 256-bit data key)
+and vault.key (that key wrapped under Argon2id(passphrase), see keyfile.py). A third,
+vault.lock, keeps a second Reconcile from opening the same vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconcile_desktop.core import keyfile
+from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.core.errors import (
+    DatabaseDamaged,
+    DatabaseEmpty,
+    DatabaseMissing,
+    DiskFull,
+    KeyFileDamaged,
+    KeyFileMissing,
+    NotWritable,
+    ReconcileError,
+    VaultExists,
+    VaultInUse,
+    VaultLocked,
+    VaultNotFound,
+)
+from reconcile_desktop.core.instance_lock import InstanceLock
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.key"
+LOCK_NAME = "vault.lock"
+
+
+class VaultState(Enum):
+    NEW = "new"  # neither file: a first run
+    PRESENT = "present"  # both files, ready to unlock
+
+
+def translate_os_error(exc: OSError) -> ReconcileError:
+    if exc.errno == errno.ENOSPC:
+        return DiskFull()
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return NotWritable()
+    return ReconcileError("Reconcile could not read or write its files.")
+
+
+def translate_db_error(exc: BaseException) -> ReconcileError:
+    """Map SQLite's messages to one sentence; never includes SQL parameters."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "disk i/o" in text and "full" in text:
+        return DiskFull()
+    if "readonly" in text or "read-only" in text:
+        return NotWritable()
+    if "database is locked" in text or "database is busy" in text:
+        return VaultInUse()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseDamaged()
+    return ReconcileError("The journal could not be read or written.")
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn storage failures inside the block into ReconcileError sentences."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except ReconcileError:
+        raise
+    except DBAPIError as exc:
+        raise translate_db_error(exc) from None
+    except OSError as exc:
+        raise translate_os_error(exc) from None
+
+
+def _wipe(buf: bytearray) -> None:
+    # Best effort: Python may still hold copies (the PRAGMA string), but not in our buffers.
+    for i in range(len(buf)):
+        buf[i] = 0
+
+
+class Vault:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        clock: Clock | None = None,
+        kdf_params: keyfile.KdfParams | None = None,
+        kdf_bounds: keyfile.KdfBounds | None = None,
+    ) -> None:
+        self.dir = Path(data_dir)
+        self.db_path = self.dir / DB_NAME
+        self.key_path = self.dir / KEY_NAME
+        self.clock = clock or Clock()
+        self.kdf_params = kdf_params or keyfile.DEFAULT_PARAMS
+        self.kdf_bounds = kdf_bounds or keyfile.BOUNDS
+        self._instance = InstanceLock(self.dir / LOCK_NAME)
+        self._key: bytearray | None = None
+        self._engine: Engine | None = None
+
+    # -- files and the single-instance lock -------------------------------------------------
+
+    def state(self) -> VaultState:
+        """NEW or PRESENT; a half-present vault raises the error that explains it."""
+        has_key = self.key_path.exists()
+        has_db = self.db_path.exists()
+        if not has_key and not has_db:
+            return VaultState.NEW
+        if has_db and self.db_path.stat().st_size == 0:
+            raise DatabaseEmpty()
+        if not has_key:
+            raise KeyFileMissing()
+        if not has_db:
+            raise DatabaseMissing()
+        return VaultState.PRESENT
+
+    def claim(self) -> None:
+        """Create the private folder and take the single-instance lock."""
+        from reconcile_desktop.paths import ensure_private_dir
+
+        try:
+            ensure_private_dir(self.dir)
+            self._instance.acquire()
+        except OSError as exc:
+            raise translate_os_error(exc) from None
+
+    def release(self) -> None:
+        self._instance.release()
+
+    # -- opening and closing -----------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    def create(self, passphrase: str) -> None:
+        """A new vault; leaves it unlocked. Never overwrites anything."""
+        self.claim()
+        if self.state() is not VaultState.NEW:
+            raise VaultExists()
+        keyfile.normalise_passphrase(passphrase)  # reject a bad passphrase before any file exists
+        data_key = keyfile.new_data_key()
+        kf = keyfile.wrap(data_key, passphrase, self.kdf_params)
+        tmp_db = self.dir / f".{DB_NAME}.new"
+        tmp_db.unlink(missing_ok=True)
+        try:
+            with user_errors():
+                self._open(tmp_db, data_key)
+                self._migrate()
+                self._close_engine()
+                keyfile.write_atomic(self.key_path, kf.to_bytes())
+                os.chmod(tmp_db, 0o600)
+                os.replace(tmp_db, self.db_path)
+                keyfile.fsync_dir(self.dir)
+        except BaseException:
+            self._close_engine()
+            for leftover in (tmp_db, Path(f"{tmp_db}-wal"), Path(f"{tmp_db}-shm")):
+                leftover.unlink(missing_ok=True)
+            _wipe(data_key)
+            raise
+        try:
+            self._open(self.db_path, data_key)
+        finally:
+            _wipe(data_key)
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the vault. On any failure neither file is modified."""
+        if self.is_unlocked:
+            return
+        self.claim()
+        if self.state() is VaultState.NEW:
+            raise VaultNotFound()
+        kf = self._read_keyfile()
+        data_key = keyfile.unwrap(kf, passphrase)
+        try:
+            with user_errors():
+                self._open(self.db_path, data_key)
+                self._verify_readable()
+                self._migrate()
+        except BaseException:
+            self._close_engine()
+            raise
+        finally:
+            _wipe(data_key)
+
+    def lock(self) -> None:
+        """Checkpoint, close every connection and forget the key (the instance lock stays)."""
+        if self._engine is not None:
+            with contextlib.suppress(Exception), self._engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._close_engine()
+
+    def close(self) -> None:
+        self.lock()
+        self.release()
+
+    def _read_keyfile(self) -> keyfile.KeyFile:
+        try:
+            return keyfile.read(self.key_path, self.kdf_bounds)
+        except FileNotFoundError:
+            raise KeyFileMissing() from None
+        except (IsADirectoryError, PermissionError, UnicodeDecodeError):
+            raise KeyFileDamaged() from None
+
+    def _open(self, path: Path, data_key: bytearray) -> None:
+        from reconcile_desktop.core.db import make_engine
+
+        self._key = bytearray(data_key)  # our own copy, wiped by _close_engine
+        self._engine = make_engine(path, self._current_key)
+
+    def _current_key(self) -> bytearray:
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def _close_engine(self) -> None:
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.dispose()
+        if self._key is not None:
+            _wipe(self._key)
+            self._key = None
+
+    def _verify_readable(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+
+    def _migrate(self) -> None:
+        from reconcile_desktop.core import migrations
+
+        with self.engine.begin() as conn:
+            current = migrations.current_revision(conn)
+        if current == migrations.HEAD:
+            return
+        if current is not None:
+            # An existing vault about to change shape: keep an encrypted copy first.
+            self.backup(self.dir / "backups", label=f"before-migration-{current}")
+        with self.engine.begin() as conn:
+            migrations.upgrade(conn)
+
+    # -- sessions ------------------------------------------------------------------------------
+
+    def session(self) -> Session:
+        """A new Session; objects stay usable after commit (expire_on_commit=False)."""
+        from sqlmodel import Session
+
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed at the end, rolled back on error, errors translated."""
+        with user_errors(), self.session() as session, session.begin():
+            yield session
+
+    # -- passphrase, backup, check -------------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the same data key; the database is not touched."""
+        self.claim()
+        kf = self._read_keyfile()
+        data_key = keyfile.unwrap(kf, old)
+        try:
+            new_kf = keyfile.wrap(data_key, new, self.kdf_params)
+            with user_errors():
+                keyfile.write_atomic(self.key_path, new_kf.to_bytes())
+        finally:
+            _wipe(data_key)
+
+    def backup(self, out_dir: Path, *, label: str = "backup") -> Path:
+        """An encrypted copy (same data key) plus the current key file, in a new folder."""
+        from reconcile_desktop.core.db import key_literal
+        from reconcile_desktop.paths import ensure_private_dir
+
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        with user_errors():
+            ensure_private_dir(Path(out_dir))
+            target = Path(out_dir) / f"reconcile-{label}-{stamp}"
+            n = 1
+            while target.exists():
+                n += 1
+                target = Path(out_dir) / f"reconcile-{label}-{stamp}-{n}"
+            target.mkdir(mode=0o700)
+            tmp = target / f".{DB_NAME}.tmp"
+            raw = self.engine.raw_connection()
+            try:
+                cur = raw.cursor()
+                version = cur.execute("PRAGMA user_version").fetchone()[0]
+                cur.execute(
+                    f"ATTACH DATABASE ? AS backup KEY {key_literal(self._current_key())}",
+                    (str(tmp),),
+                )
+                try:
+                    cur.execute("SELECT sqlcipher_export('backup')")
+                    cur.execute(f"PRAGMA backup.user_version = {int(version)}")
+                finally:
+                    cur.execute("DETACH DATABASE backup")
+            finally:
+                raw.close()
+            os.chmod(tmp, 0o600)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target / DB_NAME)
+            shutil.copyfile(self.key_path, target / KEY_NAME)
+            os.chmod(target / KEY_NAME, 0o600)
+            keyfile.fsync_dir(target)
+        return target
+
+    def check(self) -> list[str]:
+        """Problems found by SQLCipher's and SQLite's integrity checks (empty when healthy)."""
+        problems: list[str] = []
+        with user_errors(), self.engine.connect() as conn:
+            problems += [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            problems += [
+                r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok"
+            ]
+            try:
+                conn.exec_driver_sql("INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')")
+            except Exception:
+                problems.append("The search index does not match the entries.")
+        return problems

@@ -1,0 +1,49 @@
+"""Shared fixtures. Qt runs offscreen; the KDF is made cheap for everything but the tests
+that measure the real parameters (their Vaults use the defaults)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+os.environ.pop("RECONCILE_DATA_DIR", None)
+os.environ.pop("RECONCILE_PASSPHRASE", None)
+os.environ.pop("RECONCILE_NEW_PASSPHRASE", None)
+
+import pytest  # noqa: E402
+
+from reconcile_desktop.core import keyfile  # noqa: E402
+from reconcile_desktop.core.clock import Clock  # noqa: E402
+from reconcile_desktop.core.vault import Vault  # noqa: E402
+
+FAST_KDF = keyfile.KdfParams(t=1, m=8, p=1)
+TEST_BOUNDS = keyfile.KdfBounds(t=(1, 64), m=(8, 4 * 1024 * 1024), p=(1, 64))
+PASSPHRASE = "a calm and patient passphrase"
+
+
+@pytest.fixture
+def make_vault(tmp_path):
+    """Vault factory with a cheap KDF; every vault it made is closed at the end."""
+    made: list[Vault] = []
+
+    def factory(data_dir=None, clock: Clock | None = None) -> Vault:
+        vault = Vault(
+            data_dir or tmp_path / "data",
+            clock=clock,
+            kdf_params=FAST_KDF,
+            kdf_bounds=TEST_BOUNDS,
+        )
+        made.append(vault)
+        return vault
+
+    yield factory
+    for vault in made:
+        vault.close()
+
+
+@pytest.fixture
+def vault(make_vault):
+    """A fresh, unlocked vault."""
+    v = make_vault()
+    v.create(PASSPHRASE)
+    return v
