@@ -325,14 +325,21 @@ class Vault:
 
     def check(self) -> list[str]:
         """Problems found by SQLCipher's and SQLite's integrity checks (empty when healthy)."""
+        from sqlalchemy.exc import DBAPIError
+
+        checks = (
+            ("Page check", "PRAGMA cipher_integrity_check"),
+            ("Database check", "PRAGMA integrity_check"),
+            ("Search index check", "INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')"),
+        )
         problems: list[str] = []
         with user_errors(), self.engine.connect() as conn:
-            problems += [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-            problems += [
-                r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok"
-            ]
-            try:
-                conn.exec_driver_sql("INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')")
-            except Exception:
-                problems.append("The search index does not match the entries.")
+            for name, sql in checks:
+                try:
+                    result = conn.exec_driver_sql(sql)
+                    rows = [r[0] for r in result] if result.returns_rows else []
+                except DBAPIError:
+                    problems.append(f"{name}: part of the journal could not be read.")
+                    continue
+                problems += [f"{name}: {r}" for r in rows if r != "ok"]
         return problems

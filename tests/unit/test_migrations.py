@@ -1,0 +1,51 @@
+"""Alembic: the migrated schema matches the models, HEAD is right, and a backup comes first."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel
+
+from reconcile_desktop.core import migrations, models  # noqa: F401
+from tests.conftest import PASSPHRASE
+
+
+def _include(obj, name, type_, reflected, compare_to):
+    return not (type_ == "table" and name and name.startswith("entry_fts"))
+
+
+def test_models_and_migrated_schema_agree(vault):
+    with vault.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": _include})
+        diff = compare_metadata(ctx, SQLModel.metadata)
+    assert diff == []
+
+
+def test_head_constant_matches_the_scripts():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations.SCRIPT_LOCATION))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == migrations.HEAD
+
+
+def test_a_new_vault_is_at_head_with_search_triggers(vault):
+    with vault.engine.connect() as conn:
+        assert migrations.current_revision(conn) == migrations.HEAD
+        triggers = {
+            r[0]
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+    assert {"entry_fts_ai", "entry_fts_ad", "entry_fts_au"} <= triggers
+
+
+def test_a_pending_migration_backs_up_the_vault_first(vault, make_vault, monkeypatch):
+    vault.close()
+    monkeypatch.setattr(migrations, "HEAD", "9999")  # pretend the app is newer than the vault
+    v = make_vault(vault.dir)
+    v.unlock(PASSPHRASE)
+    backups = list((vault.dir / "backups").iterdir())
+    assert len(backups) == 1 and backups[0].name.startswith("reconcile-before-migration-0001")
+    b = make_vault(backups[0])
+    b.unlock(PASSPHRASE)
+    assert b.check() == []
