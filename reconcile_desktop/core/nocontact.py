@@ -1,0 +1,286 @@
+"""No-contact periods and events in the vault; all counting is done by core/streaks.py.
+
+Streaks are never stored: they are derived from the events every time, so correcting or
+deleting an event can never leave a counter out of step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from reconcile_desktop.core import streaks
+from reconcile_desktop.core.clock import to_utc
+from reconcile_desktop.core.errors import InvalidInput
+from reconcile_desktop.core.models import ContactEvent, NoContactPeriod
+from reconcile_desktop.core.vault import Vault
+
+KIND_LABELS = {
+    streaks.I_CONTACTED: "I contacted them",
+    streaks.THEY_CONTACTED_IGNORED: "They contacted me and I did not engage",
+    streaks.THEY_CONTACTED_ENGAGED: "They contacted me and I engaged",
+    streaks.LOOKED_SOCIAL: "I looked at their social media",
+    streaks.URGE_RESISTED: "I resisted an urge",
+    streaks.REACHED_OUT: "I reached out once, as planned",
+}
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    id: int
+    started_utc: dt.datetime
+    start_date: dt.date
+    tz: str
+    target_days: int
+    end_date: dt.date | None
+    end_reason: str | None
+
+
+@dataclass(frozen=True)
+class EventData:
+    id: int
+    period_id: int
+    kind: str
+    occurred_utc: dt.datetime
+    local_date: dt.date
+    tz: str
+    intensity: int | None
+    trigger: str
+    note: str
+    entry_id: int | None
+
+
+def _period_data(p: NoContactPeriod) -> PeriodData:
+    return PeriodData(
+        p.id, to_utc(p.started_utc), p.start_date, p.tz, p.target_days, p.end_date, p.end_reason
+    )
+
+
+def _event_data(e: ContactEvent) -> EventData:
+    return EventData(
+        e.id,
+        e.period_id,
+        e.kind,
+        to_utc(e.occurred_utc),
+        e.local_date,
+        e.tz,
+        e.intensity,
+        e.trigger,
+        e.note,
+        e.entry_id,
+    )
+
+
+def _check_target(target_days: int) -> None:
+    if not 1 <= target_days <= 3650:
+        raise InvalidInput("The target is a number of days from 1 to 3650.")
+
+
+def _instant(vault: Vault, when: dt.datetime | dt.date | None) -> dt.datetime:
+    """A date alone means "that day, at this time of day" in the user's zone."""
+    if when is None:
+        return vault.clock.now()
+    if isinstance(when, dt.datetime):
+        return to_utc(when) if when.tzinfo else when.replace(tzinfo=vault.clock.tzinfo())
+    local_now = vault.clock.local_now()
+    return dt.datetime.combine(when, local_now.timetz()).astimezone(dt.UTC)
+
+
+def current_period(vault: Vault) -> PeriodData | None:
+    """The running period (not ended), if any."""
+    with vault.session() as s:
+        p = s.exec(
+            select(NoContactPeriod)
+            .where(col(NoContactPeriod.end_date).is_(None))
+            .order_by(col(NoContactPeriod.id).desc())
+        ).first()
+        return _period_data(p) if p else None
+
+
+def periods(vault: Vault) -> list[PeriodData]:
+    with vault.session() as s:
+        rows = s.exec(select(NoContactPeriod).order_by(col(NoContactPeriod.id))).all()
+        return [_period_data(p) for p in rows]
+
+
+def start_period(
+    vault: Vault, *, target_days: int = 45, start: dt.datetime | dt.date | None = None
+) -> PeriodData:
+    """Start counting. Only one period runs at a time."""
+    _check_target(target_days)
+    if current_period(vault) is not None:
+        raise InvalidInput("A no-contact period is already running; end it before starting anew.")
+    instant = _instant(vault, start)
+    now = vault.clock.now()
+    with vault.transaction() as s:
+        p = NoContactPeriod(
+            started_utc=instant,
+            start_date=vault.clock.local_date_of(instant),
+            tz=vault.clock.zone_name(),
+            target_days=target_days,
+            created_utc=now,
+        )
+        s.add(p)
+        s.flush()
+        return _period_data(p)
+
+
+def set_target(vault: Vault, target_days: int) -> PeriodData:
+    _check_target(target_days)
+    period = _require_period(vault)
+    with vault.transaction() as s:
+        p = s.get(NoContactPeriod, period.id)
+        p.target_days = target_days
+        return _period_data(p)
+
+
+def end_period(vault: Vault, reason: str = "target") -> PeriodData:
+    """Ending is explicit: "target" (reached it) or "stopped" (the user chose to stop)."""
+    if reason not in ("target", "stopped"):
+        raise InvalidInput("A period ends either with the target reached or by your choice.")
+    period = _require_period(vault)
+    now = vault.clock.now()
+    with vault.transaction() as s:
+        p = s.get(NoContactPeriod, period.id)
+        p.ended_utc = now
+        p.end_date = max(vault.clock.local_date_of(now), p.start_date)
+        p.end_reason = reason
+        return _period_data(p)
+
+
+def _require_period(vault: Vault) -> PeriodData:
+    period = current_period(vault)
+    if period is None:
+        raise InvalidInput("There is no no-contact period running. Start one first.")
+    return period
+
+
+def log_event(
+    vault: Vault,
+    kind: str,
+    *,
+    when: dt.datetime | dt.date | None = None,
+    intensity: int | None = None,
+    trigger: str = "",
+    note: str = "",
+    entry_id: int | None = None,
+) -> EventData:
+    """Record contact, an urge resisted or the planned reach-out in the running period."""
+    if kind not in streaks.ALL_KINDS:
+        raise InvalidInput("That kind of event is not one Reconcile knows.")
+    if intensity is not None and not streaks.INTENSITY_MIN <= intensity <= streaks.INTENSITY_MAX:
+        raise InvalidInput("Intensity is a number from 1 (mild) to 5 (very strong).")
+    period = _require_period(vault)
+    instant = _instant(vault, when)
+    with vault.transaction() as s:
+        e = ContactEvent(
+            period_id=period.id,
+            kind=kind,
+            occurred_utc=instant,
+            local_date=vault.clock.local_date_of(instant),
+            tz=vault.clock.zone_name(),
+            intensity=intensity,
+            trigger=trigger.strip(),
+            note=note.strip(),
+            entry_id=entry_id,
+            created_utc=vault.clock.now(),
+        )
+        s.add(e)
+        s.flush()
+        return _event_data(e)
+
+
+def correct_event(
+    vault: Vault,
+    event_id: int,
+    *,
+    when: dt.datetime | dt.date | None = None,
+    note: str | None = None,
+) -> EventData:
+    """Fix an event's time (for example one flagged as dated in the future) or its note."""
+    with vault.transaction() as s:
+        e = s.get(ContactEvent, event_id)
+        if e is None:
+            raise InvalidInput("That event no longer exists.")
+        if when is not None:
+            instant = _instant(vault, when)
+            e.occurred_utc = instant
+            e.local_date = vault.clock.local_date_of(instant)
+            e.tz = vault.clock.zone_name()
+        if note is not None:
+            e.note = note.strip()
+        return _event_data(e)
+
+
+def delete_event(vault: Vault, event_id: int) -> None:
+    with vault.transaction() as s:
+        e = s.get(ContactEvent, event_id)
+        if e is not None:
+            s.delete(e)
+
+
+def events(vault: Vault, period_id: int) -> list[EventData]:
+    with vault.session() as s:
+        rows = s.exec(
+            select(ContactEvent)
+            .where(ContactEvent.period_id == period_id)
+            .order_by(col(ContactEvent.local_date), col(ContactEvent.occurred_utc))
+        ).all()
+        return [_event_data(e) for e in rows]
+
+
+def _to_streak_inputs(
+    period: PeriodData, rows: list[EventData]
+) -> tuple[streaks.Period, list[streaks.Event]]:
+    p = streaks.Period(period.started_utc, period.start_date, period.target_days, period.end_date)
+    evs = [streaks.Event(e.id, e.kind, e.occurred_utc, e.local_date, e.intensity) for e in rows]
+    return p, evs
+
+
+def summary(vault: Vault, period: PeriodData | None = None) -> streaks.Summary | None:
+    """Today's numbers for the running (or given) period; None when there is none."""
+    period = period or current_period(vault)
+    if period is None:
+        return None
+    p, evs = _to_streak_inputs(period, events(vault, period.id))
+    return streaks.summarize(p, evs, vault.clock.today())
+
+
+def status_line(vault: Vault) -> str:
+    s = summary(vault)
+    if s is None:
+        return "No contact: not tracking right now."
+    return streaks.status_line(s)
+
+
+def status_json(vault: Vault) -> dict:
+    """Stable keys for `reconcile status --json`."""
+    s = summary(vault)
+    if s is None:
+        return {"tracking": False}
+    return {
+        "tracking": True,
+        "days": s.direct_days,
+        "target_days": s.target_days,
+        "best_days": s.best_direct,
+        "attempts": s.attempts_count,
+        "social_media_days": s.social_days,
+        "urges_this_week": s.urges_this_week,
+        "target_reached": s.target_reached,
+        "milestone_reached": s.milestone_reached,
+        "next_milestone": s.next_milestone,
+        "giving_space_days": s.giving_space_days,
+        "flagged_events": len(s.flagged),
+    }
+
+
+def weekly_history(vault: Vault, period: PeriodData | None = None) -> list[streaks.WeekCount]:
+    period = period or current_period(vault)
+    if period is None:
+        return []
+    end = period.end_date or vault.clock.today()
+    return streaks.weekly_counts(
+        _to_streak_inputs(period, events(vault, period.id))[1], period.start_date, end
+    )
