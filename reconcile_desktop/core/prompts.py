@@ -205,11 +205,11 @@ def _tag(can_change: str) -> str:
     return f"[can change: {can_change}]"
 
 
-def _item_lines(first_prefix: str, item: str) -> list[str]:
+def _item_lines(bullet: str, item: str) -> list[str]:
     # Extra lines of an item are indented two spaces, so an item may hold any text,
     # even a line that looks like a heading or a bullet.
     first, *rest = item.split("\n")
-    head = f"{first_prefix} {first}" if first_prefix != "-" or first else "-"
+    head = f"{bullet} {first}" if first or bullet != "-" else "-"  # no trailing space
     return [head, *(f"  {line}" for line in rest)]
 
 
@@ -233,7 +233,7 @@ def _payload(section: WorksheetSection, value: Any) -> str:
                 or not isinstance(item.get("item"), str)
                 or item.get("can_change") not in CAN_CHANGE
             ):
-                raise ValueError(f"{where} needs an item text and yes, no or unsure for each entry.")
+                raise ValueError(f"{where} needs a text and yes, no or unsure for each item.")
             lines += _item_lines(f"- {_tag(item['can_change'])}", item["item"])
     return "\n".join(lines)
 
