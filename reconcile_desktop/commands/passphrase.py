@@ -1,0 +1,158 @@
+"""Where a command gets its passphrase, and the shared way to open the vault.
+
+Order: a passphrase file, then an environment variable, then a hidden prompt when someone is
+at a terminal. Never the command line itself: arguments show up in `ps` and shell history.
+Nothing here imports the database layers at import time (see cli.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconcile_desktop.core.errors import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from reconcile_desktop.core.vault import Vault
+
+ENV_PASSPHRASE = "RECONCILE_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "RECONCILE_NEW_PASSPHRASE"
+# A little over core's 64 KB passphrase limit, so an over-long line still reaches core's message.
+_MAX_FILE_BYTES = 64 * 1024 + 2
+PROMPT_ATTEMPTS = 3
+
+NO_PASSPHRASE = (
+    "No passphrase given: use --passphrase-file or RECONCILE_PASSPHRASE when not at a terminal."
+)
+NO_NEW_PASSPHRASE = (
+    "No new passphrase given: use --new-passphrase-file or RECONCILE_NEW_PASSPHRASE "
+    "when not at a terminal."
+)
+
+
+def read_passphrase_file(path: str | os.PathLike[str]) -> str:
+    """The file's first line, without its line ending ("\\n" or "\\r\\n"); nothing else is
+    stripped, because spaces can be part of a passphrase."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(_MAX_FILE_BYTES)
+    except OSError:
+        raise UsageError(f"The passphrase file {os.fspath(path)} could not be read.") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"The passphrase file {os.fspath(path)} is not UTF-8 text, so it was not used."
+        ) from None
+    line, newline, _rest = text.partition("\n")
+    if newline and line.endswith("\r"):
+        line = line[:-1]
+    if not line:
+        raise UsageError(f"The first line of the passphrase file {os.fspath(path)} is empty.")
+    return line
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced stdin
+        return False
+
+
+def _ask(prompt: str) -> str:
+    return getpass.getpass(prompt)
+
+
+def get_passphrase(file: str | os.PathLike[str] | None, *, prompt: str = "Passphrase: ") -> str:
+    """The passphrase that opens the journal: file, then $RECONCILE_PASSPHRASE, then a prompt."""
+    if file:
+        return read_passphrase_file(file)
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env:
+        return env
+    if not _stdin_is_terminal():
+        raise UsageError(NO_PASSPHRASE)
+    for _ in range(PROMPT_ATTEMPTS):
+        answer = _ask(prompt)
+        if answer:
+            return answer
+        print("The passphrase cannot be empty.", file=sys.stderr)
+    raise UsageError("No passphrase was typed, so nothing was opened.")
+
+
+def get_new_passphrase(
+    file: str | os.PathLike[str] | None,
+    *,
+    env_var: str = ENV_NEW_PASSPHRASE,
+    missing: str = NO_NEW_PASSPHRASE,
+) -> str:
+    """A passphrase to set: from a file or env var as given, or typed twice at a terminal."""
+    if file:
+        return read_passphrase_file(file)
+    env = os.environ.get(env_var)
+    if env:
+        return env
+    if not _stdin_is_terminal():
+        raise UsageError(missing)
+    for _ in range(PROMPT_ATTEMPTS):
+        first = _ask("New passphrase: ")
+        if not first:
+            print("The passphrase cannot be empty.", file=sys.stderr)
+            continue
+        if _ask("The same passphrase again: ") == first:
+            return first
+        print("Those two did not match. Please type it again.", file=sys.stderr)
+    raise UsageError("The new passphrase was not confirmed, so nothing was changed.")
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    """--data-dir, then $RECONCILE_DATA_DIR, then the platform's data folder."""
+    from reconcile_desktop.paths import data_dir
+
+    return data_dir(getattr(args, "data_dir", None))
+
+
+def claimed_vault(args: argparse.Namespace) -> Vault:
+    """A Vault for the chosen folder, its single-instance lock taken (VaultInUse if not)."""
+    from reconcile_desktop.core.vault import Vault
+
+    vault = Vault(data_dir_of(args))
+    vault.claim()
+    return vault
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    """Claim and unlock the vault; on any failure the lock is let go again.
+
+    The files are checked before the passphrase is asked for, so nobody types a passphrase
+    for a journal that is not there.
+    """
+    from reconcile_desktop.core.errors import VaultNotFound
+    from reconcile_desktop.core.vault import VaultState
+
+    vault = claimed_vault(args)
+    try:
+        if vault.state() is VaultState.NEW:
+            raise VaultNotFound()
+        vault.unlock(get_passphrase(getattr(args, "passphrase_file", None)))
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
+@contextlib.contextmanager
+def opened_vault(args: argparse.Namespace) -> Iterator[Vault]:
+    """open_vault() for a `with` block: locked, closed and released at the end."""
+    vault = open_vault(args)
+    try:
+        yield vault
+    finally:
+        vault.close()
