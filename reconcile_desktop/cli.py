@@ -29,7 +29,10 @@ from reconcile_desktop.core.errors import ReconcileError, UsageError
 PROG = "reconcile"
 
 # One line an area; the order here is the order in --help.
-COMMAND_MODULES: tuple[str, ...] = ("reconcile_desktop.commands.vault_cmds",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "reconcile_desktop.commands.vault_cmds",
+    "reconcile_desktop.commands.nocontact_cmds",
+)
 
 UNEXPECTED = "something unexpected went wrong; nothing you wrote was changed."
 INTERRUPTED = "stopped at your request."

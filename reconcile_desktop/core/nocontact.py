@@ -88,6 +88,21 @@ def _instant(vault: Vault, when: dt.datetime | dt.date | None) -> dt.datetime:
     return dt.datetime.combine(when, local_now.timetz()).astimezone(dt.UTC)
 
 
+def _event_instant(
+    vault: Vault, period: PeriodData, when: dt.datetime | dt.date | None
+) -> dt.datetime:
+    """When an event happened: never in the future, never before the period began. A date-only
+    event on the start day is moved to the start, so it is counted rather than silently dropped."""
+    instant = _instant(vault, when)
+    if instant > vault.clock.now() and vault.clock.local_date_of(instant) > vault.clock.today():
+        raise InvalidInput(
+            "That date has not come yet; events can only be logged once they happen."
+        )
+    if vault.clock.local_date_of(instant) < period.start_date:
+        raise InvalidInput("That date is before this no-contact period began.")
+    return max(instant, period.started_utc)
+
+
 def current_period(vault: Vault) -> PeriodData | None:
     """The running period (not ended), if any."""
     with vault.session() as s:
@@ -173,7 +188,7 @@ def log_event(
     if intensity is not None and not streaks.INTENSITY_MIN <= intensity <= streaks.INTENSITY_MAX:
         raise InvalidInput("Intensity is a number from 1 (mild) to 5 (very strong).")
     period = _require_period(vault)
-    instant = _instant(vault, when)
+    instant = _event_instant(vault, period, when)
     with vault.transaction() as s:
         e = ContactEvent(
             period_id=period.id,
@@ -205,7 +220,8 @@ def correct_event(
         if e is None:
             raise InvalidInput("That event no longer exists.")
         if when is not None:
-            instant = _instant(vault, when)
+            period = _period_data(s.get(NoContactPeriod, e.period_id))
+            instant = _event_instant(vault, period, when)
             e.occurred_utc = instant
             e.local_date = vault.clock.local_date_of(instant)
             e.tz = vault.clock.zone_name()

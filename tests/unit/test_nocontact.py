@@ -72,8 +72,9 @@ def test_a_move_to_tokyo_counts_each_calendar_day_once(nc_vault, clock):
 
 def test_future_event_is_flagged_then_corrected(nc_vault, clock):
     nocontact.start_period(nc_vault, target_days=30)
-    clock.fixed = at(2026, 10, 10)
-    future = nocontact.log_event(nc_vault, streaks.I_CONTACTED, when=dt.date(2026, 10, 20))
+    clock.fixed = at(2026, 10, 20)  # the computer's clock ran ten days ahead...
+    future = nocontact.log_event(nc_vault, streaks.I_CONTACTED)
+    clock.fixed = at(2026, 10, 10)  # ...and was put right afterwards
     s = nocontact.summary(nc_vault)
     assert s.direct_days == 9 and [e.id for e in s.flagged] == [future.id]
     nocontact.correct_event(nc_vault, future.id, when=dt.date(2026, 10, 8))
@@ -111,3 +112,21 @@ def test_events_survive_lock_and_unlock(nc_vault, clock):
 def test_bad_targets_get_one_sentence(nc_vault, bad):
     with pytest.raises(InvalidInput, match="number of days"):
         nocontact.start_period(nc_vault, target_days=bad)
+
+
+def test_explicit_future_or_pre_period_dates_are_refused(nc_vault, clock):
+    nocontact.start_period(nc_vault, target_days=30)
+    clock.fixed = at(2026, 10, 10)
+    with pytest.raises(InvalidInput, match="not come yet"):
+        nocontact.log_event(nc_vault, streaks.URGE_RESISTED, when=dt.date(2026, 10, 11))
+    with pytest.raises(InvalidInput, match="before this no-contact period"):
+        nocontact.log_event(nc_vault, streaks.I_CONTACTED, when=dt.date(2026, 9, 30))
+
+
+def test_a_date_only_slip_on_the_start_day_is_counted(nc_vault, clock):
+    clock.fixed = at(2026, 10, 1, 15, 0)
+    nocontact.start_period(nc_vault, target_days=30)
+    clock.fixed = at(2026, 10, 2, 8, 0)  # next morning: "yesterday I texted them"
+    nocontact.log_event(nc_vault, streaks.I_CONTACTED, when=dt.date(2026, 10, 1))
+    s = nocontact.summary(nc_vault)
+    assert s.attempts_count == 2 and s.direct_days == 1
