@@ -31,7 +31,9 @@ PROG = "reconcile"
 # One line an area; the order here is the order in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "reconcile_desktop.commands.vault_cmds",
+    "reconcile_desktop.commands.journal_cmds",
     "reconcile_desktop.commands.nocontact_cmds",
+    "reconcile_desktop.commands.plan_cmds",
 )
 
 UNEXPECTED = "something unexpected went wrong; nothing you wrote was changed."

@@ -21,12 +21,15 @@ from reconcile_desktop.commands.passphrase import (
     get_passphrase,
     opened_vault,
 )
+from reconcile_desktop.core.errors import UsageError
 
 CHECK_JSON_HELP = 'print {"ok": bool, "problems": [str, ...], "data_dir": str} instead of text'
 BACKUP_JSON_HELP = 'print {"path": str}, the new backup folder, instead of text'
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from reconcile_desktop.commands.plan_cmds import date_arg
+
     p = subparsers.add_parser(
         "init",
         help="create a new, empty journal",
@@ -38,10 +41,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser(
         "check",
-        help="check the journal for damage",
-        description="Run the encryption and database integrity checks. "
-        "Exit code 4 when a problem is found.",
+        help="check the journal for damage, or mark a commitment (check COMMITMENT kept)",
+        description="With no arguments: run the encryption and database integrity checks "
+        "(exit code 4 when a problem is found). With COMMITMENT and a state: mark that "
+        "commitment for a day, exactly like `reconcile mark`.",
     )
+    p.add_argument("commitment", nargs="?", metavar="COMMITMENT", help="its number or words")
+    p.add_argument("state", nargs="?", choices=("kept", "slipped", "clear"), help="how it went")
+    p.add_argument("--date", type=date_arg, metavar="D", help="the day to mark (default: today)")
+    p.add_argument("--note", metavar="N", default="", help="a few words for yourself")
     p.add_argument("--json", action="store_true", help=CHECK_JSON_HELP)
     p.set_defaults(func=cmd_check)
 
@@ -97,7 +105,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Integrity checks. JSON keys: ok (bool), problems (list of str), data_dir (str).
-    Exit 0 when healthy, 4 when a problem was found."""
+    Exit 0 when healthy, 4 when a problem was found.
+
+    `check COMMITMENT STATE` is the change plan's check-in (the issue's spelling); it is
+    handed to `mark`, so both doors share one implementation."""
+    if args.commitment is not None:
+        from reconcile_desktop.commands import plan_cmds
+
+        if args.state is None:
+            raise UsageError("Say how it went: reconcile check COMMITMENT kept|slipped|clear.")
+        return plan_cmds.cmd_mark(args)
+    if args.date or args.note:
+        raise UsageError("--date and --note go with a commitment: reconcile check COMMITMENT kept.")
     with opened_vault(args) as vault:
         problems = vault.check()
         where = str(vault.dir)

@@ -1,0 +1,436 @@
+"""Journal commands: add, search, export, import.
+
+`add` takes the text from stdin when stdin is not a terminal, else from $VISUAL or $EDITOR,
+which edits a 0600 file in a private temporary folder that is removed afterwards, whatever
+happens. Dates are read in the user's zone (vault.clock). --json output of `search` (stable
+keys; new keys may be added, existing ones keep their meaning) is described in SEARCH_JSON_HELP.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vault
+from reconcile_desktop.core.errors import InvalidInput, ReconcileError, UsageError
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.exchange import ImportPreview
+    from reconcile_desktop.core.search import SearchHit
+    from reconcile_desktop.core.vault import Vault
+
+# Spelled out here, not taken from core, so --help never loads the database layers;
+# the tests check that they match core.models and core.exchange.
+KINDS = ("free", "prompted", "letter", "worksheet")
+PRINCIPLES = ("accountability", "empathy", "change", "patience")
+SOURCES = ("reconcile", "jrnl", "dayone")
+DEFAULT_LIMIT = 20
+UNDATED_HOUR = 12  # a past day given without a time: midday, well clear of DST changes
+
+MARK_START = "\x02"  # as core.search marks matches
+MARK_END = "\x03"
+BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
+
+EMPTY_BODY = "The entry is empty, so nothing was saved."
+NO_EDITOR = (
+    "No editor is set: set $VISUAL or $EDITOR, or pipe the text in "
+    "(for example: echo 'Today I…' | reconcile add)."
+)
+EDITOR_FAILED = "The editor stopped with an error, so nothing was saved."
+EDITOR_MISSING = "The editor named in $VISUAL or $EDITOR could not be started."
+NOT_UTF8 = "The text is not UTF-8, so nothing was saved."
+FUTURE = "That date is still in the future; an entry can be dated today or earlier."
+BAD_WHEN = 'give the date as YYYY-MM-DD or "YYYY-MM-DD HH:MM"'
+BAD_DAY = "give the date as YYYY-MM-DD"
+NOTHING_TO_FIND = (
+    "There is nothing to look for in that search: it needs at least one word "
+    "(a -word only leaves entries out)."
+)
+NOT_ENCRYPTED = (
+    "Please note: exports are not encrypted, so anyone who can open {out} can read it. "
+    "Keep it somewhere private."
+)
+
+SEARCH_JSON_HELP = """\
+With --json, {"hits": [...]}, best match first; each hit has:
+  id         the entry's number
+  date       the entry's day, YYYY-MM-DD in your own time zone
+  occurred   the entry's date and time, ISO 8601 with your zone's offset
+  title      the title ("" when there is none)
+  snippet    a short piece of the text around the match, one line
+  tags       a list of tag names
+  mood       1 to 5, or null
+  kind       one of: free, prompted, letter, worksheet
+  principle  one of: accountability, empathy, change, patience, or null"""
+
+QUERY_HELP = """\
+Words must all appear, in any order; case and accents are ignored. "a phrase" finds the words
+together, word* finds words starting with it, and -word leaves out entries containing it
+(put -- before a query that starts with -)."""
+
+
+# -- argument types --------------------------------------------------------------------------
+
+_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
+
+
+def _when_arg(text: str) -> tuple[dt.date, dt.time | None]:
+    """Checked when the command line is read; the zone is applied once the vault is open."""
+    match = _WHEN.fullmatch(text.strip())
+    if match:
+        try:
+            day = dt.date.fromisoformat(match[1])
+            return day, None if match[2] is None else dt.time(int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(BAD_WHEN)
+
+
+def _day_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(BAD_DAY) from None
+
+
+def _whole_number(low: int, high: int, message: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    return parse
+
+
+_mood_arg = _whole_number(1, 5, "the mood is a number from 1 (low) to 5 (good)")
+_limit_arg = _whole_number(1, 1000, "the limit is a number from 1 to 1000")
+
+
+def _entry_options(p: argparse.ArgumentParser, *, filters: bool) -> None:
+    tag_help = "only entries with this tag" if filters else "a tag (repeat for more than one)"
+    p.add_argument("--tag", metavar="TAG", action=None if filters else "append", help=tag_help)
+    p.add_argument("--mood", type=_mood_arg, metavar="N", help="1 (low) to 5 (good)")
+    p.add_argument("--principle", choices=PRINCIPLES, metavar="P", help=", ".join(PRINCIPLES))
+    kind_help = ", ".join(KINDS) + ("" if filters else " (default: free)")
+    p.add_argument("--kind", choices=KINDS, metavar="K", help=kind_help)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "add",
+        help="write a journal entry",
+        description="Write a journal entry. The text comes from standard input when it is "
+        "not a terminal (a pipe or a file), otherwise from your editor ($VISUAL or $EDITOR). "
+        "The editor's file sits in a private temporary folder and is deleted afterwards.",
+    )
+    p.add_argument("--title", metavar="T", default="", help="a title (default: none)")
+    _entry_options(p, filters=False)
+    p.add_argument(
+        "--date",
+        type=_when_arg,
+        metavar="D",
+        help='YYYY-MM-DD or "YYYY-MM-DD HH:MM" in your time zone (default: now; '
+        "a past day without a time is taken as midday)",
+    )
+    p.set_defaults(func=cmd_add)
+
+    p = subparsers.add_parser(
+        "search",
+        help="find entries by their words",
+        description="Find entries by their words, best match first.",
+        epilog=f"{QUERY_HELP}\n\n{SEARCH_JSON_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text (see below)")
+    limit_help = f"at most N hits (default: {DEFAULT_LIMIT})"
+    p.add_argument("--limit", type=_limit_arg, default=DEFAULT_LIMIT, metavar="N", help=limit_help)
+    _entry_options(p, filters=True)
+    p.add_argument("--from", dest="date_from", type=_day_arg, metavar="D", help="from this day")
+    p.add_argument("--to", dest="date_to", type=_day_arg, metavar="D", help="up to this day")
+    p.set_defaults(func=cmd_search)
+
+    p = subparsers.add_parser(
+        "export",
+        help="write the journal to plain JSON or Markdown files",
+        description="Write every entry to a JSON file, or to one Markdown file per entry in a "
+        "folder. Exports are NOT encrypted. An existing file is never replaced.",
+    )
+    p.add_argument("--format", choices=("json", "markdown"), default="json", help="(default: json)")
+    p.add_argument("--out", metavar="PATH", required=True, help="a JSON file or Markdown folder")
+    p.add_argument("--include-trash", action="store_true", help="add trashed entries (JSON only)")
+    p.set_defaults(func=cmd_export)
+
+    p = subparsers.add_parser(
+        "import",
+        help="bring in entries from an export",
+        description="Bring in entries from a Reconcile, jrnl or Day One JSON export. A preview "
+        "comes first; entries already in your journal are skipped, and a file with a problem "
+        "changes nothing.",
+    )
+    p.add_argument("file", metavar="FILE", help="the export file")
+    from_help = "which app wrote the file (default: reconcile)"
+    p.add_argument("--from", dest="source", choices=SOURCES, default="reconcile", help=from_help)
+    p.add_argument("--dry-run", action="store_true", help="only show the preview")
+    p.add_argument("--yes", action="store_true", help="import without asking")
+    p.set_defaults(func=cmd_import)
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def _entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n:,} entries"
+
+
+def _decode_body(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(NOT_UTF8) from None
+    # Trailing newlines from editors and echo, and blank lines before the text, are not content.
+    return re.sub(r"\A(?:[ \t]*\n)+", "", text.replace("\r\n", "\n").rstrip())
+
+
+# -- add -------------------------------------------------------------------------------------
+
+
+def _editor_command() -> list[str]:
+    for var in ("VISUAL", "EDITOR"):
+        value = os.environ.get(var, "").strip()
+        if not value:
+            continue
+        if os.path.exists(value):  # a bare path, spaces and backslashes included
+            return [value]
+        try:
+            command = shlex.split(value)
+        except ValueError:
+            raise UsageError(f"${var} could not be read as a command.") from None
+        if command:
+            return command
+    raise UsageError(NO_EDITOR)
+
+
+def _write_in_editor(command: list[str]) -> str:
+    # A private folder (0700) rather than a bare temp file: editors put swap and backup
+    # copies next to the file, and the whole folder goes afterwards.
+    folder = tempfile.mkdtemp(prefix="reconcile-")
+    try:
+        path = os.path.join(folder, "entry.md")
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            code = subprocess.run([*command, path], check=False).returncode
+        except OSError:
+            raise ReconcileError(EDITOR_MISSING) from None
+        if code != 0:
+            raise ReconcileError(EDITOR_FAILED)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return _decode_body(data)
+
+
+def _occurred(vault: Vault, when: tuple[dt.date, dt.time | None] | None) -> dt.datetime | None:
+    if when is None:
+        return None
+    day, time = when
+    today = vault.clock.today()
+    if day > today:
+        raise InvalidInput(FUTURE)
+    if time is None:
+        if day == today:
+            return None
+        time = dt.time(UNDATED_HOUR)
+    return dt.datetime.combine(day, time, tzinfo=vault.clock.tzinfo())
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import journal
+
+    fields = {"title": args.title, "mood": args.mood, "principle": args.principle}
+    fields["kind"] = args.kind or "free"
+    tags = args.tag or []
+    # Everything but the text is checked first, so nobody writes an entry that is then refused.
+    journal.check_fields(fields)
+    journal.normalise_tags(tags)
+    editor = None
+    if _stdin_is_terminal():
+        editor = _editor_command()
+        body = ""
+    else:
+        body = _decode_body(sys.stdin.buffer.read()) if sys.stdin is not None else ""
+        if not body.strip():
+            raise UsageError(EMPTY_BODY)
+    with opened_vault(args) as vault:
+        occurred = _occurred(vault, args.date)
+        if editor is not None:
+            body = _write_in_editor(editor)
+            if not body.strip():
+                raise UsageError(EMPTY_BODY)
+        entry = journal.add_entry(vault, body, occurred=occurred, tags=tags, **fields)
+        local = entry.occurred_utc.astimezone(vault.clock.tzinfo())
+    print(f"Saved entry {entry.id}, dated {local:%Y-%m-%d %H:%M}.")
+    return 0
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+def _use_bold() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def render(text: str, *, bold: bool) -> str:
+    """Marked text for the terminal: matches in bold, or plain. Control characters become
+    spaces, so an imported title cannot send escape sequences to the terminal."""
+    keep = (MARK_START, MARK_END)
+    text = "".join(
+        " " if unicodedata.category(c) == "Cc" and c not in keep else c for c in text
+    ).strip()
+    on, off = (BOLD, NORMAL) if bold else ("", "")
+    return text.replace(MARK_START, on).replace(MARK_END, off)
+
+
+def _hit_doc(hit: SearchHit, vault: Vault) -> dict:
+    return {
+        "id": hit.id,
+        "date": hit.local_date.isoformat(),
+        "occurred": hit.occurred_utc.astimezone(vault.clock.tzinfo()).isoformat(),
+        "title": hit.title,
+        "snippet": hit.snippet.replace(MARK_START, "").replace(MARK_END, ""),
+        "tags": list(hit.tags),
+        "mood": hit.mood,
+        "kind": hit.kind,
+        "principle": hit.principle,
+    }
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import search
+    from reconcile_desktop.core.journal import Filters
+
+    query = " ".join(args.query)
+    # Checked before the passphrase, so a query that cannot find anything costs no unlock.
+    if search.to_match(query, typing=False) is None:
+        raise UsageError(NOTHING_TO_FIND)
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError("The --from day comes after the --to day, so nothing could match.")
+    filters = Filters(
+        tag=args.tag,
+        mood=args.mood,
+        principle=args.principle,
+        kind=args.kind,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+    with opened_vault(args) as vault:
+        hits = search.search(vault, query, filters, limit=args.limit, typing=False)
+        docs = [_hit_doc(hit, vault) for hit in hits]
+    if args.json:
+        print(json.dumps({"hits": docs}, ensure_ascii=False, sort_keys=True))
+        return 0
+    if not hits:
+        print("Nothing in your journal matches that search.")
+        return 0
+    bold = _use_bold()
+    lines = []
+    for hit in hits:
+        title = render(hit.title_marked or hit.title, bold=bold) or "(untitled)"
+        lines.append(f"{hit.local_date.isoformat()}  {title}")
+        if hit.snippet:
+            lines.append(f"    {render(hit.snippet, bold=bold)}")
+    print("\n".join(lines))
+    return 0
+
+
+# -- export and import -----------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reconcile_desktop.cli import PROG
+    from reconcile_desktop.core import exchange
+
+    out = Path(args.out).expanduser().absolute()
+    if args.format == "markdown":
+        if args.include_trash:
+            raise UsageError("--include-trash works only with --format json.")
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out} is a file; Markdown export needs a folder.")
+    elif out.exists():
+        raise UsageError(f"{out} already exists; choose a new name so nothing is replaced.")
+    # Said before the passphrase is asked for, so there is still time to change one's mind.
+    print(f"{PROG}: {NOT_ENCRYPTED.format(out=out)}", file=sys.stderr, flush=True)
+    with opened_vault(args) as vault:
+        if args.format == "json":
+            n = exchange.export_json(vault, out, include_trash=args.include_trash)
+        else:
+            n = exchange.export_markdown(vault, out)
+    print(f"Wrote {_entries(n)} to {out}.")
+    return 0
+
+
+def _preview_lines(name: str, p: ImportPreview) -> list[str]:
+    if p.count == 0:
+        return [f"{name} holds no entries."]
+    lines = [f"{name} holds {_entries(p.count)}: {p.new:,} new, {p.duplicates:,} already here."]
+    if p.first_date is not None:
+        lines.append(f"Their dates run from {p.first_date} to {p.last_date}.")
+    if p.problems:
+        lines.append("Worth knowing:")
+        lines += [f"  - {problem}" for problem in p.problems]
+    return lines
+
+
+def _confirm(question: str) -> bool:
+    print(question, end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import exchange
+
+    path = Path(args.file).expanduser()
+    if not path.exists():  # before the passphrase, not after
+        raise InvalidInput(f"The file {args.file} could not be found.")
+    with opened_vault(args) as vault:
+        preview = exchange.preview_import(vault, path, args.source)
+        print("\n".join(_preview_lines(path.name, preview)), flush=True)
+        if preview.new == 0:
+            print("There is nothing new to bring in, so nothing was changed.")
+            return 0
+        if args.dry_run:
+            print("This was a dry run: nothing was imported.")
+            return 0
+        if not args.yes:
+            if not _stdin_is_terminal():
+                print("Nothing was imported yet. To import, run the same command with --yes.")
+                return 0
+            if not _confirm(f"Import {_entries(preview.new)}? [y/N] "):
+                print("Nothing was imported.")
+                return 0
+        added = exchange.import_file(vault, path, args.source)
+    print(f"Imported {_entries(added)}.")
+    return 0
