@@ -48,7 +48,7 @@ class ChartCanvas(QWidget):
         """The FigureCanvasQTAgg, for event hooks (hover); None before the first figure."""
         return self._canvas
 
-    def style(self) -> ChartStyle:  # type: ignore[override]
+    def chart_style(self) -> ChartStyle:
         return chart_style(self)
 
     def set_figure(self, figure: Figure) -> None:
