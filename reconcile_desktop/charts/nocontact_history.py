@@ -73,6 +73,9 @@ def _weeks(ax, weeks: Sequence[WeekCount], style: ChartStyle) -> None:
     ax.yaxis.get_major_locator().set_params(integer=True)
     if weeks:
         ax.set_ylim(bottom=0)
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if len(starts) >= 2:
+        locator = mdates.AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    else:  # one week: AutoDateLocator cannot pick an interval for a single point
+        ax.set_xticks(starts, [f"{d:%d %b}" for d in starts])

@@ -43,3 +43,10 @@ def test_empty_history_and_dark_style_render():
     fig = history_figure([Attempt(D(2026, 1, 1), None, 0, None)], 30, [], DARK)
     FigureCanvasAgg(fig).draw()  # would raise if the empty weekly axis could not lay out
     assert fig.get_facecolor()[:3] == matplotlib.colors.to_rgb(DARK.background)
+
+
+def test_a_single_week_draws_without_warnings():
+    weeks = [WeekCount(D(2026, 1, 5), 2, 1)]
+    fig = history_figure([Attempt(D(2026, 1, 5), None, 3, None)], 30, weeks)
+    FigureCanvasAgg(fig).draw()  # filterwarnings=error turns a locator warning into a failure
+    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == ["05 Jan"]

@@ -21,10 +21,18 @@ if TYPE_CHECKING:
 
 
 def chart_style(widget: QWidget | None = None):
-    """The charts' colours for the palette the widget is showing."""
+    """The charts' colours for the palette the widget is showing, on the window's own
+    background so a chart sits in the page rather than on a white card."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
     from reconcile_desktop.charts.style import DARK, LIGHT
 
-    return DARK if theme.is_dark(widget) else LIGHT
+    base = DARK if theme.is_dark(widget) else LIGHT
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return replace(base, background=palette.color(QPalette.ColorRole.Window).name())
 
 
 class ChartCanvas(QWidget):
@@ -59,6 +67,13 @@ class ChartCanvas(QWidget):
             self._canvas.setParent(self)
             self._layout.addWidget(self._canvas)
         else:
+            # A reused canvas keeps its size; the new figure must take it, or it is clipped.
+            ratio = self._canvas.device_pixel_ratio
+            figure.set_size_inches(
+                self._canvas.width() * ratio / figure.dpi,
+                self._canvas.height() * ratio / figure.dpi,
+                forward=False,
+            )
             self._canvas.figure = figure
             figure.set_canvas(self._canvas)
         self._placeholder.hide()

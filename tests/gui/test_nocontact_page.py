@@ -1,0 +1,480 @@
+"""The No contact page, its badge, dialogs and the tray helper, driven like a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from reconcile_desktop.core import journal, nocontact, streaks
+from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.ui import theme, tray
+from reconcile_desktop.ui.nocontact import dialogs
+from reconcile_desktop.ui.nocontact.badge import StreakBadge
+from reconcile_desktop.ui.nocontact.page import MESSAGE_KIND, NoContactPage
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import click
+
+ZONE = "America/New_York"
+NOON = dt.datetime(2025, 3, 3, 17, 0, tzinfo=dt.UTC)  # 12:00 in New York (EST)
+JUDGING = ("fail", "shame", "should have", "weak", "again?", "gave in")
+
+
+@pytest.fixture
+def clock():
+    return Clock(fixed=NOON, zone=ZONE)
+
+
+@pytest.fixture
+def vault(make_vault, clock):
+    v = make_vault(clock=clock)
+    v.create(PASSPHRASE)
+    return v
+
+
+@pytest.fixture
+def page(qtbot, vault, clock):
+    p = NoContactPage(vault, clock)
+    qtbot.addWidget(p)
+    p.resize(1024, 700)
+    p.show()
+    p.refresh()
+    return p
+
+
+def advance(clock: Clock, days: int = 0, hours: int = 0) -> None:
+    clock.fixed = clock.fixed + dt.timedelta(days=days, hours=hours)
+
+
+def shown(page: QWidget, widget: QWidget) -> bool:
+    return widget.isVisibleTo(page)
+
+
+def start(page: NoContactPage, target: int = 45) -> None:
+    nocontact.start_period(page.vault, target_days=target)
+    page.refresh()
+
+
+# -- empty state and starting ------------------------------------------------------------------
+
+
+def test_empty_state_explains_and_starts_through_the_dialog(qtbot, page, vault):
+    assert page.view == "empty"
+    texts = " ".join(label.text() for label in page.views["empty"].findChildren(QLabel))
+    assert "not a tactic" in texts and "30 to 60 days" in texts
+
+    dialog = page.open_start_dialog()
+    assert isinstance(dialog, dialogs.StartDialog) and dialog.isVisible()
+    assert dialog.target_days() == 45 and dialog.target_buttons[45].isChecked()
+    assert dialog.start_date.date().toPython() == vault.clock.today()
+    assert dialog.start_date.maximumDate().toPython() == vault.clock.today()
+
+    dialog.set_target(60)
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.view == "running")
+    assert not dialog.isVisible()
+    assert page.ring.text == "0" and "60" in page.ring.caption
+    assert nocontact.current_period(vault).target_days == 60
+
+
+def test_a_custom_target_and_an_earlier_start_date(qtbot, page, vault):
+    dialog = page.open_start_dialog()
+    assert not dialog.custom_days.isEnabled()
+    dialog.set_target(21)
+    assert dialog.custom_button.isChecked() and dialog.custom_days.isEnabled()
+    dialog.start_date.setDate(dialog.start_date.date().addDays(-4))
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.view == "running")
+    assert page.summary.target_days == 21
+    assert page.ring.text == "4"
+
+
+# -- the count after moving the clock ----------------------------------------------------------
+
+
+def test_page_and_badge_follow_the_local_calendar_day(qtbot, page, vault, clock):
+    badge = StreakBadge()
+    qtbot.addWidget(badge)
+    page.summary_changed.connect(badge.show_summary)
+    start(page)
+    assert page.ring.text == "0" and badge.days_label.text() == "0"
+
+    advance(clock, days=12)
+    page.refresh()
+    assert page.ring.text == "12"
+    assert badge.days_label.text() == "12"
+    assert badge.of_label.text() == "of 45 days"
+    assert badge.ring.progress == pytest.approx(12 / 45)
+    assert "day 12 of 45" in badge.accessibleName()
+
+    # Past the change to summer time; 23:30 in New York is already the next day in UTC.
+    clock.fixed = dt.datetime(2025, 3, 15, 23, 30, tzinfo=ZoneInfo(ZONE))
+    page.refresh()
+    assert page.ring.text == "12"
+    advance(clock, hours=1)  # 00:30 local: a new day
+    page.refresh()
+    assert page.ring.text == "13" and badge.days_label.text() == "13"
+
+
+def test_badge_click_asks_to_open_the_page(qtbot):
+    badge = StreakBadge()
+    qtbot.addWidget(badge)
+    badge.show_summary(None)
+    assert badge.days_label.text() == "No contact"
+    with qtbot.waitSignal(badge.open_requested):
+        click(qtbot, badge)
+    badge.setFocus()
+    with qtbot.waitSignal(badge.open_requested):
+        qtbot.keyClick(badge, Qt.Key.Key_Space)
+
+
+# -- contact and the kind line -----------------------------------------------------------------
+
+
+def test_contact_resets_the_count_and_shows_a_kind_line(qtbot, page, vault, clock):
+    start(page)
+    advance(clock, days=10)
+    page.refresh()
+    assert page.ring.text == "10" and not shown(page, page.kind_frame)
+
+    dialog = page.open_contact_dialog()
+    assert dialog.kind() is None
+    dialog.accept()  # nothing chosen: said inline, nothing saved
+    assert dialog.isVisible() and dialog.status.problem
+    assert nocontact.events(vault, nocontact.current_period(vault).id) == []
+
+    dialog.set_kind(streaks.I_CONTACTED)
+    dialog.note.setPlainText("I called on her birthday.")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.ring.text == "0")
+    assert page.values["attempts"].text() == "2"
+    assert page.values["best"].text() == "10 days"
+    assert shown(page, page.kind_frame)
+    line = page.kind_line.text()
+    assert "10 days" in line and "starts again" in line
+    assert not any(word in line.lower() for word in JUDGING)
+
+
+def test_not_engaging_keeps_the_count_and_social_media_is_counted_apart(qtbot, page, clock):
+    start(page)
+    advance(clock, days=5)
+    page.refresh()
+    dialog = page.open_contact_dialog()
+    dialog.set_kind(streaks.THEY_CONTACTED_IGNORED)
+    dialog.accept()
+    dialog = page.open_contact_dialog()
+    dialog.set_kind(streaks.LOOKED_SOCIAL)
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.social_ring.text == "0")
+    assert page.ring.text == "5"
+    assert page.values["attempts"].text() == "1"
+    assert "untouched" in page.kind_line.text()
+
+
+def test_contact_time_defaults_to_now_and_cannot_be_in_the_future(qtbot, page, vault, clock):
+    start(page)
+    advance(clock, days=3)
+    page.refresh()
+    dialog = page.open_contact_dialog()
+    now = clock.local_now()
+    assert dialog.when.value(clock.tzinfo()) == now.replace(second=0, microsecond=0)
+    assert dialog.when.date.maximumDate().toPython() == now.date()
+
+    dialog.set_kind(streaks.I_CONTACTED)
+    dialog.when.set_value(now + dt.timedelta(hours=2))  # later today: not yet
+    dialog.accept()
+    assert dialog.isVisible() and "not come yet" in dialog.status.text()
+
+    dialog.when.set_value(now - dt.timedelta(days=1))  # yesterday is fine
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.ring.text == "1")
+    (event,) = nocontact.events(vault, nocontact.current_period(vault).id)
+    assert event.local_date == now.date() - dt.timedelta(days=1)
+
+
+# -- urges and unsent letters -----------------------------------------------------------------
+
+
+def test_urge_dialog_counts_the_urge_this_week(qtbot, page, vault):
+    start(page)
+    assert page.values["urges"].text() == "0"
+    dialog = page.open_urge_dialog()
+    assert dialog.intensity.value() == 3
+    dialog.intensity.setValue(5)
+    assert "overwhelming" in dialog.intensity_label.text()
+    dialog.trigger.setText("Our song on the radio")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.values["urges"].text() == "1")
+    (event,) = nocontact.events(vault, nocontact.current_period(vault).id)
+    assert (event.kind, event.intensity, event.trigger) == (
+        streaks.URGE_RESISTED,
+        5,
+        "Our song on the radio",
+    )
+    assert event.entry_id is None
+
+
+def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, page, vault):
+    start(page)
+    dialog = page.open_urge_dialog()
+    dialog.note.setPlainText("I wanted to tell you about the new job.")
+    dialog.write_letter.setChecked(True)
+    assert dialog.ok_button.text() == "Save and write the letter"
+    with qtbot.waitSignal(page.open_entry) as opened:
+        dialog.accept()
+    (entry_id,) = opened.args
+    entry = journal.get_entry(vault, entry_id)
+    assert entry.kind == "letter"
+    assert entry.body == "I wanted to tell you about the new job."
+    (event,) = nocontact.events(vault, nocontact.current_period(vault).id)
+    assert event.entry_id == entry_id and event.kind == streaks.URGE_RESISTED
+    assert page.values["urges"].text() == "1"
+
+
+# -- the target and the next step --------------------------------------------------------------
+
+
+def test_target_reached_offers_reaching_out_then_counts_giving_space(qtbot, page, vault, clock):
+    start(page, target=30)
+    advance(clock, days=29)
+    page.refresh()
+    assert not shown(page, page.reach_out)
+
+    advance(clock, days=1)
+    page.refresh()
+    assert shown(page, page.reach_out)
+    assert shown(page, page.reach_out.write_button) and shown(page, page.reach_out.sent_button)
+    assert not shown(page, page.reach_out.space_label)
+
+    with qtbot.waitSignal(page.open_entry) as opened:
+        click(qtbot, page.reach_out.write_button)
+    entry = journal.get_entry(vault, opened.args[0])
+    assert (entry.kind, entry.title) == (MESSAGE_KIND, "My one message")
+    with qtbot.waitSignal(page.open_entry) as again:
+        click(qtbot, page.reach_out.write_button)
+    assert again.args == opened.args  # reopened, not a second entry
+
+    click(qtbot, page.reach_out.sent_button)
+    qtbot.waitUntil(lambda: shown(page, page.reach_out.space_label))
+    assert page.reach_out.space_label.text() == "Giving space since today"
+    assert not shown(page, page.reach_out.sent_button)
+    kinds = [e.kind for e in nocontact.events(vault, nocontact.current_period(vault).id)]
+    assert kinds == [streaks.REACHED_OUT]
+
+    advance(clock, days=4)
+    page.refresh()
+    assert page.reach_out.space_label.text() == "Day 4 of giving space"
+
+
+def test_ending_the_period_is_confirmed_kindly(qtbot, page, vault, clock):
+    start(page)
+    advance(clock, days=9)
+    page.refresh()
+    dialog = page.open_end_dialog()
+    assert dialog.reason == "stopped"
+    assert dialog.cancel_button.isDefault()
+    dialog.reject()
+    assert page.view == "running" and nocontact.current_period(vault) is not None
+
+    dialog = page.open_end_dialog()
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.view == "empty")
+    assert nocontact.periods(vault)[-1].end_reason == "stopped"
+    assert "9 days" in page.farewell_label.text() and shown(page, page.farewell_label)
+
+
+# -- flagged events ----------------------------------------------------------------------------
+
+
+def test_a_future_dated_event_is_listed_and_can_be_corrected(qtbot, page, vault, clock):
+    start(page)
+    advance(clock, days=6)
+    event = nocontact.log_event(vault, streaks.I_CONTACTED)
+    advance(clock, days=-3)  # the computer's clock went back
+    page.refresh()
+    assert shown(page, page.flagged)
+    assert page.ring.text == "3"  # the future event is not counted
+    row_buttons = [
+        b for b in page.flagged.findChildren(QAbstractButton) if b.text() == "Correct the date"
+    ]
+    assert len(row_buttons) == 1
+
+    dialog = page.open_correct_dialog(page.summary.flagged[0])
+    dialog.accept()
+    qtbot.waitUntil(lambda: not shown(page, page.flagged))
+    corrected = nocontact.events(vault, event.period_id)[0]
+    assert corrected.local_date == clock.today()
+    assert page.ring.text == "0"
+
+
+# -- history -----------------------------------------------------------------------------------
+
+
+def test_history_chart_is_built_when_first_shown_and_follows_dark(qtbot, page, clock):
+    start(page, target=30)
+    advance(clock, days=4)
+    nocontact.log_event(page.vault, streaks.I_CONTACTED)
+    advance(clock, days=8)
+    page.refresh()
+    assert page.history.chart.figure is None  # nothing built while the section is closed
+
+    page.history.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: page.history.chart.figure is not None)
+    top = page.history.chart.figure.axes[0]
+    assert [round(bar.get_height()) for bar in top.patches] == [4, 8]
+    attempts = [
+        label.text() for label in page.history.body.findChildren(QLabel) if "#" in label.text()
+    ]
+    assert attempts[0].startswith("#2") and "still going" in attempts[0]
+
+    # New data rebuilds the open chart; the new figure takes the canvas's size (not clipped).
+    first = page.history.chart.figure
+    nocontact.log_event(page.vault, streaks.URGE_RESISTED, intensity=1)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.history.chart.figure is not first and not page.history.busy)
+    canvas = page.history.chart.canvas
+    width = page.history.chart.figure.get_size_inches()[0] * page.history.chart.figure.dpi
+    assert round(width) == round(canvas.width() * canvas.device_pixel_ratio)
+
+    app = QApplication.instance()
+    before = app.palette()
+    try:
+        app.setPalette(theme.build_palette(True))
+        dark = page.history.chart.chart_style().background
+        qtbot.waitUntil(lambda: page.history.chart.figure.get_facecolor()[:3] == _rgb(dark))
+    finally:
+        app.setPalette(before)
+    qtbot.waitUntil(lambda: not page.history.busy)
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    return tuple(int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+
+# -- lock --------------------------------------------------------------------------------------
+
+
+def test_clear_sensitive_leaves_no_numbers_on_screen(qtbot, page, vault, clock):
+    start(page, target=30)
+    advance(clock, days=31)
+    nocontact.log_event(vault, streaks.URGE_RESISTED, intensity=2)
+    nocontact.log_event(vault, streaks.REACHED_OUT)
+    advance(clock, days=2)
+    nocontact.log_event(vault, streaks.LOOKED_SOCIAL)
+    advance(clock, days=-1)  # one flagged event too
+    page.refresh()
+    page.history.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: page.history.chart.figure is not None)
+    dialog = page.open_urge_dialog()
+    dialog.note.setPlainText("something private")
+    assert re.search(r"\d", _screen_text(page))
+
+    page.clear_sensitive()
+    assert not page.loaded and page.summary is None and page.view == "blank"
+    assert not dialog.isVisible() and page.dialog is None
+    assert page.history.chart.figure is None
+    assert page.ring.text == page.social_ring.text == "" and page.ring.progress == 0
+    assert not re.search(r"\d", _screen_text(page))
+    assert not re.search(r"\d", _all_text(page))  # hidden labels hold nothing either
+
+    page.refresh()  # unlocking again shows it all again
+    assert page.view == "running" and page.ring.text == "32"
+
+
+def test_a_first_week_shows_the_attempts_but_no_chart_yet(qtbot, page, clock):
+    start(page)
+    advance(clock, days=6)  # Monday to Sunday: one week
+    page.refresh()
+    page.history.toggle.setChecked(True)
+    assert not page.history.busy and page.history.chart.figure is None
+    assert any("still going" in label.text() for label in page.history.body.findChildren(QLabel))
+
+
+def test_clear_sensitive_drops_a_chart_still_being_built(qtbot, page, clock):
+    start(page)
+    advance(clock, days=10)
+    page.refresh()
+    page.history.toggle.setChecked(True)
+    page.clear_sensitive()
+    qtbot.waitUntil(lambda: not page.history.busy)
+    assert page.history.chart.figure is None
+
+
+def test_badge_clear_forgets_the_count(qtbot, page, clock):
+    badge = StreakBadge()
+    qtbot.addWidget(badge)
+    page.summary_changed.connect(badge.show_summary)
+    start(page)
+    advance(clock, days=8)
+    page.refresh()
+    assert "8" in badge.accessibleName()
+    page.clear_sensitive()  # emits None: the badge shows no number
+    assert not re.search(r"\d", badge.days_label.text() + badge.accessibleName())
+    badge.clear()
+    assert badge.days_label.text() == "" and badge.ring.progress == 0
+
+
+def _screen_text(root: QWidget) -> str:
+    parts = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            parts.append(widget.text())
+        parts.append(widget.accessibleName())
+    return "\n".join(parts)
+
+
+def _all_text(root: QWidget) -> str:
+    dynamic = [root.since_label, root.kind_line, root.reach_out.heading, root.reach_out.space_label]
+    dynamic += list(root.values.values())
+    rings = [root.ring, root.social_ring]
+    return "\n".join(
+        [w.text() + w.accessibleName() for w in dynamic]
+        + [r.text + r.caption + r.accessibleName() for r in rings]
+    )
+
+
+# -- keyboard and names ------------------------------------------------------------------------
+
+
+def test_every_control_has_a_name_and_buttons_take_tab_focus(qtbot, page, clock):
+    start(page, target=30)
+    advance(clock, days=30)
+    page.refresh()
+    windows = [page, page.open_contact_dialog(), page.open_urge_dialog()]
+    windows += [page.open_start_dialog(), page.open_end_dialog()]
+    for root in windows:
+        for control in root.findChildren(QAbstractButton) + root.findChildren(QLineEdit):
+            if control.isVisibleTo(root) and not isinstance(control.parent(), QLineEdit):
+                assert control.accessibleName() or control.text(), control
+        for button in root.findChildren(QAbstractButton):
+            assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, button.text()
+    page.dialog.reject()
+
+
+# -- tray --------------------------------------------------------------------------------------
+
+
+def test_tray_tooltip_says_only_the_day(qtbot, tmp_path):
+    assert tray.tooltip_text(12) == "Reconcile · day 12"
+    assert tray.tooltip_text(None) == "Reconcile"
+    settings = QSettings(str(tmp_path / "tray.ini"), QSettings.Format.IniFormat)
+    icon = tray.TrayIcon(settings)
+    assert not icon.enabled and not icon.visible  # off by default
+    icon.update(7)
+    assert icon.tooltip == "Reconcile · day 7"
+    icon.enable(True)
+    assert icon.enabled and settings.value(tray.SETTINGS_KEY) in (True, "true")
+    assert icon.visible == tray.TrayIcon.available()
+    icon.update(None)
+    assert icon.tooltip == "Reconcile"
+    icon.enable(False)
+    assert not icon.enabled and not icon.visible
+    settings.sync()
+    again = tray.TrayIcon(QSettings(str(tmp_path / "tray.ini"), QSettings.Format.IniFormat))
+    assert not again.enabled
