@@ -1,0 +1,127 @@
+"""The Today page: commitments to tick, the badge, the prompt of the day, mood, weekly review."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reconcile_desktop.core import journal, mood, nocontact, plans, streaks
+from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.core.prompts import prompt_of_the_day
+from reconcile_desktop.ui.today.page import TodayPage
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import click
+
+MONDAY = dt.datetime(2026, 3, 9, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock():
+    return Clock(fixed=MONDAY, zone="Europe/Berlin")
+
+
+@pytest.fixture
+def vault(make_vault, clock):
+    v = make_vault(clock=clock)
+    v.create(PASSPHRASE)
+    return v
+
+
+@pytest.fixture
+def page(qtbot, vault, clock):
+    p = TodayPage(vault, clock)
+    qtbot.addWidget(p)
+    p.resize(1024, 700)
+    p.show()
+    return p
+
+
+def test_empty_today_offers_the_plan_and_still_has_a_prompt(qtbot, page, clock):
+    page.refresh()
+    assert page.no_steps.isVisible() and page.plan_button.isVisible()
+    with qtbot.waitSignal(page.open_page) as opened:
+        click(qtbot, page.plan_button)
+    assert opened.args == ["plan"]
+    expected = prompt_of_the_day(clock.today())
+    assert page.prompt_title.text() == expected.title
+    with qtbot.waitSignal(page.write_prompt) as wrote:
+        click(qtbot, page.write_button)
+    assert wrote.args == [expected.id]
+
+
+def test_ticking_kept_with_the_keyboard_reaches_the_vault(qtbot, page, vault):
+    g = plans.add_goal(vault, "Stay calm", start=dt.date(2026, 3, 1))
+    c = plans.add_commitment(
+        vault, g.id, "Breathe before answering", "daily", start=dt.date(2026, 3, 1)
+    )
+    page.refresh()
+    assert page.checkins.isVisible()
+    page.checkins.view.setFocus()
+    page.checkins.view.setCurrentRow(0)
+    qtbot.keyClick(page.checkins.view, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: plans.histories_for(vault)[0].checkins != {})
+    assert plans.histories_for(vault)[0].checkins == {dt.date(2026, 3, 9): "kept"}
+    assert c.id == plans.day_items(vault)[0].commitment.id
+
+
+def test_a_slip_offers_the_kind_follow_up(qtbot, page, vault):
+    g = plans.add_goal(vault, "Listen", start=dt.date(2026, 3, 1))
+    plans.add_commitment(vault, g.id, "Ask one question first", "daily", start=dt.date(2026, 3, 1))
+    page.refresh()
+    page.checkins.view.setCurrentRow(0)
+    qtbot.keyClick(page.checkins.view, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: page.slip_dialog is not None and page.slip_dialog.isVisible())
+    assert "not the end" in page.slip_dialog.windowTitle() + " ".join(
+        w.text() for w in page.slip_dialog.findChildren(type(page.prompt_title))
+    )
+
+
+def test_badge_shows_the_no_contact_day(qtbot, page, vault, clock):
+    nocontact.start_period(vault, target_days=30, start=dt.date(2026, 3, 1))
+    page.refresh()
+    assert page.badge.days_label.text() == "8"
+    with qtbot.waitSignal(page.open_page) as opened:
+        click(qtbot, page.badge)
+    assert opened.args == ["nocontact"]
+
+
+def test_mood_check_in_is_saved_and_shown_again(qtbot, page, vault):
+    page.refresh()
+    click(qtbot, page.mood_group.button(4))
+    assert mood.get_mood(vault).mood == 4
+    page.mood_note.setText("walked by the river")
+    page.mood_note.editingFinished.emit()
+    assert mood.get_mood(vault).note == "walked by the river"
+    page.clear_sensitive()
+    assert page.mood_group.checkedId() == -1 and page.mood_note.text() == ""
+    page.refresh()
+    assert page.mood_group.checkedId() == 4 and page.mood_note.text() == "walked by the river"
+
+
+def test_monday_shows_last_weeks_review(qtbot, page, vault, clock):
+    g = plans.add_goal(vault, "Calm", start=dt.date(2026, 3, 2))
+    c = plans.add_commitment(vault, g.id, "Walk", "daily", start=dt.date(2026, 3, 2))
+    clock.fixed = MONDAY - dt.timedelta(days=3)
+    plans.check_in(vault, c.id, "slipped", day=dt.date(2026, 3, 5))
+    plans.check_in(vault, c.id, "kept", day=dt.date(2026, 3, 6))
+    nocontact.start_period(vault, target_days=30, start=dt.date(2026, 3, 2))
+    nocontact.log_event(vault, streaks.URGE_RESISTED)
+    clock.fixed = MONDAY
+    page.refresh()
+    assert page.review_card.isVisible()
+    text = page.review_text.text()
+    assert "1 slips" in text and "1 recoveries" in text and "1 urges resisted" in text
+    clock.fixed = MONDAY + dt.timedelta(days=1)
+    page.refresh()
+    assert not page.review_card.isVisible()
+
+
+def test_clear_sensitive_leaves_nothing_on_screen(qtbot, page, vault):
+    journal.add_entry(vault, "private words")
+    nocontact.start_period(vault, target_days=30)
+    page.refresh()
+    page.clear_sensitive()
+    assert page.badge.days_label.text() == "" and page.prompt_text.text() == ""
+    assert page.checkins.items == [] and page.date_label.text() == ""
