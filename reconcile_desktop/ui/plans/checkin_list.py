@@ -1,0 +1,415 @@
+"""The commitments due on one day, each kept, slipped or not marked, with an optional note.
+
+Reusable: the Change plan page and the Today page both show one. It writes through
+core.plans.check_in and says what changed with `marked`; a new slip also emits `slipped`, so
+the page can offer the follow-up. Fully usable from the keyboard (see KEYS_TIP).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconcile_desktop.core import plans
+from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import theme
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.clock import Clock
+    from reconcile_desktop.core.plans import DayItem
+    from reconcile_desktop.core.vault import Vault
+
+KEPT, SLIPPED = "kept", "slipped"
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the muted second line
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # a short word at the right edge
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+# Drawn for this project: a filled disc for a mark, a ring for a day not marked, a broken ring
+# for a past day nobody recorded (which is not a slip).
+_GLYPHS = {
+    KEPT: '<circle cx="12" cy="12" r="9" fill="{fill}"/>'
+    '<path d="M7.8 12.3l2.8 2.8 5.6-5.8" fill="none" stroke="{mark}" stroke-width="2"'
+    ' stroke-linecap="round" stroke-linejoin="round"/>',
+    SLIPPED: '<circle cx="12" cy="12" r="9" fill="{fill}"/>'
+    '<path d="M8 12h8" stroke="{mark}" stroke-width="2.2" stroke-linecap="round"/>',
+    "open": '<circle cx="12" cy="12" r="8.2" fill="none" stroke="{line}" stroke-width="1.6"/>',
+    "unrecorded": '<circle cx="12" cy="12" r="8.2" fill="none" stroke="{line}"'
+    ' stroke-width="1.6" stroke-dasharray="2.6 2.6"/>',
+}
+
+
+def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIcon:
+    """kind: kept, slipped, open (not marked yet) or unrecorded."""
+    c, charts = theme.colors(dark), theme.chart_colors(dark)
+    fill = c["accent"] if kind == KEPT else charts.slip
+    mark = "#1f2224" if dark else "#ffffff"
+    body = _GLYPHS[kind].format(fill=fill, mark=mark, line=c["muted"])
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'
+    return QIcon(theme.svg_pixmap(svg, QColor(c["text"]), size, ratio))
+
+
+def soften_selection(view: QWidget) -> None:
+    """The chosen row in a soft tint with ordinary text (as in the sidebar), so the state
+    glyphs keep their colours. Re-run after a palette change; it only writes when needed."""
+    c = theme.colors(theme.is_dark(view.parentWidget() or view))
+    pal = view.palette()
+    tint, ink = QColor(c["selected"]), pal.color(QPalette.ColorRole.Text)
+    if pal.color(QPalette.ColorRole.Highlight) != tint or (
+        pal.color(QPalette.ColorRole.HighlightedText) != ink
+    ):
+        pal.setColor(QPalette.ColorRole.Highlight, tint)
+        pal.setColor(QPalette.ColorRole.HighlightedText, ink)
+        view.setPalette(pal)
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Icon, a line of text, a muted second line and a short badge at the right."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = option.fontMetrics
+        lines = 2 if index.data(SUBTITLE_ROLE) else 1
+        return QSize(120, fm.height() * lines + fm.leading() + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        icon = QIcon(opt.icon)  # a copy: the option hands out its own member
+        opt.icon, opt.text = QIcon(), ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        soft = theme.muted(pal)
+        fm = opt.fontMetrics
+        rect = opt.rect.adjusted(10, 7, -10, -7)
+        painter.save()
+        if not icon.isNull():
+            side = 20
+            icon.paint(painter, QRect(rect.left(), rect.center().y() - side // 2, side, side))
+            rect.setLeft(rect.left() + side + 10)
+        badge = index.data(BADGE_ROLE) or ""
+        if badge:
+            width = fm.horizontalAdvance(badge)
+            painter.setPen(ink)
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, right, badge)
+            rect.setRight(rect.right() - width - 12)
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        subtitle = index.data(SUBTITLE_ROLE) or ""
+        top = QRect(rect.left(), rect.top(), rect.width(), fm.height())
+        if not subtitle:
+            top.moveTop(rect.center().y() - fm.height() // 2)
+        painter.setPen(ink)
+        elided = fm.elidedText(title, Qt.TextElideMode.ElideRight, top.width())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft, elided)
+        if subtitle:
+            painter.setPen(soft)
+            low = top.translated(0, fm.height() + fm.leading())
+            text = fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, low.width())
+            painter.drawText(low, Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
+
+
+class _DayView(QListWidget):
+    """The list itself: K, S, Space and Delete act on the current row."""
+
+    action = Signal(object)  # "kept", "slipped", "cycle" or None (clear)
+
+    _KEYS = {
+        Qt.Key.Key_K: KEPT,
+        Qt.Key.Key_S: SLIPPED,
+        Qt.Key.Key_Space: "cycle",
+        Qt.Key.Key_Delete: None,
+        Qt.Key.Key_Backspace: None,
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() in self._KEYS and self.currentRow() >= 0:
+            self.action.emit(self._KEYS[event.key()])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CheckInList(QWidget):
+    """The day's commitments. set_day() loads a day; days more than a week back are read-only."""
+
+    marked = Signal(int, object, object)  # commitment id, "kept"/"slipped"/None, the day
+    slipped = Signal(int, object)  # commitment id, the day: a new slip, for the follow-up
+
+    def __init__(
+        self, vault: Vault, clock: Clock, parent: QWidget | None = None, *, show_goals: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.vault, self.clock, self.show_goals = vault, clock, show_goals
+        self._day: dt.date | None = None
+        self._items: list[DayItem] = []
+        self._read_only = False
+
+        self.notice = theme.StatusLabel(self.tr("About this day"))
+        self.view = _DayView()
+        self.view.setAccessibleName(self.tr("Commitments for the day"))
+        self.view.setToolTip(self.keys_tip())
+        self.view.setItemDelegate(TwoLineDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setUniformItemSizes(True)
+        self.view.action.connect(self._key_action)
+        self.view.currentRowChanged.connect(self._row_changed)
+        soften_selection(self.view)
+
+        self.kept_button = self._button(self.tr("Kept"), self.tr("Mark as kept (K)"), KEPT)
+        self.slipped_button = self._button(
+            self.tr("Slipped"), self.tr("Mark as slipped (S)"), SLIPPED
+        )
+        self.clear_button = self._button(self.tr("Clear"), self.tr("Clear the mark (Delete)"), None)
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note for this commitment on this day"))
+        self.note.setToolTip(self.tr("An optional one-line note. Press Enter to save it."))
+        self.note.setMaxLength(500)
+        self.note.editingFinished.connect(self._save_note)
+        self.error = theme.StatusLabel(self.tr("Check-in problem"))
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for b in (self.kept_button, self.slipped_button, self.clear_button):
+            row.addWidget(b)
+        row.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.setTabOrder(self.view, self.kept_button)
+        self.setTabOrder(self.kept_button, self.slipped_button)
+        self.setTabOrder(self.slipped_button, self.clear_button)
+        self.setTabOrder(self.clear_button, self.note)
+        self._update_controls()
+
+    def keys_tip(self) -> str:
+        return self.tr(
+            "Up and Down move between commitments.\n"
+            "K: kept.  S: slipped.\n"
+            "Space: kept, slipped, not marked in turn.\n"
+            "Delete: clear the mark."
+        )
+
+    def _button(self, text: str, tip: str, state: str | None) -> QPushButton:
+        b = QPushButton(text)
+        b.setToolTip(tip)
+        b.setAccessibleName(tip)
+        b.clicked.connect(lambda: self.set_state(self.view.currentRow(), state))
+        return b
+
+    # -- the day ---------------------------------------------------------------------------
+
+    @property
+    def day(self) -> dt.date | None:
+        return self._day
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def items(self) -> list[DayItem]:
+        return list(self._items)
+
+    def editable(self, day: dt.date) -> bool:
+        today = self.clock.today()
+        return today - dt.timedelta(days=plans.CORRECTION_DAYS) <= day <= today
+
+    def set_day(self, day: dt.date) -> None:
+        """Show `day`; keeps the current commitment selected when it is still listed."""
+        self._save_note()
+        keep = self.current_commitment_id()
+        self._day = day
+        self._read_only = not self.editable(day)
+        self._items = plans.day_items(self.vault, day)
+        self.error.say("")
+        self.view.blockSignals(True)
+        self.view.clear()
+        for item in self._items:
+            entry = QListWidgetItem()
+            self.view.addItem(entry)
+            self._paint_row(entry, item)
+        self.view.blockSignals(False)
+        ids = [i.commitment.id for i in self._items]
+        if self._items:
+            self.view.setCurrentRow(ids.index(keep) if keep in ids else 0)
+        self._say_notice()
+        self._update_controls()
+
+    def reload(self) -> None:
+        if self._day is not None:
+            self.set_day(self._day)
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.view.clear()
+        self._items = []
+        self._day = None
+        self.note.clear()
+        self.notice.say("")
+        self.error.say("")
+        self._update_controls()
+
+    def _say_notice(self) -> None:
+        today = self.clock.today()
+        if self._read_only and self._day is not None and self._day < today:
+            self.notice.say(
+                self.tr(
+                    "Days can be marked or corrected up to a week back, so this day is shown "
+                    "as it was recorded and can no longer be changed."
+                )
+            )
+        elif not self._items:
+            self.notice.say(self.tr("Nothing is planned for this day."))
+        else:
+            self.notice.say("")
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def state_words(self, item: DayItem) -> str:
+        if item.state == KEPT:
+            return self.tr("Kept")
+        if item.state == SLIPPED:
+            return self.tr("Slipped")
+        if self._day is not None and self._day < self.clock.today():
+            return self.tr("Not recorded")
+        return self.tr("Not marked yet")
+
+    def _glyph(self, item: DayItem) -> str:
+        if item.state is not None:
+            return item.state
+        past = self._day is not None and self._day < self.clock.today()
+        return "unrecorded" if past else "open"
+
+    def _paint_row(self, entry: QListWidgetItem, item: DayItem) -> None:
+        words = self.state_words(item)
+        parts = [item.goal.title] if self.show_goals else []
+        if item.note:
+            parts.append(item.note)
+        entry.setData(Qt.ItemDataRole.DisplayRole, item.commitment.action)
+        entry.setData(SUBTITLE_ROLE, " · ".join(parts))
+        entry.setData(BADGE_ROLE, words)
+        entry.setData(ID_ROLE, item.commitment.id)
+        ratio = self.devicePixelRatioF()
+        entry.setIcon(state_icon(self._glyph(item), theme.is_dark(self), 20, ratio))
+        spoken = [item.commitment.action, *parts, words]
+        entry.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(spoken))
+        entry.setToolTip(self.keys_tip())
+
+    def current_commitment_id(self) -> int | None:
+        row = self.view.currentRow()
+        return self._items[row].commitment.id if 0 <= row < len(self._items) else None
+
+    def row_of(self, commitment_id: int) -> int:
+        return next(i for i, it in enumerate(self._items) if it.commitment.id == commitment_id)
+
+    def set_state(self, row: int, state: str | None) -> bool:
+        """Mark row `row` kept, slipped or (None) not marked. False when nothing changed."""
+        if self._read_only or self._day is None or not 0 <= row < len(self._items):
+            return False
+        item = self._items[row]
+        if state == item.state:
+            return False
+        note = self.note.text().strip() if row == self.view.currentRow() else item.note
+        note = note if state is not None else ""
+        try:
+            plans.check_in(self.vault, item.commitment.id, state, day=self._day, note=note)
+        except ReconcileError as exc:
+            self.error.say(exc.sentence, problem=True)
+            return False
+        self.error.say("")
+        before = item.state
+        item = dataclasses.replace(item, state=state, note=note)
+        self._items[row] = item
+        self._paint_row(self.view.item(row), item)
+        if row == self.view.currentRow():
+            self._row_changed(row)
+        self.marked.emit(item.commitment.id, state, self._day)
+        if state == SLIPPED and before != SLIPPED:
+            self.slipped.emit(item.commitment.id, self._day)
+        return True
+
+    def _key_action(self, action: object) -> None:
+        row = self.view.currentRow()
+        if action == "cycle" and 0 <= row < len(self._items):
+            order = (None, KEPT, SLIPPED)
+            action = order[(order.index(self._items[row].state) + 1) % 3]
+        self.set_state(row, action)  # type: ignore[arg-type]
+
+    def _row_changed(self, row: int) -> None:
+        item = self._items[row] if 0 <= row < len(self._items) else None
+        self.note.blockSignals(True)
+        self.note.setText(item.note if item else "")
+        self.note.blockSignals(False)
+        self._update_controls()
+
+    def _save_note(self) -> None:
+        row = self.view.currentRow()
+        if self._read_only or not 0 <= row < len(self._items):
+            return
+        item = self._items[row]
+        text = self.note.text().strip()
+        if item.state is None or text == item.note:
+            return
+        try:
+            plans.check_in(self.vault, item.commitment.id, item.state, day=self._day, note=text)
+        except ReconcileError as exc:
+            self.error.say(exc.sentence, problem=True)
+            return
+        item = dataclasses.replace(item, note=text)
+        self._items[row] = item
+        self._paint_row(self.view.item(row), item)
+
+    def _update_controls(self) -> None:
+        row = self.view.currentRow()
+        item = self._items[row] if 0 <= row < len(self._items) else None
+        can = item is not None and not self._read_only
+        self.kept_button.setEnabled(can and item.state != KEPT)
+        self.slipped_button.setEnabled(can and item.state != SLIPPED)
+        self.clear_button.setEnabled(can and item.state is not None)
+        self.note.setReadOnly(not can or item.state is None)
+        self.note.setEnabled(item is not None)
+        self.note.setPlaceholderText(
+            self.tr("A short note, if you like")
+            if can and item.state is not None
+            else self.tr("Mark the day to add a note")
+            if can
+            else ""
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            soften_selection(self.view)
+            for row, item in enumerate(self._items):
+                self._paint_row(self.view.item(row), item)

@@ -1,0 +1,169 @@
+"""After a slip: an optional, kind follow-up saved as a journal entry linked to the commitment.
+
+Skipping is always fine; nothing is written unless the user writes something.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconcile_desktop.core import journal
+from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import theme
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
+
+MAX_ACTION_IN_TITLE = 60
+
+
+class SlipFollowUpDialog(QDialog):
+    """Open with open(); `saved` carries the new entry's id."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        vault: Vault,
+        commitment_id: int,
+        action: str,
+        day: dt.date,
+        parent: QWidget | None = None,
+        *,
+        support_note: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.vault, self.commitment_id, self.action, self.day = vault, commitment_id, action, day
+        self.entry_id: int | None = None
+        self.setWindowTitle(self.tr("A step back"))
+        self.setMinimumWidth(460)
+
+        heading = QLabel(self.tr("A slip is part of changing, not the end of it."))
+        heading.setFont(theme.heading_font(self.font(), 1.15))
+        heading.setWordWrap(True)
+        intro = theme.MutedLabel(
+            self.tr(
+                "If it helps, write a few lines about it. They go into your journal, linked to "
+                "this commitment, and stay private. You can also skip this."
+            )
+        )
+        intro.setWordWrap(True)
+        commitment = theme.MutedLabel(self.tr("Commitment: {action}").format(action=action))
+        commitment.setWordWrap(True)
+        # For a goal that must stop, the user's own plan for getting help, right when it counts.
+        self.support = QLabel(
+            self.tr("Your support: {note}").format(note=support_note) if support_note else ""
+        )
+        self.support.setWordWrap(True)
+        self.support.setTextFormat(Qt.TextFormat.PlainText)
+        self.support.setAccessibleName(self.tr("Your support note"))
+        self.support.setVisible(bool(support_note))
+
+        happened = self._field(
+            self.tr("What happened?"), self.tr("What was going on around the slip")
+        )
+        next_time = self._field(
+            self.tr("What will you try next time?"), self.tr("One small thing to do differently")
+        )
+        self.what_happened, self.next_time = happened[1], next_time[1]
+        self.status = theme.StatusLabel(self.tr("Saving problem"))
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Save to journal"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.skip_button = buttons.addButton(
+            self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setAccessibleName(self.tr("Save these notes to the journal"))
+        self.skip_button.setAccessibleName(self.tr("Skip without writing anything"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(commitment)
+        layout.addWidget(self.support)
+        layout.addSpacing(4)
+        for label, field in (happened, next_time):
+            layout.addWidget(label)
+            layout.addWidget(field)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.what_happened, self.next_time)
+        self.setTabOrder(self.next_time, self.save_button)
+        self.setTabOrder(self.save_button, self.skip_button)
+        self.what_happened.setFocus()
+
+    def _field(self, label: str, placeholder: str) -> tuple[QLabel, QPlainTextEdit]:
+        field = QPlainTextEdit()
+        field.setTabChangesFocus(True)
+        field.setPlaceholderText(placeholder)
+        field.setAccessibleName(label)
+        field.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        return caption, field
+
+    def body(self) -> str:
+        """The entry's text: each answered question with its answer."""
+        parts = []
+        for question, field in (
+            (self.tr("What happened?"), self.what_happened),
+            (self.tr("What will I try next time?"), self.next_time),
+        ):
+            answer = field.toPlainText().strip()
+            if answer:
+                parts.append(f"{question}\n{answer}")
+        return "\n\n".join(parts)
+
+    def entry_title(self) -> str:
+        action = (
+            self.action
+            if len(self.action) <= MAX_ACTION_IN_TITLE
+            else (self.action[: MAX_ACTION_IN_TITLE - 1].rstrip() + "…")
+        )
+        return self.tr("After a slip: {action}").format(action=action)
+
+    def accept(self) -> None:
+        text = self.body()
+        if not text:  # nothing written: the same as skipping
+            self.reject()
+            return
+        try:
+            entry = journal.add_entry(
+                self.vault,
+                text,
+                title=self.entry_title(),
+                principle="change",
+                commitment_id=self.commitment_id,
+            )
+        except ReconcileError as exc:
+            self.status.say(exc.sentence, problem=True)
+            return
+        self.entry_id = entry.id
+        self._forget()
+        self.saved.emit(entry.id)
+        super().accept()
+
+    def reject(self) -> None:
+        self._forget()
+        super().reject()
+
+    def _forget(self) -> None:
+        self.what_happened.clear()
+        self.next_time.clear()
