@@ -1,0 +1,299 @@
+"""Light and dark: follow the system, patch the palette only where the style does not, and
+give charts and icons colours that match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+ICON_FILE = "reconcile.svg"
+
+# Calm and low-contrast for large areas, with enough contrast for text (WCAG AA on both).
+_LIGHT = {
+    "window": "#f6f4f1",
+    "base": "#ffffff",
+    "alternate": "#efece7",
+    "text": "#25282b",
+    "muted": "#5d6166",
+    "button": "#ebe8e3",
+    "highlight": "#2f7d74",
+    "highlighted_text": "#ffffff",
+    "link": "#23675f",
+    "accent": "#2f7d74",
+    "warn_bg": "#fbf1dc",
+    "warn_text": "#5a4413",
+    "error": "#a3392e",
+    "selected": "#d6e8e4",  # a soft tint of the accent for the chosen section
+    "divider": "#dcd7cf",
+}
+_DARK = {
+    "window": "#1f2224",
+    "base": "#2a2d30",  # fields a step lighter than the window, so their edges show
+    "alternate": "#303336",
+    "text": "#e7e5e1",
+    "muted": "#a9aca9",
+    "button": "#2c3033",
+    "highlight": "#3d8c82",
+    "highlighted_text": "#ffffff",
+    "link": "#86cfc4",
+    "accent": "#7cc8bd",
+    "warn_bg": "#3a3020",
+    "warn_text": "#f0dcb0",
+    "error": "#f0a59b",
+    "selected": "#2c4744",
+    "divider": "#34383c",
+}
+
+
+def system_prefers_dark() -> bool:
+    """The system's colour scheme; when unknown, judge by the palette the style gave us."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def is_dark(widget: QWidget | None = None) -> bool:
+    """Whether the palette in use (the widget's, else the application's) is a dark one."""
+    palette = widget.palette() if widget is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colors(dark: bool) -> dict[str, str]:
+    return dict(_DARK if dark else _LIGHT)
+
+
+def build_palette(dark: bool) -> QPalette:
+    c = colors(dark)
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for r, key in (
+        (role.Window, "window"),
+        (role.Base, "base"),
+        (role.AlternateBase, "alternate"),
+        (role.ToolTipBase, "base"),
+        (role.Button, "button"),
+        (role.Highlight, "highlight"),
+        (role.HighlightedText, "highlighted_text"),
+        (role.Link, "link"),
+        (role.Accent, "accent"),
+    ):
+        pal.setColor(r, QColor(c[key]))
+    for r in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.BrightText):
+        pal.setColor(r, QColor(c["text"]))
+    pal.setColor(role.PlaceholderText, QColor(c["muted"]))
+    pal.setColor(role.Mid, QColor(c["muted"]))
+    disabled = QColor(c["muted"])
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, disabled)
+    return pal
+
+
+def apply_theme(app: QApplication, scheme: str | None = None) -> bool:
+    """Set the palette; returns True when dark.
+
+    scheme None follows the system and leaves a native palette alone when it already
+    matches; "light" or "dark" forces one (used for screenshots and tests).
+    """
+    if scheme is None:
+        dark = system_prefers_dark()
+        if is_dark() != dark:
+            if dark and app.style().name().lower() in ("windowsvista", "windows"):
+                app.setStyle("Fusion")  # these styles draw light whatever the palette says
+            app.setPalette(build_palette(dark))
+        return dark
+    dark = scheme == "dark"
+    app.setStyle("Fusion")  # native styles may ignore a dark palette
+    app.setPalette(build_palette(dark))
+    return dark
+
+
+def follow_system(app: QApplication) -> None:
+    """Re-apply when the desktop switches between light and dark."""
+
+    def changed(_scheme: Qt.ColorScheme) -> None:
+        # An empty palette resolves to the platform's again; patch only if it still mismatches.
+        app.setPalette(QPalette())
+        apply_theme(app)
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(changed)
+
+
+# -- fonts, labels, icons --------------------------------------------------------------------
+
+
+def scaled_font(base: QFont, scale: float, *, bold: bool = False) -> QFont:
+    font = QFont(base)
+    size = base.pointSizeF()
+    if size > 0:  # fonts sized in pixels report -1
+        font.setPointSizeF(size * scale)
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    return font
+
+
+def heading_font(base: QFont, scale: float = 1.5) -> QFont:
+    return scaled_font(base, scale, bold=True)
+
+
+def muted(palette: QPalette) -> QColor:
+    """Secondary text: two thirds of the way from the background to the text colour, which
+    keeps AA contrast on any palette (the placeholder colour is often too faint)."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    k = 0.68
+    return QColor(
+        round(back.red() + (text.red() - back.red()) * k),
+        round(back.green() + (text.green() - back.green()) * k),
+        round(back.blue() + (text.blue() - back.blue()) * k),
+    )
+
+
+class MutedLabel(QLabel):
+    """Secondary text that keeps its muted colour when the palette switches light/dark."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._repaint_colour()
+
+    def _repaint_colour(self) -> None:
+        parent = self.parentWidget()
+        base = parent.palette() if parent is not None else QGuiApplication.palette()
+        wanted = muted(base)
+        if self.palette().color(QPalette.ColorRole.WindowText) != wanted:  # no event loop
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._repaint_colour()
+
+
+class StatusLabel(QLabel):
+    """An inline sentence, hidden when empty, in the error colour when it reports a problem."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName(accessible_name)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._problem = False
+        self.hide()
+
+    @property
+    def problem(self) -> bool:
+        return self._problem
+
+    def say(self, sentence: str, *, problem: bool = False) -> None:
+        self._problem = problem
+        self.setText(sentence)
+        self.setVisible(bool(sentence))
+        self._repaint_colour()
+
+    def _repaint_colour(self) -> None:
+        parent = self.parentWidget()
+        base = parent.palette() if parent is not None else QGuiApplication.palette()
+        wanted = (
+            QColor(colors(is_dark(parent))["error"])
+            if self._problem
+            else base.color(QPalette.ColorRole.WindowText)
+        )
+        if self.palette().color(QPalette.ColorRole.WindowText) != wanted:
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._repaint_colour()
+
+
+def accent(widget: QWidget | None = None) -> QColor:
+    return QColor(colors(is_dark(widget))["accent"])
+
+
+def svg_pixmap(svg: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
+    """Render an inline SVG, replacing `currentColor` with the given colour."""
+    data = QByteArray(svg.replace("currentColor", color.name()).encode("utf-8"))
+    renderer = QSvgRenderer(data)
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def svg_icon(svg: str, color: QColor, size: int = 24, ratio: float = 1.0) -> QIcon:
+    return QIcon(svg_pixmap(svg, color, size, ratio))
+
+
+def app_icon_path() -> Path:
+    from reconcile_desktop.paths import resources_dir
+
+    return resources_dir() / "icons" / ICON_FILE
+
+
+def app_icon() -> QIcon:
+    path = app_icon_path()
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def app_icon_pixmap(size: int, ratio: float = 1.0) -> QPixmap:
+    path = app_icon_path()
+    if not path.is_file():
+        return QPixmap()
+    return svg_pixmap(path.read_text(encoding="utf-8"), QColor("black"), size, ratio)
+
+
+# -- charts ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartColors:
+    """Plain hex strings so the matplotlib layer needs no Qt."""
+
+    background: str
+    text: str
+    muted: str
+    grid: str
+    progress: str  # steps kept, net progress
+    slip: str  # a soft amber: visible, never alarming
+    target: str  # goal lines
+    series: tuple[str, ...]
+
+
+def chart_colors(dark: bool) -> ChartColors:
+    if dark:
+        return ChartColors(
+            background=_DARK["window"],
+            text=_DARK["text"],
+            muted=_DARK["muted"],
+            grid="#3a3e42",
+            progress="#7cc8bd",
+            slip="#e0b36a",
+            target="#b8a6e0",
+            series=("#7cc8bd", "#e0b36a", "#b8a6e0", "#8fb8e8", "#e79fb0", "#a8cf8e"),
+        )
+    return ChartColors(
+        background=_LIGHT["window"],
+        text=_LIGHT["text"],
+        muted=_LIGHT["muted"],
+        grid="#dcd8d2",
+        progress="#2f7d74",
+        slip="#c27c1e",
+        target="#6a55a8",
+        series=("#2f7d74", "#c27c1e", "#6a55a8", "#3a6ea5", "#b04e6a", "#5b8a3a"),
+    )
