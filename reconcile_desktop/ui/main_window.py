@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         self.setCentralWidget(self._central())
+        self._wire_pages()
         self._build_menus()
         self._build_status_bar(autolock_minutes)
         self._paint()
@@ -246,6 +247,42 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._pages):
             self.stack.setCurrentIndex(row)
             self.settings.setValue(LAST_PAGE_KEY, self._pages[row].key)
+
+    def page(self, key: str) -> Page | None:
+        return next((p for p in self._pages if p.key == key), None)
+
+    def show_page_key(self, key: str) -> None:
+        for index, page in enumerate(self._pages):
+            if page.key == key:
+                self.show_page(index)
+
+    def _wire_pages(self) -> None:
+        """Pages never reach into each other; the window connects what one offers to another."""
+        today, nc = self.page("today"), self.page("nocontact")
+        if today is not None and hasattr(today, "open_page"):
+            today.open_page.connect(self.show_page_key)
+            today.write_prompt.connect(self.write_prompt)
+        if nc is not None and hasattr(nc, "open_entry"):
+            nc.open_entry.connect(self.open_entry)
+            if today is not None and hasattr(today, "badge"):
+                nc.summary_changed.connect(today.badge.show_summary)
+
+    def open_entry(self, entry_id: int) -> None:
+        journal = self.page("journal")
+        if journal is not None and hasattr(journal, "open_entry"):
+            self.show_page_key("journal")
+            journal.open_entry(entry_id)
+
+    def write_prompt(self, prompt_id: str) -> None:
+        """Start a new journal entry answering a prompt (from the Today page)."""
+        from reconcile_desktop.core.prompts import get_prompt
+        from reconcile_desktop.ui.journal.prompt_picker import entry_kwargs
+
+        journal, prompt = self.page("journal"), get_prompt(prompt_id)
+        if journal is None or prompt is None or not hasattr(journal, "start_entry"):
+            return
+        self.show_page_key("journal")
+        journal.start_entry(**entry_kwargs(prompt))
 
     def refresh_pages(self) -> None:
         for page in self._pages:

@@ -1,15 +1,11 @@
-"""The four pages behind the navigation. For now each is a calm empty state; the real pages
-replace these classes and keep the same interface (key, title, icon_svg, refresh,
-clear_sensitive)."""
+"""What every page behind the navigation provides (key, title, icon_svg, refresh,
+clear_sensitive), the navigation icons, a calm empty-state page, and the list of pages."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-
-from reconcile_desktop.ui import theme
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -76,100 +72,16 @@ class Page(QWidget):
         self._loaded = False
 
 
-class EmptyStatePage(Page):
-    """An icon, a heading and one sentence about what will live here."""
+def page_classes() -> tuple[type[Page], ...]:
+    """The real pages in navigation order (Ctrl+1..4). Imported here, late, so nothing heavy
+    loads before the unlock dialog is on screen."""
+    from reconcile_desktop.ui.journal.page import JournalPage
+    from reconcile_desktop.ui.nocontact.page import NoContactPage
+    from reconcile_desktop.ui.plans.page import ChangePlanPage
+    from reconcile_desktop.ui.today.page import TodayPage
 
-    sentence: ClassVar[str] = ""
-
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(vault, clock, parent)
-        self._icon = QLabel()
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._icon.setAccessibleName(f"{self.title} icon")
-
-        heading = QLabel(self.title)
-        heading.setObjectName("page-heading")
-        heading.setFont(theme.heading_font(self.font(), 1.6))
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading.setAccessibleName(self.title)
-
-        body = theme.MutedLabel(self.sentence)
-        body.setObjectName("page-sentence")
-        body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMaximumWidth(460)
-        body.setFont(theme.scaled_font(self.font(), 1.1))
-        self._body = body
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.addStretch(3)
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
-        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(6)
-        # Stretches rather than an alignment flag: wrapped text then gets its full height.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(body, 100)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(4)
-        self._paint_icon()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint_icon()
-        super().changeEvent(event)
-
-    def _paint_icon(self) -> None:
-        ratio = self.devicePixelRatioF()
-        self._icon.setPixmap(theme.svg_pixmap(self.icon_svg, theme.accent(self), 56, ratio))
-
-
-class TodayPage(EmptyStatePage):
-    key = "today"
-    title = "Today"
-    icon_svg = SUN
-    sentence = (
-        "Each day will begin here: today's small steps, your days of space, "
-        "and a gentle prompt if you feel like writing."
-    )
-
-
-class JournalPage(EmptyStatePage):
-    key = "journal"
-    title = "Journal"
-    icon_svg = BOOK
-    sentence = (
-        "Your entries will live here, encrypted on this computer and readable only "
-        "with your passphrase."
-    )
-
-
-class PlanPage(EmptyStatePage):
-    key = "plan"
-    title = "Change plan"
-    icon_svg = STEPS
-    sentence = (
-        "The changes you are working on will gather here, with the small, steady steps "
-        "that make them real."
-    )
-
-
-class NoContactPage(EmptyStatePage):
-    key = "nocontact"
-    title = "No contact"
-    icon_svg = SPACE
-    sentence = (
-        "Here you will see your days of space, the urges you rode out, and every fresh "
-        "start after a slip."
-    )
-
-
-PAGE_CLASSES: tuple[type[Page], ...] = (TodayPage, JournalPage, PlanPage, NoContactPage)
+    return (TodayPage, JournalPage, ChangePlanPage, NoContactPage)
 
 
 def build_pages(vault: Vault, clock: Clock) -> list[Page]:
-    """The pages in navigation order (Ctrl+1..4)."""
-    return [cls(vault, clock) for cls in PAGE_CLASSES]
+    return [cls(vault, clock) for cls in page_classes()]

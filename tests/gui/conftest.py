@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reconcile_desktop.ui.app import ReconcileApp
-from reconcile_desktop.ui.pages import PAGE_CLASSES, Page
+from reconcile_desktop.ui.pages import Page, page_classes
 from tests.conftest import PASSPHRASE
 
 # The offscreen platform lacks some window-manager features; real platforms have them.
@@ -52,8 +52,8 @@ class _Spy:
 
 def spy_pages(vault, clock) -> list[Page]:
     pages = []
-    for cls in PAGE_CLASSES:
-        page = type(f"Spy{cls.__name__}", (_Spy, cls), {})(vault, clock)
+    for cls in page_classes():
+        page = type(f"Spy{cls.__name__}", (_Spy, cls), {"calls": []})(vault, clock)
         page.calls = []
         pages.append(page)
     return pages
