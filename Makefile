@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench demo soak clean
+.PHONY: help run test lint bench demo soak screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ bench: $(STAMP) ## run the benchmarks and print the table (not part of make test
 
 demo: $(STAMP) ## open a throwaway demo vault
 	$(BIN)/reconcile --demo
+
+screenshots: $(STAMP) ## render the README screenshots from the demo vault
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
 
 soak: $(STAMP) ## long crash and fault runs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak -p no:cacheprovider tests/integration

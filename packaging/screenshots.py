@@ -1,0 +1,80 @@
+"""Render README screenshots of the real window from the demo vault (`make screenshots`).
+
+Offscreen, at 1024x700, light and dark; they are regenerated rather than edited, so they
+never go stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OUT = Path(__file__).parent / "screenshots"
+PAGES = ("today", "journal", "plan", "nocontact")
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reconcile_desktop.core import demo, keyfile
+    from reconcile_desktop.core.clock import Clock
+    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui import theme
+    from reconcile_desktop.ui.main_window import MainWindow
+    from reconcile_desktop.ui.pages import build_pages
+    from reconcile_desktop.ui.workers import Runner
+
+    app = QApplication(sys.argv[:1])
+    OUT.mkdir(exist_ok=True)
+    clock = Clock(fixed=dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC), zone="Europe/London")
+    with tempfile.TemporaryDirectory() as tmp:
+        # Screenshots only: a cheap KDF, since nothing real is ever stored here.
+        vault = Vault(
+            Path(tmp) / "demo",
+            clock=clock,
+            kdf_params=keyfile.KdfParams(1, 8, 1),
+            kdf_bounds=keyfile.KdfBounds(t=(1, 64), m=(8, 1 << 22), p=(1, 64)),
+        )
+        vault.create("screenshots only")
+        demo.fill_demo(vault)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        for scheme in ("light", "dark"):
+            theme.apply_theme(app, scheme)
+            runner = Runner()
+            window = MainWindow(
+                vault,
+                settings,
+                build_pages(vault, clock),
+                runner,
+                backup_dir=Path(tmp) / "backups",
+                autolock_minutes=5,
+            )
+            window.resize(1024, 700)
+            window.show()
+            window.refresh_pages()
+            for key in PAGES:
+                window.show_page_key(key)
+                page = window.page(key)
+                if key == "journal":
+                    first = page.model.index(1, 0)
+                    page.list.setCurrentIndex(first)
+                for _ in range(20):
+                    app.processEvents()
+                path = OUT / f"{key}-{scheme}.png"
+                window.grab().save(str(path))
+                print(path)
+            window.clear_sensitive()
+            window.close()
+            runner.wait()
+        vault.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
