@@ -262,10 +262,23 @@ class MainWindow(QMainWindow):
         if today is not None and hasattr(today, "open_page"):
             today.open_page.connect(self.show_page_key)
             today.write_prompt.connect(self.write_prompt)
+        from reconcile_desktop.ui.tray import TrayIcon
+
+        self.tray = TrayIcon(self.settings, theme.app_icon(), self)
+        self.tray.activated.connect(self._tray_clicked)
         if nc is not None and hasattr(nc, "open_entry"):
             nc.open_entry.connect(self.open_entry)
+            nc.summary_changed.connect(
+                lambda s: self.tray.update(s.direct_days if s is not None else None)
+            )
             if today is not None and hasattr(today, "badge"):
                 nc.summary_changed.connect(today.badge.show_summary)
+
+    def _tray_clicked(self) -> None:
+        if self.isVisible():  # while locked the unlock dialog is the window to show
+            self.showNormal()
+            self.raise_()
+            self.activateWindow()
 
     def open_entry(self, entry_id: int) -> None:
         journal = self.page("journal")
@@ -298,6 +311,7 @@ class MainWindow(QMainWindow):
                 page.clear_sensitive()
             except Exception as exc:
                 log.error("A page could not clear its views: %s", type(exc).__name__)
+        self.tray.update(None)
         self.statusBar().clearMessage()
 
     def close_dialogs(self) -> None:
@@ -352,6 +366,7 @@ class MainWindow(QMainWindow):
                 self.vault, self.settings, self.runner, self.backup_dir, parent=self
             )
             dialog.autolock_changed.connect(self._autolock_edited)
+            dialog.tray_changed.connect(self.tray.enable)
             dialog.backup_made.connect(
                 lambda path: self.statusBar().showMessage(backup_done_sentence(path))
             )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
-from reconcile_desktop.ui import idle, theme
+from reconcile_desktop.ui import idle, theme, tray
 from reconcile_desktop.ui.vault_dialogs import passphrase_field, passphrase_problem
 from reconcile_desktop.ui.workers import busy_bar
 
@@ -68,6 +69,7 @@ def backup_done_sentence(path: Path) -> str:
 
 class SettingsDialog(QDialog):
     autolock_changed = Signal(int)  # minutes
+    tray_changed = Signal(bool)
     backup_made = Signal(object)  # Path of the new backup folder
 
     def __init__(
@@ -130,6 +132,13 @@ class SettingsDialog(QDialog):
         )
         hint.setWordWrap(True)
         outer.addWidget(hint)
+        self.tray_box = QCheckBox("Show the no-contact day count in the system tray")
+        self.tray_box.setAccessibleName("Show the no-contact day count in the system tray")
+        self.tray_box.setChecked(tray.tray_enabled(self.settings))
+        self.tray_box.setToolTip("Only the number of days shows, nothing you wrote.")
+        self.tray_box.setEnabled(tray.TrayIcon.available())
+        self.tray_box.toggled.connect(self.tray_changed)
+        outer.addWidget(self.tray_box)
         return box
 
     def _autolock_edited(self, minutes: int) -> None:

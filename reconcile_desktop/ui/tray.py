@@ -21,6 +21,11 @@ def tooltip_text(days: int | None) -> str:
     return QCoreApplication.translate("TrayIcon", "Reconcile · day {n}").format(n=int(days))
 
 
+def tray_enabled(settings: QSettings) -> bool:
+    """The user's choice (off by default)."""
+    return _as_bool(settings.value(SETTINGS_KEY, False))
+
+
 def _as_bool(value: object) -> bool:
     # An ini file gives back "true"/"false" strings.
     if isinstance(value, str):
@@ -51,7 +56,7 @@ class TrayIcon(QObject):
 
     @property
     def enabled(self) -> bool:
-        return _as_bool(self.settings.value(SETTINGS_KEY, False))
+        return tray_enabled(self.settings)
 
     @property
     def visible(self) -> bool:

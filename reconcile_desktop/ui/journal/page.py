@@ -435,16 +435,16 @@ class JournalPage(Page):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _start(self, **kwargs) -> None:
+    def start_entry(self, **kwargs) -> None:
         self.body.setCurrentIndex(0)
         self.list.selectionModel().clear()
         self.editor.new_entry(**kwargs)
 
     def new_entry(self) -> None:
-        self._start()
+        self.start_entry()
 
     def new_letter(self) -> None:
-        self._start(kind="letter")
+        self.start_entry(kind="letter")
 
     def new_worksheet(self) -> None:
         from reconcile_desktop.core import prompts
@@ -455,9 +455,9 @@ class JournalPage(Page):
         except ImportError:
             entry_kwargs = None
         if prompt is not None and entry_kwargs is not None:
-            self._start(**entry_kwargs(prompt))
+            self.start_entry(**entry_kwargs(prompt))
         else:
-            self._start(kind="worksheet", title=prompts.load_worksheet().title)
+            self.start_entry(kind="worksheet", title=prompts.load_worksheet().title)
 
     def choose_prompt(self) -> QDialog | None:
         try:
@@ -465,7 +465,7 @@ class JournalPage(Page):
         except ImportError:
             return None
         picker = PromptPicker(self.clock.today(), self)
-        picker.chosen.connect(lambda prompt: self._start(**entry_kwargs(prompt)))
+        picker.chosen.connect(lambda prompt: self.start_entry(**entry_kwargs(prompt)))
         picker.finished.connect(lambda _r: setattr(self, "prompt_picker", None))
         picker.finished.connect(picker.deleteLater)
         self.prompt_picker = picker

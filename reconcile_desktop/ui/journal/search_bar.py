@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -133,6 +134,8 @@ class SearchBar(QWidget):
         top.setSpacing(6)
         top.addWidget(self.field, 1)
         top.addWidget(self.filter_button)
+        # Never taller than its contents, so hiding the filters gives the room to the list.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -1,0 +1,80 @@
+"""The window connects the pages: Today's prompt opens the journal, the tray shows only a
+day count, and a letter written from an urge opens in the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reconcile_desktop.core import journal, nocontact
+from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.core.prompts import get_prompt
+from reconcile_desktop.ui import tray
+from reconcile_desktop.ui.main_window import MainWindow
+from reconcile_desktop.ui.pages import build_pages
+from reconcile_desktop.ui.workers import Runner
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot, make_vault, tmp_path):
+    clock = Clock(fixed=dt.datetime(2026, 5, 4, 9, 0, tzinfo=dt.UTC), zone="Europe/Berlin")
+    vault = make_vault(clock=clock)
+    vault.create(PASSPHRASE)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    runner = Runner()
+    w = MainWindow(
+        vault,
+        settings,
+        build_pages(vault, clock),
+        runner,
+        backup_dir=Path(tmp_path / "b"),
+        autolock_minutes=5,
+    )
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    w.refresh_pages()
+    yield w
+    w.clear_sensitive()
+    runner.wait()
+
+
+def test_todays_prompt_starts_a_journal_entry(qtbot, window):
+    today = window.page("today")
+    with qtbot.waitSignal(today.write_prompt):
+        today.write_button.click()
+    assert window.current_page().key == "journal"
+    editor = window.page("journal").editor
+    prompt = get_prompt(today._prompt_id)
+    editor.body.setPlainText("What I noticed today.")
+    editor.save_now()
+    entry = journal.get_entry(window.vault, editor.current_id())
+    assert entry.prompt_id == prompt.id and entry.kind == prompt.kind
+
+
+def test_tray_tooltip_is_only_the_day_count_and_forgets_it_on_lock(qtbot, window):
+    nocontact.start_period(window.vault, target_days=30, start=dt.date(2026, 4, 30))
+    window.refresh_pages()
+    assert window.tray.tooltip == tray.tooltip_text(4) and "4" in window.tray.tooltip
+    assert window.tray.tooltip.replace("4", "") == tray.tooltip_text(None) + " · day "
+    window.clear_sensitive()
+    assert window.tray.tooltip == tray.tooltip_text(None)
+
+
+def test_the_tray_setting_is_off_by_default_and_stored(qtbot, window):
+    assert not tray.tray_enabled(window.settings)
+    dialog = window.open_settings()
+    dialog.tray_box.setEnabled(True)  # offscreen has no tray; the choice is still stored
+    dialog.tray_box.setChecked(True)
+    assert tray.tray_enabled(window.settings)
+
+
+def test_a_letter_from_the_no_contact_page_opens_in_the_journal(qtbot, window):
+    entry = journal.add_entry(window.vault, "Dear you", kind="letter", title="Unsent letter")
+    window.page("nocontact").open_entry.emit(entry.id)
+    assert window.current_page().key == "journal"
+    assert window.page("journal").editor.current_id() == entry.id
