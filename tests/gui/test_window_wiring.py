@@ -78,3 +78,21 @@ def test_a_letter_from_the_no_contact_page_opens_in_the_journal(qtbot, window):
     window.page("nocontact").open_entry.emit(entry.id)
     assert window.current_page().key == "journal"
     assert window.page("journal").editor.current_id() == entry.id
+
+
+def test_an_unsent_letter_can_be_counted_as_an_urge_resisted(qtbot, window):
+    editor = window.page("journal").editor
+    letter = journal.add_entry(
+        window.vault, "I miss you, and I am not sending this.", kind="letter"
+    )
+    editor.load(letter.id)
+    assert editor.urge_button.isVisibleTo(editor)
+    editor.urge_button.click()  # no period running yet: one sentence, nothing logged
+    assert "no-contact period" in editor.problem.text()
+    nocontact.start_period(window.vault, target_days=30)
+    editor.urge_button.click()
+    (event,) = nocontact.events(window.vault, nocontact.current_period(window.vault).id)
+    assert event.kind == "urge_resisted" and event.entry_id == letter.id
+    assert not editor.urge_button.isEnabled()
+    editor.load(journal.add_entry(window.vault, "an ordinary day").id)
+    assert not editor.urge_button.isVisibleTo(editor)

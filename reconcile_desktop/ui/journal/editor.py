@@ -223,6 +223,13 @@ class EntryEditor(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Note about this entry"))
+        self.urge_button = QPushButton(self.tr("Count this letter as an urge resisted"))
+        self.urge_button.setToolTip(
+            self.tr(
+                "Writing here instead of reaching out is worth noting on your no-contact count."
+            )
+        )
+        self.urge_button.clicked.connect(self.log_letter_as_urge)
         self.prompt_text = QLabel()
         self.prompt_text.setWordWrap(True)
         self.prompt_text.setAccessibleName(self.tr("The prompt this entry answers"))
@@ -291,11 +298,36 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
-        for w in (self.banner, self.prompt_text, self.sheet_bar, self.title):
+        layout.addWidget(self.banner)
+        layout.addWidget(self.urge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for w in (self.prompt_text, self.sheet_bar, self.title):
             layout.addWidget(w)
         layout.addWidget(self.stack, 1)
         layout.addLayout(meta)
         layout.addWidget(self.problem)
+
+    def log_letter_as_urge(self) -> None:
+        """An unsent letter is an urge ridden out: log it on the running no-contact period."""
+        from reconcile_desktop.core import nocontact, streaks
+        from reconcile_desktop.core.errors import ReconcileError
+
+        self.save_now()
+        entry_id = self.current_id()
+        if entry_id is None:
+            self.problem.say(self.tr("Write a few words first; then it can be counted."))
+            return
+        try:
+            nocontact.log_event(
+                self.vault,
+                streaks.URGE_RESISTED,
+                note=self.tr("Wrote an unsent letter"),
+                entry_id=entry_id,
+            )
+        except ReconcileError as exc:
+            self.problem.say(exc.sentence, problem=True)
+            return
+        self.urge_button.setEnabled(False)
+        self.status.setText(self.tr("Counted as an urge resisted."))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -422,6 +454,8 @@ class EntryEditor(QWidget):
         elif self._kind == "letter":
             self.banner.setText(self.tr("This letter is for you. It will never be sent."))
         self.banner.setVisible(self._read_only or self._kind == "letter")
+        self.urge_button.setVisible(self._kind == "letter" and not self._read_only)
+        self.urge_button.setEnabled(True)
         prompt = prompts.get_prompt(self._prompt_id) if self._prompt_id else None
         self.prompt_text.setText(prompt.text if prompt else "")
         self.prompt_text.setVisible(prompt is not None and self._kind != "worksheet")
