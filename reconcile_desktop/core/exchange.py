@@ -546,4 +546,6 @@ def import_file(
             journal.insert_entries(s, fresh[i : i + 500], now)
             if progress:
                 progress(min(i + 500, len(fresh)), len(fresh))
+    if fresh:
+        vault.optimize()
     return len(fresh)
