@@ -212,10 +212,12 @@ def test_auto_lock_after_a_quiet_moment(qtbot, make_app, make_vault, existing_va
     click(qtbot, first_dialog.unlock_button)
     # 20 ms is shorter than a poll: wait for the lock itself, after a window was built.
     qtbot.waitUntil(
-        lambda: app.window is not None
-        and app.locked
-        and isinstance(app.dialog, UnlockDialog)
-        and app.dialog is not first_dialog
+        lambda: (
+            app.window is not None
+            and app.locked
+            and isinstance(app.dialog, UnlockDialog)
+            and app.dialog is not first_dialog
+        )
     )
     assert not app.window.isVisible()
     assert not app.idle.active
