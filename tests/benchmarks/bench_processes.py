@@ -161,8 +161,10 @@ def cold_start(spec: Spec, repeat: int) -> Results:
 def main_window(spec: Spec, repeat: int) -> Results:
     out: dict[str, list[float]] = {}
     pages = ""
-    with tempfile.TemporaryDirectory(prefix="reconcile-bench-") as config:
-        for _ in range(repeat):
+    for _ in range(repeat):
+        # Fresh settings each run: the window reopens on the last page shown, and the
+        # plan page (matplotlib, a chart) left open by the run before would change the figure.
+        with tempfile.TemporaryDirectory(prefix="reconcile-bench-") as config:
             _wall, report, _rss = _gui_child("window", spec, Path(config))
             for key in ("window_total", "window_beyond", "gui_list", "chart_cold", "rss_gui"):
                 out.setdefault(key, []).append(report[key])

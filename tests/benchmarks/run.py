@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -66,11 +67,26 @@ def _kdf(results: Results, bench: fixtures.BenchVault, repeat: int) -> float:
     return statistics.median(samples)
 
 
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown commit"
+    return f"commit {out.stdout.strip()}" if out.returncode == 0 else "unknown commit"
+
+
 def context(benches: Sequence[fixtures.BenchVault], repeat: int, load: tuple[float, ...]) -> str:
     kdf = benches[0].kdf if benches else None
     made = ", ".join(f"{b.size:,}: {b.generated_seconds:.0f} s" for b in benches)
     lines = [
-        f"Run {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {platform.node()}: "
+        f"Run {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} at {_commit()} on "
+        f"{platform.node()}: "
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
         f"load average {load[0]:.2f} before / {os.getloadavg()[0]:.2f} after.",
         f"Median of {repeat} runs each (min / median / max); ✗ marks a median over its target.",
