@@ -19,10 +19,10 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.commands.args import whole_number
 from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vault
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError, UsageError
 
@@ -105,21 +105,8 @@ def _day_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(BAD_DAY) from None
 
 
-def _whole_number(low: int, high: int, message: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(message)
-        return value
-
-    return parse
-
-
-_mood_arg = _whole_number(1, 5, "the mood is a number from 1 (low) to 5 (good)")
-_limit_arg = _whole_number(1, 1000, "the limit is a number from 1 to 1000")
+_mood_arg = whole_number(1, 5, "the mood is a number from 1 (low) to 5 (good)")
+_limit_arg = whole_number(1, 1000, "the limit is a number from 1 to 1000")
 
 
 def _entry_options(p: argparse.ArgumentParser, *, filters: bool) -> None:

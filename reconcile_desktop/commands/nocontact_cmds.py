@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.commands.args import date_arg, day_of, print_json, whole_number
 from reconcile_desktop.commands.passphrase import opened_vault
 from reconcile_desktop.core.errors import InvalidInput, UsageError
 
@@ -35,7 +33,6 @@ DIRECT_RESETS = {"i_contacted", "they_contacted_engaged"}
 USUAL_MINIMUM = 30
 
 DATE_HELP = "the day it happened: YYYY-MM-DD, today or yesterday (default: today)"
-BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
 FUTURE_DATE = "That date is still in the future; give today or an earlier day."
 NOT_RUNNING = "There is no no-contact period running; start one with 'reconcile nocontact start'."
 KEPT = "what you learned from the last stretch is still yours."
@@ -64,42 +61,12 @@ With --json, {"periods": [...]}, oldest first; each period has:
   that ended the stretch ("i-contacted" or "they-contacted-engaged") or null.
 Dates are YYYY-MM-DD in your own time zone."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date_arg(text: str) -> dt.date | str:
-    """Checked when the command line is read; today/yesterday are resolved once the clock is
-    at hand, so a typo is reported before any passphrase is asked for."""
-    value = text.strip().lower()
-    if value in ("today", "yesterday"):
-        return value
-    if _ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(BAD_DATE)
-
-
-def _whole_number(low: int, high: int, message: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(message)
-        return value
-
-    return parse
-
-
-_target_arg = _whole_number(1, 3650, "the target is a number of days from 1 to 3650")
-_intensity_arg = _whole_number(1, 5, "intensity is a number from 1 (mild) to 5 (very strong)")
+_target_arg = whole_number(1, 3650, "the target is a number of days from 1 to 3650")
+_intensity_arg = whole_number(1, 5, "intensity is a number from 1 (mild) to 5 (very strong)")
 
 
 def _event_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", type=_date_arg, metavar="D", help=DATE_HELP)
+    p.add_argument("--date", type=date_arg, metavar="D", help=DATE_HELP)
     p.add_argument("--note", metavar="N", default="", help="a few words for yourself")
 
 
@@ -121,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Begin a no-contact period. The start day is day 0; each whole day after "
         "it counts. Only one period runs at a time.",
     )
-    p.add_argument("--date", type=_date_arg, metavar="D", help="the first day (default: today)")
+    p.add_argument("--date", type=date_arg, metavar="D", help="the first day (default: today)")
     p.add_argument(
         "--target",
         type=_target_arg,
@@ -209,17 +176,10 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def _print_json(doc: dict) -> None:
-    print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
-
-
 def _resolve(vault: Vault, spec: dt.date | str | None) -> dt.date:
     """A --date value as a local calendar day; today when not given."""
-    today = vault.clock.today()
-    if spec is None or spec == "today":
-        return today
-    day = today - dt.timedelta(days=1) if spec == "yesterday" else spec
-    if day > today:
+    day = day_of(vault, spec)
+    if day > vault.clock.today():
         raise UsageError(FUTURE_DATE)
     return day
 
@@ -358,7 +318,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         rows = [(p, nocontact.summary(vault, p)) for p in nocontact.periods(vault)]
     if args.json:
-        _print_json({"periods": [_period_doc(p, s) for p, s in rows]})
+        print_json({"periods": [_period_doc(p, s) for p, s in rows]})
         return 0
     if not rows:
         print("No no-contact periods yet. Start one with 'reconcile nocontact start'.")
@@ -376,7 +336,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     with opened_vault(args) as vault:
         if args.json:
-            _print_json(nocontact.status_json(vault))
+            print_json(nocontact.status_json(vault))
         else:
             print(nocontact.status_line(vault))
     return 0

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import re
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.commands.args import date_arg, day_of, print_json, whole_number
 from reconcile_desktop.commands.passphrase import opened_vault
 from reconcile_desktop.core.errors import UsageError
 
@@ -28,7 +27,6 @@ PRINCIPLES = ("accountability", "empathy", "change", "patience")
 CORRECTION_DAYS = 7  # as core.plans.CORRECTION_DAYS
 DEFAULT_RANGE = 30
 
-BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
 FUTURE_DATE = "That date is still in the future; a day can be marked once it has come."
 MUST_STOP_NOTE = (
     "Some things are not for cutting down step by step: they need to stop completely, with "
@@ -71,30 +69,7 @@ slipped_days and today_state.
   today_state   kept, slipped, pending, unrecorded, paused or off
 Goals have no streaks: a streak belongs to one commitment."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def date_arg(text: str) -> dt.date | str:
-    """Checked as the command line is read; today/yesterday wait for the vault's clock."""
-    value = text.strip().lower()
-    if value in ("today", "yesterday"):
-        return value
-    if _ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(BAD_DATE)
-
-
-def _range_arg(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 3650:
-        raise argparse.ArgumentTypeError("--days is a number of days from 1 to 3650")
-    return value
+_range_arg = whole_number(1, 3650, "--days is a number of days from 1 to 3650")
 
 
 class _CommitmentAction(argparse.Action):
@@ -209,17 +184,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _print_json(doc: dict) -> None:
-    print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
-
-
-def _resolve(vault: Vault, spec: dt.date | str | None) -> dt.date:
-    today = vault.clock.today()
-    if spec is None or spec == "today":
-        return today
-    return today - dt.timedelta(days=1) if spec == "yesterday" else spec
-
-
 def _when(day: dt.date, today: dt.date) -> str:
     if day == today:
         return "today"
@@ -259,7 +223,7 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
         plans.parse_schedule(days, dt.date.min)
     with opened_vault(args) as vault:
         today = vault.clock.today()
-        start = _resolve(vault, args.start)
+        start = day_of(vault, args.start)
         goal = plans.add_goal(
             vault,
             args.goal,
@@ -319,7 +283,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
         goals = [(g, plans.commitments(vault, g.id)) for g in plans.goals(vault)]
     docs = [_goal_doc(g, [_c_doc(c, today) for c in cs]) for g, cs in goals]
     if args.json:
-        _print_json({"goals": docs})
+        print_json({"goals": docs})
         return 0
     if not docs:
         print('No goals yet. Add one with: reconcile plan add "GOAL" --commitment "what you do"')
@@ -343,7 +307,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     with opened_vault(args) as vault:
         today = vault.clock.today()
-        day = _resolve(vault, args.date)
+        day = day_of(vault, args.date)
         items = plans.day_items(vault, day)
     editable = today - dt.timedelta(days=CORRECTION_DAYS) <= day <= today
     unmarked = "not_recorded" if day < today else "not_marked"
@@ -361,7 +325,7 @@ def cmd_today(args: argparse.Namespace) -> int:
         for it in items
     ]
     if args.json:
-        _print_json({"date": day.isoformat(), "editable": editable, "items": docs})
+        print_json({"date": day.isoformat(), "editable": editable, "items": docs})
         return 0
     heading = "Today" if day == today else day.strftime("%A")
     print(f"{heading}, {day.isoformat()}:")
@@ -391,7 +355,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
         raise UsageError("A note goes with kept or slipped; clear removes the mark and its note.")
     with opened_vault(args) as vault:
         today = vault.clock.today()
-        day = _resolve(vault, args.date)
+        day = day_of(vault, args.date)
         if day > today:
             raise UsageError(FUTURE_DATE)
         c = plans.find_commitment(vault, args.commitment)
@@ -532,7 +496,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         today = vault.clock.today()
         docs = _progress_docs(vault, args.days)
     if args.json:
-        _print_json({"date": today.isoformat(), "days": args.days, "goals": docs})
+        print_json({"date": today.isoformat(), "days": args.days, "goals": docs})
         return 0
     if not docs:
         print("No goals yet, so nothing to measure. 'reconcile plan add' starts one.")

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 
+from reconcile_desktop.commands.args import date_arg, print_json
 from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -28,8 +28,6 @@ BACKUP_JSON_HELP = 'print {"path": str}, the new backup folder, instead of text'
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from reconcile_desktop.commands.plan_cmds import date_arg
-
     p = subparsers.add_parser(
         "init",
         help="create a new, empty journal",
@@ -78,10 +76,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_backup)
 
 
-def _print_json(doc: dict) -> None:
-    print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the vault. Exit 4 (VaultExists) if one, or part of one, is already there."""
     from reconcile_desktop.core.errors import VaultExists
@@ -121,7 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = vault.check()
         where = str(vault.dir)
     if args.json:
-        _print_json({"ok": not problems, "problems": problems, "data_dir": where})
+        print_json({"ok": not problems, "problems": problems, "data_dir": where})
     elif not problems:
         print("All good: the passphrase opens the journal and every integrity check passed.")
     else:
@@ -172,7 +166,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         target = vault.backup(Path(args.out).expanduser().absolute())
     if args.json:
-        _print_json({"path": str(target)})
+        print_json({"path": str(target)})
     else:
         print(f"Backup written to {target}")
         print("It opens with the passphrase you use now.")

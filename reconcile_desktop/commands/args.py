@@ -1,0 +1,55 @@
+"""Argument types and output helpers shared by the command modules (no storage imports)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
+
+BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_arg(text: str) -> dt.date | str:
+    """Checked as the command line is read, so a typo is reported before any passphrase is
+    asked for; today/yesterday wait for the vault's clock (see day_of)."""
+    value = text.strip().lower()
+    if value in ("today", "yesterday"):
+        return value
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(BAD_DATE)
+
+
+def day_of(vault: Vault, spec: dt.date | str | None) -> dt.date:
+    """A date_arg value as a local calendar day; today when not given."""
+    today = vault.clock.today()
+    if spec is None or spec == "today":
+        return today
+    return today - dt.timedelta(days=1) if spec == "yesterday" else spec
+
+
+def whole_number(low: int, high: int, message: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    return parse
+
+
+def print_json(doc: dict) -> None:
+    print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
