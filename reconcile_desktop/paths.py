@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "Reconcile"
@@ -25,7 +26,8 @@ def ensure_private_dir(path: Path) -> Path:
     """Create the folder readable by the owner only (0700)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
-        os.chmod(path, 0o700)
+        # Only ever takes permissions away: a folder made read-only on purpose stays so.
+        os.chmod(path, stat.S_IMODE(path.stat().st_mode) & 0o700)
     return path
 
 

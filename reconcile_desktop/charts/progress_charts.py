@@ -101,6 +101,8 @@ class StepsChart:
         self.figure = fig = new_figure(style, 8.0, 4.0)
         self._layout = _SettledLayout()
         fig.set_layout_engine(self._layout)
+        self._digits = (0, 0)  # widest net-steps labels so far: the margins only ever grow
+        self._legend_shown: tuple | None = None  # what the legend was last built from
         self.trend_ax, self.bars_ax = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
         self.strength_ax = self.trend_ax.twinx()
         self._kept = PolyCollection([], linewidths=0, gid="kept", label="kept")
@@ -180,8 +182,11 @@ class StepsChart:
         pad = max((hi - lo) * 0.1, 2)
         self.trend_ax.set_ylim(lo - pad, hi + pad)
         # What shapes the margins (the legend is one row whatever it holds); the layout is
-        # worked out again only when this changes.
-        self._layout.key = (empty, len(f"{lo - pad:.0f}"), len(f"{hi + pad:.0f}"))
+        # worked out again only when this changes. The label widths are the widest seen so
+        # far, so going back to a shorter range keeps the plot where it was, without a rerun.
+        digits = (len(f"{lo - pad:.0f}"), len(f"{hi + pad:.0f}"))
+        self._digits = (max(self._digits[0], digits[0]), max(self._digits[1], digits[1]))
+        self._layout.key = (empty, *self._digits)
 
     def _axes_shown(self, shown: bool) -> None:
         for ax in (self.trend_ax, self.bars_ax, self.strength_ax):
@@ -245,6 +250,10 @@ class StepsChart:
     def _legend(self, empty: bool = False) -> None:
         lines = [self._net, self._strength, self._dips, self._back]
         shown = [ln for ln in lines if ln.get_visible() and len(ln.get_xdata()) and not empty]
+        key = (tuple(shown), self.style)
+        if key == self._legend_shown:
+            return  # the same entries in the same colours: building it again costs ~3 ms
+        self._legend_shown = key
         legend = self.trend_ax.legend(
             handles=shown,
             fontsize=self.style.font_size,

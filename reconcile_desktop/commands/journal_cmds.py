@@ -13,11 +13,7 @@ import datetime as dt
 import json
 import os
 import re
-import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,6 +195,8 @@ def _decode_body(data: bytes) -> str:
 
 
 def _editor_command() -> list[str]:
+    import shlex  # here, like subprocess and tempfile: other commands never need them
+
     for var in ("VISUAL", "EDITOR"):
         value = os.environ.get(var, "").strip()
         if not value:
@@ -217,6 +215,10 @@ def _editor_command() -> list[str]:
 def _write_in_editor(command: list[str]) -> str:
     # A private folder (0700) rather than a bare temp file: editors put swap and backup
     # copies next to the file, and the whole folder goes afterwards.
+    import shutil
+    import subprocess
+    import tempfile
+
     folder = tempfile.mkdtemp(prefix="reconcile-")
     try:
         path = os.path.join(folder, "entry.md")
@@ -315,24 +317,28 @@ def _hit_doc(hit: SearchHit, vault: Vault) -> dict:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import search
-    from reconcile_desktop.core.journal import Filters
+    from reconcile_desktop.core.query import to_match  # pure Python: no database layers yet
 
     query = " ".join(args.query)
     # Checked before the passphrase, so a query that cannot find anything costs no unlock.
-    if search.to_match(query, typing=False) is None:
+    if to_match(query, typing=False) is None:
         raise UsageError(NOTHING_TO_FIND)
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise UsageError("The --from day comes after the --to day, so nothing could match.")
-    filters = Filters(
-        tag=args.tag,
-        mood=args.mood,
-        principle=args.principle,
-        kind=args.kind,
-        date_from=args.date_from,
-        date_to=args.date_to,
-    )
     with opened_vault(args) as vault:
+        # Imported after the unlock: the KDF's 64 MiB is freed before SQLAlchemy loads, which
+        # keeps the command's peak memory at the KDF's instead of the sum of both.
+        from reconcile_desktop.core import search
+        from reconcile_desktop.core.journal import Filters
+
+        filters = Filters(
+            tag=args.tag,
+            mood=args.mood,
+            principle=args.principle,
+            kind=args.kind,
+            date_from=args.date_from,
+            date_to=args.date_to,
+        )
         hits = search.search(vault, query, filters, limit=args.limit, typing=False)
         docs = [_hit_doc(hit, vault) for hit in hits]
     if args.json:

@@ -332,9 +332,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import nocontact
-
     with opened_vault(args) as vault:
+        # After the unlock, so the KDF's 64 MiB is gone before SQLAlchemy loads (peak RSS).
+        from reconcile_desktop.core import nocontact
+
         if args.json:
             print_json(nocontact.status_json(vault))
         else:

@@ -1,14 +1,20 @@
-"""Vault commands: init, check, passwd, backup.
+"""Vault commands: init, check, passwd, backup, backups, restore, rotate-key.
 
 --json output (stable keys; new keys may be added, existing ones keep their meaning):
-  check:  {"ok": bool, "problems": [str, ...], "data_dir": str}
-  backup: {"path": str}  (absolute path of the new backup folder)
+  check:   {"ok": bool, "problems": [str, ...], "data_dir": str}
+  backup:  {"path": str}  (absolute path of the new backup folder)
+  backups: {"folder": str, "backups": [{"path": str, "made": ISO str, "kind": str,
+            "size": int}, ...]}  (newest first; kind: daily, manual, before-migration,
+            before-restore or other)
+  restore: {"restored_from": str, "previous_saved_in": str | null, "problems": [str, ...]}
+  rotate-key: {"ok": true}
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from reconcile_desktop.commands.args import date_arg, print_json
@@ -16,6 +22,7 @@ from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
     NO_PASSPHRASE,
+    _stdin_is_terminal,
     claimed_vault,
     get_new_passphrase,
     get_passphrase,
@@ -75,6 +82,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=BACKUP_JSON_HELP)
     p.set_defaults(func=cmd_backup)
 
+    p = subparsers.add_parser(
+        "backups",
+        help="list the backups, newest first",
+        description="List the backups in the backup folder chosen in the settings (by "
+        "default the backups folder beside the journal) or in --in DIR.",
+    )
+    p.add_argument("--in", dest="folder", metavar="DIR", help="list the backups in DIR instead")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.set_defaults(func=cmd_backups)
+
+    p = subparsers.add_parser(
+        "restore",
+        help="put a backup back in place of the journal",
+        description="Replace the journal with the backup in BACKUP (a folder holding "
+        "vault.db and vault.key). The passphrase asked for is the backup's: the one you "
+        "used on the day it was made. The backup is checked first, and the current journal "
+        "is kept, as it is, in a before-restore folder inside the backups folder.",
+    )
+    p.add_argument("backup", metavar="BACKUP", help="the backup folder to put back")
+    p.add_argument("--yes", action="store_true", help="restore without asking")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(func=cmd_restore)
+
+    p = subparsers.add_parser(
+        "rotate-key",
+        help="re-encrypt the journal with a new random key",
+        description="Re-encrypt the journal under a new random key, locked with the same "
+        "passphrase. Useful if an old copy of the key file might be out there. Backups "
+        "made earlier keep the old key and still open with their own passphrase.",
+    )
+    p.add_argument("--json", action="store_true", help='print {"ok": true} when done')
+    p.set_defaults(func=cmd_rotate_key)
+
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the vault. Exit 4 (VaultExists) if one, or part of one, is already there."""
@@ -122,7 +162,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"The checks found {len(problems)} problem(s) in the journal in {where}:")
         for problem in problems:
             print(f"  - {problem}")
-        print("Nothing was changed. A recent backup is the safest way back.")
+        print(
+            "Nothing was changed. A recent backup is the safest way back: "
+            "see `reconcile backups` and `reconcile restore BACKUP_FOLDER`."
+        )
     return 0 if not problems else 4
 
 
@@ -170,4 +213,99 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         print(f"Backup written to {target}")
         print("It opens with the passphrase you use now.")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """The backups in --in DIR, else in the folder from the settings (opening the journal)."""
+    from reconcile_desktop.core import backups
+
+    if args.folder:
+        folder = Path(args.folder).expanduser().absolute()
+    else:
+        with opened_vault(args) as vault:
+            folder = backups.load_settings(vault).folder(vault)
+    found = backups.list_backups(folder)
+    if args.json:
+        items = [
+            {"path": str(b.path), "made": b.made.isoformat(), "kind": b.kind, "size": b.size}
+            for b in found
+        ]
+        print_json({"folder": str(folder), "backups": items})
+        return 0
+    if not found:
+        print(f"There are no backups in {folder} yet.")
+        return 0
+    print(f"Backups in {folder}, newest first:")
+    for b in found:
+        made = b.made.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  {made}  {b.kind:<16} {_size(b.size):>9}  {b.path.name}")
+    return 0
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} bytes"
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Check the backup with its passphrase, keep the current files, swap the backup in."""
+    from reconcile_desktop.core import restore
+
+    backup = Path(args.backup).expanduser().absolute()
+    if not ((backup / "vault.db").is_file() and (backup / "vault.key").is_file()):
+        raise restore.NotABackup()  # before asking for a passphrase, not after
+    vault = claimed_vault(args)
+    try:
+        if not args.yes and not _stdin_is_terminal():
+            print("Nothing was restored yet. To restore, run the same command with --yes.")
+            return 0
+        passphrase = get_passphrase(args.passphrase_file, prompt="Passphrase of the backup: ")
+        if not args.yes:
+            # Checked before asking, so nobody confirms a restore that cannot happen.
+            if restore.check_backup(vault, backup, passphrase):
+                raise restore.BackupDamaged()
+            question = f"Replace the journal in {vault.dir} with this backup? [y/N] "
+            print(question, end="", file=sys.stderr, flush=True)
+            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+                print("Nothing was restored.")
+                return 0
+        result = restore.restore_backup(vault, backup, passphrase)
+    finally:
+        vault.close()
+    kept = str(result.previous_saved_in) if result.previous_saved_in else None
+    if args.json:
+        print_json(
+            {"restored_from": str(backup), "previous_saved_in": kept, "problems": result.problems}
+        )
+    else:
+        print(f"The backup from {backup.name} is back in place.")
+        if kept:
+            print(f"Your journal as it was just before is kept in {kept}.")
+        print("From now on the journal opens with the passphrase of that backup.")
+        for problem in result.problems:
+            print(f"  - {problem}")
+    return 0 if not result.problems else 4
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    """A new random data key for the journal; the passphrase stays the same."""
+    from reconcile_desktop.core.errors import VaultNotFound
+    from reconcile_desktop.core.vault import VaultState
+
+    vault = claimed_vault(args)
+    try:
+        if vault.state() is VaultState.NEW:
+            raise VaultNotFound()
+        vault.rotate_key(get_passphrase(args.passphrase_file))
+    finally:
+        vault.close()
+    if args.json:
+        print_json({"ok": True})
+    else:
+        print("Your journal is now encrypted with a new key; the passphrase is the same.")
+        print("Backups made earlier keep the old key and open with their own passphrase.")
     return 0

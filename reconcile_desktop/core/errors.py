@@ -15,9 +15,15 @@ class ReconcileError(Exception):
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or self.message)
 
+    cli_hint = ""  # what to type next, added by the command line only
+
     @property
     def sentence(self) -> str:
         return str(self)
+
+    @property
+    def cli_sentence(self) -> str:
+        return f"{self.sentence} {self.cli_hint}" if self.cli_hint else self.sentence
 
 
 class UsageError(ReconcileError):
@@ -36,6 +42,13 @@ class VaultProblem(ReconcileError):
     exit_code = 4
 
 
+class DamagedFiles(VaultProblem):
+    """A journal file is missing or damaged. The CLI adds the command that puts a backup back;
+    the window offers its own button instead, so `sentence` stays the same everywhere."""
+
+    cli_hint = "To put a backup back: reconcile restore BACKUP_FOLDER"
+
+
 class VaultNotFound(VaultProblem):
     message = "There is no journal here yet. Create one first."
 
@@ -44,35 +57,35 @@ class VaultExists(VaultProblem):
     message = "A journal already exists here; it was left untouched."
 
 
-class KeyFileMissing(VaultProblem):
+class KeyFileMissing(DamagedFiles):
     message = (
         "The key file (vault.key) is missing, so the journal cannot be opened. "
         "Restore it from a backup; the journal itself was not changed."
     )
 
 
-class KeyFileDamaged(VaultProblem):
+class KeyFileDamaged(DamagedFiles):
     message = (
         "The key file (vault.key) is damaged, so the journal cannot be opened. "
         "Restore it from a backup; the journal itself was not changed."
     )
 
 
-class DatabaseMissing(VaultProblem):
+class DatabaseMissing(DamagedFiles):
     message = (
         "The journal file (vault.db) is missing although its key file is there. "
         "Restore it from a backup; nothing was created over it."
     )
 
 
-class DatabaseEmpty(VaultProblem):
+class DatabaseEmpty(DamagedFiles):
     message = (
         "The journal file (vault.db) is empty (0 bytes), which usually means it was damaged. "
         "It was left as it is; restore it from a backup."
     )
 
 
-class DatabaseDamaged(VaultProblem):
+class DatabaseDamaged(DamagedFiles):
     message = (
         "The journal file (vault.db) is damaged and cannot be read. "
         "It was left as it is; restore it from a backup."

@@ -60,7 +60,7 @@ def _export_errors() -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):  # full, over quota, ulimit
             raise DiskFull() from None
         raise ReconcileError("The export could not be written there. Try another folder.") from None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reconcile_desktop.core.errors import VaultInUse
+from reconcile_desktop.core.errors import NotWritable, VaultInUse
 
 
 class InstanceLock:
@@ -24,6 +24,10 @@ class InstanceLock:
     def acquire(self) -> None:
         if self._fd is not None:
             return
+        # The vault writes beside its files (WAL, key file, backups): a folder that cannot be
+        # written is refused here, in one sentence, instead of half-way through an unlock.
+        if not os.access(self.path.parent, os.W_OK):
+            raise NotWritable()
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(fd)

@@ -1,9 +1,20 @@
 """The journal: entries, tags, the trash, paged listing and the calendar.
 
 Every function takes an unlocked Vault and returns frozen dataclasses, never Session-bound
-objects. Trashed entries keep their text and tags until the trash is emptied; emptying deletes
-the rows, and the FTS5 index (secure-delete) and SQLite (secure_delete pragma) overwrite the
-old text; a WAL checkpoint then clears it from the -wal file as well.
+objects. It speaks SQLAlchemy Core over vault.connection() and imports no sqlmodel, so a CLI
+command stays light (see tables.py).
+
+Deleting text for good: trashed entries keep their text and tags until the trash is emptied.
+Emptying (or delete-forever) deletes the rows with FTS5 secure-delete switched on for that
+transaction only and SQLite's secure_delete pragma on, so the text is overwritten in place; then
+the whole FTS5 index is merged into one segment (_compact_index) and a WAL checkpoint clears the
+-wal file.
+
+Privacy trade-off (chosen for issue 3: a save must cost a few ms, not 30-60): everyday edits run
+with FTS5 secure-delete OFF. The words an edit removes then stay in the encrypted index file,
+behind delete markers that search never returns, until the next purge's merge or until FTS5's
+own automatic segment merges reach them. Nothing is readable without the key, and emptying the
+trash still leaves no word of any version of a deleted entry on any page.
 """
 
 from __future__ import annotations
@@ -12,7 +23,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,17 +31,22 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from reconcile_desktop.core.errors import InvalidInput
-from reconcile_desktop.core.models import ENTRY_KINDS, PRINCIPLES, Commitment, Entry, EntryTag, Tag
+from reconcile_desktop.core.tables import COMMITMENT, ENTRY, ENTRY_KINDS, ENTRY_TAG, PRINCIPLES, TAG
 from reconcile_desktop.core.vault import user_errors
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
     from sqlmodel import Session
 
     from reconcile_desktop.core.vault import Vault
 
-E = Entry.__table__
-T = Tag.__table__
-ET = EntryTag.__table__
+    Executor = Connection | Session  # journal helpers run inside either kind of transaction
+
+E = ENTRY
+T = TAG
+ET = ENTRY_TAG
+Progress = Callable[[int, int], None]  # (done, total), called from the worker's thread
+MERGE_PAGES = 2_000  # index pages one merge step writes (~0.5 s; progress between steps)
 
 MAX_TITLE_CHARS = 2_000
 MAX_BODY_CHARS = 5_000_000
@@ -194,10 +210,10 @@ def normalise_tags(tags: Iterable[str]) -> list[tuple[str, str]]:
     return list(out.items())
 
 
-def _check_commitment(s: Session, commitment_id: int | None) -> None:
+def _check_commitment(s: Executor, commitment_id: int | None) -> None:
     if commitment_id is None:
         return
-    C = Commitment.__table__
+    C = COMMITMENT
     if s.execute(sa.select(C.c.id).where(C.c.id == commitment_id)).first() is None:
         raise InvalidInput("That commitment no longer exists.")
 
@@ -210,7 +226,7 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
         yield items[i : i + size]
 
 
-def _tag_ids(s: Session, pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[int, str]]:
+def _tag_ids(s: Executor, pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[int, str]]:
     """key -> (id, stored name), creating the tags that do not exist yet."""
     if not pairs:
         return {}
@@ -223,7 +239,7 @@ def _tag_ids(s: Session, pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[in
     return found
 
 
-def tags_for(s: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def tags_for(s: Executor, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     out: dict[int, list[str]] = {}
     for part in _chunks(list(ids)):
         q = (
@@ -237,7 +253,7 @@ def tags_for(s: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _drop_unused_tags(s: Session, among: Sequence[int] | None = None) -> None:
+def _drop_unused_tags(s: Executor, among: Sequence[int] | None = None) -> None:
     q = sa.delete(T).where(~sa.exists().where(ET.c.tag_id == T.c.id))
     if among is not None:
         if not among:
@@ -256,14 +272,14 @@ def all_tags(vault: Vault) -> list[tuple[str, int]]:
         .group_by(T.c.id)
         .order_by(sa.desc("n"), T.c.key)
     )
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return [(r.name, r.n) for r in s.execute(q)]
 
 
 # -- writing ---------------------------------------------------------------------------------
 
 
-def insert_entries(s: Session, entries: Sequence[NewEntry], now: dt.datetime) -> list[int]:
+def insert_entries(s: Executor, entries: Sequence[NewEntry], now: dt.datetime) -> list[int]:
     """Insert validated entries and their tags inside the caller's transaction."""
     if not entries:
         return []
@@ -323,7 +339,7 @@ def add_entry(
         commitment_id=commitment_id,
         tags=tuple(name for _, name in pairs),
     )
-    with vault.transaction() as s:
+    with vault.connection() as s:
         _check_commitment(s, commitment_id)
         (entry_id,) = insert_entries(s, [new], now)
         names = tags_for(s, [entry_id]).get(entry_id, ())
@@ -346,7 +362,7 @@ def update_entry(vault: Vault, entry_id: int, **changes: Any) -> EntryData:
     now = vault.clock.now()
     occurred = to_instant(changes["occurred"]) if "occurred" in changes else None
     new_pairs = normalise_tags(changes["tags"]) if "tags" in changes else None
-    with vault.transaction() as s:
+    with vault.connection() as s:
         row = s.execute(sa.select(E).where(E.c.id == entry_id)).first()
         if row is None:
             raise EntryNotFound()
@@ -371,7 +387,7 @@ def update_entry(vault: Vault, entry_id: int, **changes: Any) -> EntryData:
     return _entry_data(current, names)
 
 
-def _replace_tags(s: Session, entry_id: int, pairs: list[tuple[str, str]]) -> bool:
+def _replace_tags(s: Executor, entry_id: int, pairs: list[tuple[str, str]]) -> bool:
     old = {
         r.key: r.id
         for r in s.execute(
@@ -401,7 +417,7 @@ def _entry_data(m: dict[str, Any], tags: tuple[str, ...]) -> EntryData:
 
 def get_entry(vault: Vault, entry_id: int) -> EntryData:
     """One entry with its full text; trashed entries too (deleted=True)."""
-    with vault.transaction() as s:
+    with vault.connection() as s:
         row = s.execute(sa.select(E).where(E.c.id == entry_id)).first()
         if row is None:
             raise EntryNotFound()
@@ -420,7 +436,7 @@ def iter_entries(
         if after is not None:
             occ, last_id = after
             q = q.where(E.c.occurred_utc >= occ, sa.or_(E.c.occurred_utc > occ, E.c.id > last_id))
-        with vault.transaction() as s:
+        with vault.connection() as s:
             rows = [dict(r._mapping) for r in s.execute(q)]
             tags = tags_for(s, [r["id"] for r in rows])
         for r in rows:
@@ -434,7 +450,7 @@ def iter_entries(
 
 
 def _set_deleted(vault: Vault, entry_id: int, value: dt.datetime | None) -> None:
-    with vault.transaction() as s:
+    with vault.connection() as s:
         exists = s.execute(sa.select(E.c.deleted_utc).where(E.c.id == entry_id)).first()
         if exists is None:
             raise EntryNotFound()
@@ -458,32 +474,89 @@ def list_trash(vault: Vault) -> list[EntryRow]:
         .where(E.c.deleted_utc.is_not(None))
         .order_by(E.c.deleted_utc.desc(), E.c.id.desc())
     )
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return _rows(s, q)
 
 
-def empty_trash(vault: Vault) -> int:
-    """Delete every trashed entry for good; returns how many."""
-    with vault.transaction() as s:
+def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
+    """Delete every trashed entry for good; returns how many. Takes seconds on a large
+    journal (the index merge: about 5 s at 100,000 entries), so the GUI runs it in a worker;
+    `progress(done, total)` is called between merge steps."""
+    with vault.connection() as s:
+        _fts_secure_delete(s, True)
         n = s.execute(sa.delete(E).where(E.c.deleted_utc.is_not(None))).rowcount
         _drop_unused_tags(s)
+        _fts_secure_delete(s, False)
+    if n:
+        _compact_index(vault, progress)
     _scrub(vault)
     return n
 
 
-def delete_entry_forever(vault: Vault, entry_id: int) -> None:
-    """Delete one entry (in the trash or not) for good."""
-    with vault.transaction() as s:
+def delete_entry_forever(vault: Vault, entry_id: int, progress: Progress | None = None) -> None:
+    """Delete one entry (in the trash or not) for good; as slow as empty_trash."""
+    with vault.connection() as s:
+        _fts_secure_delete(s, True)
         tag_ids = list(s.execute(sa.select(ET.c.tag_id).where(ET.c.entry_id == entry_id)).scalars())
         if s.execute(sa.delete(E).where(E.c.id == entry_id)).rowcount == 0:
             raise EntryNotFound()
         _drop_unused_tags(s, tag_ids)
+        _fts_secure_delete(s, False)
+    _compact_index(vault, progress)
     _scrub(vault)
 
 
+def _fts_secure_delete(s: Executor, on: bool) -> None:
+    # A persistent FTS5 option, set and reset inside one transaction: no other connection
+    # ever sees it on. On, deleting a row overwrites its current words in the index pages.
+    s.execute(
+        sa.text("INSERT INTO entry_fts(entry_fts, rank) VALUES('secure-delete', :on)"),
+        {"on": int(on)},
+    )
+
+
+def _compact_index(vault: Vault, progress: Progress | None) -> None:
+    """Merge the FTS5 index into one segment, which drops every word an edit or delete left
+    behind delete markers; the pages it frees are zeroed (secure_delete pragma).
+
+    Same result as FTS5's 'optimize' (which runs last and then finds nothing to do), but in
+    steps of MERGE_PAGES pages, each its own short transaction, so progress can be shown and
+    other connections get turns. The first step is negative: all segments count as one level.
+    """
+    with user_errors():
+        raw = vault.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            total = cur.execute("SELECT count(*) FROM entry_fts_data").fetchone()[0] or 1
+            done, pages = 0, -MERGE_PAGES
+            while True:
+                before = raw.total_changes
+                cur.execute("BEGIN")
+                cur.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES('merge', ?)", (pages,))
+                cur.execute("COMMIT")
+                changed = raw.total_changes - before
+                if changed < 2:  # FTS5 found nothing left to merge
+                    break
+                done += changed // 2  # each page written also deletes one
+                pages = MERGE_PAGES
+                if progress is not None:
+                    progress(min(done, total - 1), total)
+            cur.execute("BEGIN")
+            cur.execute("INSERT INTO entry_fts(entry_fts) VALUES('optimize')")
+            cur.execute("COMMIT")
+            if progress is not None:
+                progress(total, total)
+        except BaseException:
+            if raw.in_transaction:
+                raw.rollback()
+            raise
+        finally:
+            raw.close()
+
+
 def _scrub(vault: Vault) -> None:
-    # FTS5 secure-delete and PRAGMA secure_delete already overwrote the text in the database
-    # pages; checkpointing and truncating the WAL removes the copies in vault.db-wal too.
+    # The deleted text is already overwritten in vault.db's pages (see _compact_index);
+    # checkpointing and truncating the WAL removes the copies in vault.db-wal too.
     with user_errors():
         raw = vault.engine.raw_connection()
         try:
@@ -524,7 +597,7 @@ def first_line(head: str | None, limit: int = SNIPPET_CHARS) -> str:
     return ""
 
 
-def _rows(s: Session, q: sa.Select) -> list[EntryRow]:
+def _rows(s: Executor, q: sa.Select) -> list[EntryRow]:
     rows = s.execute(q).all()
     tags = tags_for(s, [r.id for r in rows])
     return [
@@ -581,14 +654,20 @@ def list_page(
     filters: Filters | None = None,
 ) -> list[EntryRow]:
     """Newest first; pass the last row's `.cursor` as `before` for the next page."""
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return _rows(s, page_query(before, limit, filters))
 
 
 def count_entries(vault: Vault, filters: Filters | None = None) -> int:
     q = sa.select(sa.func.count()).select_from(E).where(*filter_clauses(filters))
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return int(s.execute(q).scalar_one())
+
+
+def has_entries(vault: Vault) -> bool:
+    """Whether any entry exists, trash included: one index probe, not a count."""
+    with vault.connection() as s:
+        return s.execute(sa.select(E.c.id).limit(1)).first() is not None
 
 
 # -- calendar --------------------------------------------------------------------------------
@@ -602,7 +681,7 @@ def days_with_entries(vault: Vault, year: int, month: int) -> dict[dt.date, int]
         .where(E.c.deleted_utc.is_(None), E.c.local_date.between(first, last))
         .group_by(E.c.local_date)
     )
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return {r.local_date: r.n for r in s.execute(q)}
 
 
@@ -613,7 +692,7 @@ def entries_on(vault: Vault, day: dt.date) -> list[EntryRow]:
         .where(E.c.deleted_utc.is_(None), E.c.local_date == day)
         .order_by(E.c.occurred_utc, E.c.id)
     )
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return _rows(s, q)
 
 
@@ -629,7 +708,7 @@ def _anniversary_days(today: dt.date, year: int, month: int) -> list[dt.date]:
 
 
 def on_this_day(vault: Vault, today: dt.date) -> OnThisDay:
-    with vault.transaction() as s:
+    with vault.connection() as s:
         earliest = s.execute(
             sa.select(sa.func.min(E.c.local_date)).where(E.c.deleted_utc.is_(None))
         ).scalar_one()

@@ -12,7 +12,6 @@ import base64
 import binascii
 import json
 import os
-import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,13 +57,24 @@ BOUNDS = KdfBounds()
 
 
 def normalise_passphrase(passphrase: str) -> bytes:
-    """NFC, so the same passphrase typed on another keyboard or OS opens the vault."""
+    """The bytes the KDF sees: UTF-8 of the NFC form, so the same visible passphrase typed on
+    macOS (whose input often gives NFD, "e" + combining accent) and on Linux or Windows (NFC)
+    opens the vault. Nothing else is changed: spaces, case and NUL characters all count.
+
+    Every key file since the first release was written this way, so no vault holds a raw NFD
+    form and there is no second, unnormalised try (it would only double the unlock time)."""
     if not isinstance(passphrase, str) or passphrase == "":
         raise InvalidInput("The passphrase cannot be empty.")
     data = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     if len(data) > MAX_PASSPHRASE_BYTES:
         raise InvalidInput("That passphrase is longer than 64 KB; please choose a shorter one.")
     return data
+
+
+def _random_bytes(n: int) -> bytes:
+    # What secrets.token_bytes does; importing secrets would load OpenSSL's libcrypto (~4 MiB)
+    # before the KDF, and a CLI command's peak memory is the KDF's 64 MiB plus what is loaded.
+    return os.urandom(n)
 
 
 def _derive(passphrase: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -137,8 +147,8 @@ def wrap(data_key: bytes, passphrase: str, params: KdfParams | None = None) -> K
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     params = params or DEFAULT_PARAMS
-    salt = secrets.token_bytes(SALT_BYTES)
-    nonce = secrets.token_bytes(NONCE_BYTES)
+    salt = _random_bytes(SALT_BYTES)
+    nonce = _random_bytes(NONCE_BYTES)
     kek = _derive(normalise_passphrase(passphrase), salt, params)
     wrapped = AESGCM(kek).encrypt(nonce, bytes(data_key), _aad(salt, params))
     return KeyFile(salt, params, nonce, wrapped)
@@ -146,10 +156,12 @@ def wrap(data_key: bytes, passphrase: str, params: KdfParams | None = None) -> K
 
 def unwrap(keyfile: KeyFile, passphrase: str) -> bytearray:
     """The data key, or WrongPassphrase when the GCM tag does not verify."""
+    kek = _derive(normalise_passphrase(passphrase), keyfile.salt, keyfile.params)
+    # Imported after the KDF has freed its memory: a CLI command's peak RSS is the KDF's
+    # 64 MiB plus whatever is loaded at that moment, and cryptography is ~10 MiB of it.
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    kek = _derive(normalise_passphrase(passphrase), keyfile.salt, keyfile.params)
     try:
         key = AESGCM(kek).decrypt(
             keyfile.nonce, keyfile.wrapped, _aad(keyfile.salt, keyfile.params)
@@ -160,7 +172,7 @@ def unwrap(keyfile: KeyFile, passphrase: str) -> bytearray:
 
 
 def new_data_key() -> bytearray:
-    return bytearray(secrets.token_bytes(KEY_BYTES))
+    return bytearray(_random_bytes(KEY_BYTES))
 
 
 def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
@@ -171,7 +183,7 @@ def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename over, fsync the folder."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{_random_bytes(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -14,8 +14,9 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ENTRY_KINDS = ("free", "prompted", "letter", "worksheet")
-PRINCIPLES = ("accountability", "empathy", "change", "patience")
+# Defined beside the Core tables (tables.py) so the CLI need not import sqlmodel for them.
+from reconcile_desktop.core.tables import ENTRY_KINDS, PRINCIPLES  # noqa: F401
+
 GOAL_STATUSES = ("active", "paused", "achieved", "archived")
 SCHEDULE_KINDS = ("daily", "weekdays", "per_week")
 CHECKIN_STATES = ("kept", "slipped")

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+import sqlalchemy as sa
 
 from reconcile_desktop.core import streaks
 from reconcile_desktop.core.clock import to_utc
 from reconcile_desktop.core.errors import InvalidInput
-from reconcile_desktop.core.models import ContactEvent, NoContactPeriod
+from reconcile_desktop.core.tables import CONTACT_EVENT, NOCONTACT_PERIOD
 from reconcile_desktop.core.vault import Vault
+
+# Reads use the Core tables (no sqlmodel import: `reconcile status` stays light); the writes
+# import the ORM models where they need them.
 
 KIND_LABELS = {
     streaks.I_CONTACTED: "I contacted them",
@@ -52,13 +55,13 @@ class EventData:
     entry_id: int | None
 
 
-def _period_data(p: NoContactPeriod) -> PeriodData:
+def _period_data(p) -> PeriodData:  # a NoContactPeriod or a row of NOCONTACT_PERIOD
     return PeriodData(
         p.id, to_utc(p.started_utc), p.start_date, p.tz, p.target_days, p.end_date, p.end_reason
     )
 
 
-def _event_data(e: ContactEvent) -> EventData:
+def _event_data(e) -> EventData:  # a ContactEvent or a row of CONTACT_EVENT
     return EventData(
         e.id,
         e.period_id,
@@ -105,18 +108,15 @@ def _event_instant(
 
 def current_period(vault: Vault) -> PeriodData | None:
     """The running period (not ended), if any."""
-    with vault.session() as s:
-        p = s.exec(
-            select(NoContactPeriod)
-            .where(col(NoContactPeriod.end_date).is_(None))
-            .order_by(col(NoContactPeriod.id).desc())
-        ).first()
+    P = NOCONTACT_PERIOD
+    with vault.connection() as c:
+        p = c.execute(sa.select(P).where(P.c.end_date.is_(None)).order_by(P.c.id.desc())).first()
         return _period_data(p) if p else None
 
 
 def periods(vault: Vault) -> list[PeriodData]:
-    with vault.session() as s:
-        rows = s.exec(select(NoContactPeriod).order_by(col(NoContactPeriod.id))).all()
+    with vault.connection() as c:
+        rows = c.execute(sa.select(NOCONTACT_PERIOD).order_by(NOCONTACT_PERIOD.c.id)).all()
         return [_period_data(p) for p in rows]
 
 
@@ -129,6 +129,8 @@ def start_period(
         raise InvalidInput("A no-contact period is already running; end it before starting anew.")
     instant = _instant(vault, start)
     now = vault.clock.now()
+    from reconcile_desktop.core.models import NoContactPeriod
+
     with vault.transaction() as s:
         p = NoContactPeriod(
             started_utc=instant,
@@ -145,6 +147,8 @@ def start_period(
 def set_target(vault: Vault, target_days: int) -> PeriodData:
     _check_target(target_days)
     period = _require_period(vault)
+    from reconcile_desktop.core.models import NoContactPeriod
+
     with vault.transaction() as s:
         p = s.get(NoContactPeriod, period.id)
         p.target_days = target_days
@@ -157,6 +161,8 @@ def end_period(vault: Vault, reason: str = "target") -> PeriodData:
         raise InvalidInput("A period ends either with the target reached or by your choice.")
     period = _require_period(vault)
     now = vault.clock.now()
+    from reconcile_desktop.core.models import NoContactPeriod
+
     with vault.transaction() as s:
         p = s.get(NoContactPeriod, period.id)
         p.ended_utc = now
@@ -189,6 +195,8 @@ def log_event(
         raise InvalidInput("Intensity is a number from 1 (mild) to 5 (very strong).")
     period = _require_period(vault)
     instant = _event_instant(vault, period, when)
+    from reconcile_desktop.core.models import ContactEvent
+
     with vault.transaction() as s:
         e = ContactEvent(
             period_id=period.id,
@@ -215,6 +223,8 @@ def correct_event(
     note: str | None = None,
 ) -> EventData:
     """Fix an event's time (for example one flagged as dated in the future) or its note."""
+    from reconcile_desktop.core.models import ContactEvent, NoContactPeriod
+
     with vault.transaction() as s:
         e = s.get(ContactEvent, event_id)
         if e is None:
@@ -231,6 +241,8 @@ def correct_event(
 
 
 def delete_event(vault: Vault, event_id: int) -> None:
+    from reconcile_desktop.core.models import ContactEvent
+
     with vault.transaction() as s:
         e = s.get(ContactEvent, event_id)
         if e is not None:
@@ -238,13 +250,10 @@ def delete_event(vault: Vault, event_id: int) -> None:
 
 
 def events(vault: Vault, period_id: int) -> list[EventData]:
-    with vault.session() as s:
-        rows = s.exec(
-            select(ContactEvent)
-            .where(ContactEvent.period_id == period_id)
-            .order_by(col(ContactEvent.local_date), col(ContactEvent.occurred_utc))
-        ).all()
-        return [_event_data(e) for e in rows]
+    E = CONTACT_EVENT
+    q = sa.select(E).where(E.c.period_id == period_id).order_by(E.c.local_date, E.c.occurred_utc)
+    with vault.connection() as c:
+        return [_event_data(e) for e in c.execute(q)]
 
 
 def _to_streak_inputs(

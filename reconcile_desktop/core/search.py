@@ -1,16 +1,6 @@
-"""Full-text search: what the user types, turned safely into an FTS5 MATCH expression.
+"""Full-text search over the journal: ranking with FTS5 and bm25, one page at a time.
 
-The query language is small on purpose:
-  words          all must appear (AND), in any order; diacritics and case are ignored
-  "a phrase"     these words next to each other
-  word*          any word starting with "word"; the last word also matches as a prefix while
-                 the user is still typing it (when the query does not end with a space)
-  -word -"a b"   leave out entries containing it
-Everything else is literal text: every term is sent to FTS5 as a quoted string, so operators
-(AND, OR, NEAR, column:) and stray punctuation are just words or separators and never raise.
-A term with no letters or digits (e.g. "!!" or an emoji) is ignored, because FTS5 would treat
-it as an empty phrase that matches nothing. A query with only exclusions finds nothing: search
-is for finding something, and "everything except" is the plain entry list with filters.
+The query language, and how matches are marked in snippets, live in query.py.
 """
 
 from __future__ import annotations
@@ -23,58 +13,32 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from reconcile_desktop.core.journal import E, Filters, filter_clauses, first_line, tags_for
+from reconcile_desktop.core.query import (  # noqa: F401  (re-exported: search.parse_query etc.)
+    MARK_END,
+    MARK_START,
+    Marker,
+    ParsedQuery,
+    Term,
+    _searchable,
+    parse_query,
+    strip_marks,
+    tidy,
+    to_match,
+)
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
 
-MARK_START = "\x02"  # the UI shows the text between these in bold
-MARK_END = "\x03"
 TITLE_WEIGHT = 10.0
-RANK_WINDOW = 500  # how many of the newest matches bm25 ranks (see search())
+BODY_WEIGHT = 1.0
+RANK_WINDOW = 200  # how many of the newest matches bm25 ranks (see _page_ids)
 MAX_EXPANSION = 32  # a prefix standing for more words than this stays a prefix query
 _VOCAB_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entry_fts_v USING fts5vocab(main, entry_fts, row)"
 )
-BODY_WEIGHT = 1.0
-SNIPPET_TOKENS = 16
-MIN_TYPING_PREFIX = 2  # a one-letter prefix would match nearly everything and is slow
-MAX_QUERY_CHARS = 1_000
-MAX_TERMS = 32
 
 _FTS = sa.literal_column("entry_fts")
 _FTS_TABLE = sa.table("entry_fts", sa.column("rowid"))
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    text: str
-    prefix: bool = False
-    expansion: tuple[str, ...] = ()  # the indexed words a prefix stands for, when looked up
-
-    def fts(self) -> str:
-        if self.expansion:
-            return "(" + " OR ".join(_quote(w) for w in self.expansion) + ")"
-        return _quote(self.text) + ("*" if self.prefix else "")
-
-
-def _quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
-    include: tuple[Term, ...]
-    exclude: tuple[Term, ...]
-
-    @property
-    def match(self) -> str | None:
-        """The FTS5 expression, or None when there is nothing to look for."""
-        if not self.include:
-            return None
-        expr = " AND ".join(t.fts() for t in self.include)
-        if self.exclude:
-            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.exclude)})"
-        return expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,69 +53,6 @@ class SearchHit:
     tags: tuple[str, ...]
     kind: str
     principle: str | None
-
-
-def _searchable(text: str) -> bool:
-    # unicode61 keeps letters, numbers and private-use characters; the rest separates tokens.
-    return any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in text)
-
-
-def _split(text: str) -> list[tuple[str, bool, bool, bool]]:
-    """(text, excluded, quoted, star) per raw term, honouring "quotes" and a leading -."""
-    out: list[tuple[str, bool, bool, bool]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i].isspace():
-            i += 1
-            continue
-        excluded = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
-        if excluded:
-            i += 1
-        if text[i] == '"':
-            end = text.find('"', i + 1)
-            end = n if end < 0 else end
-            word, i = text[i + 1 : end], end + 1
-            star = i < n and text[i] == "*"
-            while i < n and text[i] == "*":
-                i += 1
-            out.append((word, excluded, True, star))
-        else:
-            start = i
-            while i < n and not text[i].isspace() and text[i] != '"':
-                i += 1
-            word = text[start:i]
-            star = word.endswith("*")
-            out.append((word.rstrip("*"), excluded, False, star))
-    return out
-
-
-def parse_query(text: str, *, typing: bool = True) -> ParsedQuery:
-    """Parse a query; with `typing`, the last word (if the text does not end in a space or a
-    closing quote) also matches as a prefix."""
-    # Control characters separate words anyway, and a NUL would end the MATCH string early.
-    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text[:MAX_QUERY_CHARS])
-    raw = _split(text)
-    include: list[Term] = []
-    exclude: list[Term] = []
-    for pos, (word, excluded, quoted, star) in enumerate(raw):
-        if not _searchable(word):
-            continue
-        prefix = star
-        last = pos == len(raw) - 1
-        open_end = not text[-1:].isspace() and not (quoted and text.endswith('"') and word)
-        if typing and last and open_end and not excluded:
-            tail = word.split()[-1] if word.split() else word
-            prefix = prefix or sum(1 for c in tail if _searchable(c)) >= MIN_TYPING_PREFIX
-        (exclude if excluded else include).append(Term(word, prefix))
-    return ParsedQuery(tuple(include[:MAX_TERMS]), tuple(exclude[:MAX_TERMS]))
-
-
-def to_match(text: str, *, typing: bool = True) -> str | None:
-    return parse_query(text, typing=typing).match
-
-
-def strip_marks(text: str) -> str:
-    return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
 def _hits_query(match: str, filters: Filters | None) -> sa.Select:
@@ -201,67 +102,84 @@ def search(
 ) -> list[SearchHit]:
     """Live entries matching `query` (trashed ones never), best first: bm25 with the title
     weighted higher, newer first among equals, over the newest RANK_WINDOW matches (all
-    of them for any word found in fewer entries). `typing=False` (e.g. the CLI) turns off the
-    implicit prefix on the last word."""
+    of them for any word found in fewer entries), then older matches newest first.
+    `typing=False` (e.g. the CLI) turns off the implicit prefix on the last word. One
+    transaction; cost grows with `limit` (snippets), so the list asks for a screenful."""
     parsed = parse_query(query, typing=typing)
     if parsed.match is None:
         return []
-    with vault.transaction() as s:
-        match = _expand_prefixes(s, parsed).match
-    # Rank first, then build snippets for the page only: a sorter would otherwise compute
-    # snippet() for every match and read every matching body. bm25 is ranked among the
-    # newest RANK_WINDOW matches: a word in every entry then costs ~10 ms instead of a
-    # second at 20,000 entries, and the newest entries are what a journal search wants.
-    window = max(RANK_WINDOW, offset + limit)
-    newest = (
-        _hits_query(match, filters)
-        .add_columns(sa.func.bm25(_FTS, TITLE_WEIGHT, BODY_WEIGHT).label("score"), E.c.occurred_utc)
-        .order_by(_FTS_TABLE.c.rowid.desc())
-        .limit(window)
-        .subquery()
-    )
-    ranked = (
-        sa.select(newest.c.id)
-        .order_by(newest.c.score, newest.c.occurred_utc.desc(), newest.c.id.desc())
-        .limit(max(1, min(limit, 1000)))
-        .offset(max(0, offset))
-    )
-    with vault.transaction() as s:
-        ids = list(s.execute(ranked).scalars())
+    with vault.connection() as s:
+        parsed = _expand_prefixes(s, parsed)
+        ids = _page_ids(s, parsed.match, filters, max(1, min(limit, 1000)), max(0, offset))
         if not ids:
             return []
-        details = (
-            _hits_query(match, None)
-            .add_columns(
-                E.c.occurred_utc,
-                E.c.local_date,
-                E.c.title,
-                E.c.mood,
-                E.c.kind,
-                E.c.principle,
-                sa.func.substr(E.c.body, 1, 400).label("head"),
-                sa.func.highlight(_FTS, 0, MARK_START, MARK_END).label("title_marked"),
-                sa.func.snippet(_FTS, 1, MARK_START, MARK_END, "…", SNIPPET_TOKENS).label("snip"),
-            )
-            .where(_FTS_TABLE.c.rowid.in_(ids))  # drives FTS by rowid, not by the match
-        )
+        details = sa.select(
+            E.c.id,
+            E.c.occurred_utc,
+            E.c.local_date,
+            E.c.title,
+            E.c.body,
+            E.c.mood,
+            E.c.kind,
+            E.c.principle,
+        ).where(E.c.id.in_(ids))
         rows = {r.id: r for r in s.execute(details)}
         tags = tags_for(s, ids)
-    return [
-        SearchHit(
-            id=r.id,
-            occurred_utc=r.occurred_utc,
-            local_date=r.local_date,
-            title=r.title,
-            title_marked=r.title_marked or "",
-            snippet=_tidy(r.snip) if MARK_START in (r.snip or "") else first_line(r.head),
-            mood=r.mood,
-            tags=tags.get(r.id, ()),
-            kind=r.kind,
-            principle=r.principle,
+    marker = Marker(parsed.include)
+    hits = []
+    for r in (rows[i] for i in ids if i in rows):
+        snippet = marker.snippet(r.body)
+        hits.append(
+            SearchHit(
+                id=r.id,
+                occurred_utc=r.occurred_utc,
+                local_date=r.local_date,
+                title=r.title,
+                title_marked=marker.highlight(r.title),
+                snippet=tidy(snippet) if snippet else first_line(r.body[:400]),
+                mood=r.mood,
+                tags=tags.get(r.id, ()),
+                kind=r.kind,
+                principle=r.principle,
+            )
         )
-        for r in (rows[i] for i in ids if i in rows)
-    ]
+    return hits
+
+
+def _page_ids(s, match: str, filters: Filters | None, limit: int, offset: int) -> list[int]:
+    """One page of the order: bm25 among the newest RANK_WINDOW matches (a word in every
+    entry then costs ~10 ms instead of a second at 100,000 entries, and the newest entries
+    are what a journal search wants), then any older matches, newest first. Fixed windows
+    keep paging by offset free of repeats and gaps."""
+    ids: list[int] = []
+    if offset < RANK_WINDOW:
+        newest = (
+            _hits_query(match, filters)
+            .add_columns(
+                sa.func.bm25(_FTS, TITLE_WEIGHT, BODY_WEIGHT).label("score"), E.c.occurred_utc
+            )
+            .order_by(_FTS_TABLE.c.rowid.desc())
+            .limit(RANK_WINDOW)
+            .subquery()
+        )
+        ranked = (
+            sa.select(newest.c.id)
+            .order_by(newest.c.score, newest.c.occurred_utc.desc(), newest.c.id.desc())
+            .limit(min(limit, RANK_WINDOW - offset))
+            .offset(offset)
+        )
+        ids = list(s.execute(ranked).scalars())
+        if len(ids) < min(limit, RANK_WINDOW - offset):
+            return ids  # fewer matches than the window: that was all of them
+    if offset + limit > RANK_WINDOW:
+        older = (
+            _hits_query(match, filters)
+            .order_by(_FTS_TABLE.c.rowid.desc())
+            .limit(limit - len(ids))
+            .offset(max(offset, RANK_WINDOW))
+        )
+        ids += s.execute(older).scalars()
+    return ids
 
 
 def count_hits(
@@ -271,12 +189,5 @@ def count_hits(
     if match is None:
         return 0
     q = sa.select(sa.func.count()).select_from(_hits_query(match, filters).subquery())
-    with vault.transaction() as s:
+    with vault.connection() as s:
         return int(s.execute(q).scalar_one())
-
-
-def _tidy(snippet: str) -> str:
-    """One line: newlines and other control characters (but not the marks) become spaces."""
-    keep = {MARK_START, MARK_END}
-    text = "".join(" " if unicodedata.category(c) == "Cc" and c not in keep else c for c in snippet)
-    return " ".join(text.split())

@@ -1,8 +1,9 @@
-"""The encrypted vault: create, unlock, lock, change passphrase, back up, check.
+"""The encrypted vault: create, unlock, lock, change passphrase, rotate key, back up, check.
 
 Two files in the data folder: vault.db (SQLCipher 4, keyed with a random 256-bit data key)
 and vault.key (that key wrapped under Argon2id(passphrase), see keyfile.py). A third,
-vault.lock, keeps a second Reconcile from opening the same vault.
+vault.lock, keeps a second Reconcile from opening the same vault. A fourth, vault.swap, exists
+only while a key rotation or restore switches the pair (pairswap.py finishes it at claim()).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.core import keyfile
+from reconcile_desktop.core import keyfile, pairswap
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.errors import (
     DatabaseDamaged,
@@ -35,7 +36,7 @@ from reconcile_desktop.core.errors import (
 from reconcile_desktop.core.instance_lock import InstanceLock
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlmodel import Session
 
 DB_NAME = "vault.db"
@@ -49,7 +50,7 @@ class VaultState(Enum):
 
 
 def translate_os_error(exc: OSError) -> ReconcileError:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):  # full, over quota, ulimit -f
         return DiskFull()
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return NotWritable()
@@ -113,7 +114,8 @@ class Vault:
     # -- files and the single-instance lock -------------------------------------------------
 
     def state(self) -> VaultState:
-        """NEW or PRESENT; a half-present vault raises the error that explains it."""
+        """NEW or PRESENT; a half-present vault or unreadable key file raises the error that
+        explains it."""
         has_key = self.key_path.exists()
         has_db = self.db_path.exists()
         if not has_key and not has_db:
@@ -124,6 +126,7 @@ class Vault:
             raise KeyFileMissing()
         if not has_db:
             raise DatabaseMissing()
+        self._read_keyfile()  # a damaged key file is named before anyone types a passphrase
         return VaultState.PRESENT
 
     def claim(self) -> None:
@@ -132,7 +135,11 @@ class Vault:
 
         try:
             ensure_private_dir(self.dir)
-            self._instance.acquire()
+            if not self._instance.held:
+                self._instance.acquire()
+                # A key rotation or restore cut short: finish it (or drop its leftovers)
+                # before anything reads the pair. See pairswap.py for why this is safe.
+                pairswap.finish_pending(self.db_path, self.key_path)
         except OSError as exc:
             raise translate_os_error(exc) from None
 
@@ -191,6 +198,13 @@ class Vault:
         kf = self._read_keyfile()
         data_key = keyfile.unwrap(kf, passphrase)
         try:
+            self._start(data_key)
+        finally:
+            _wipe(data_key)
+
+    def _start(self, data_key: bytearray) -> None:
+        """Open with a data key already unwrapped (unlock, restore), migrate, tune."""
+        try:
             with user_errors():
                 self._open(self.db_path, data_key)
                 self._verify_readable()
@@ -199,8 +213,6 @@ class Vault:
         except BaseException:
             self._close_engine()
             raise
-        finally:
-            _wipe(data_key)
 
     def lock(self) -> None:
         """Checkpoint, close every connection and forget the key (the instance lock stays)."""
@@ -281,6 +293,13 @@ class Vault:
         with user_errors(), self.session() as session, session.begin():
             yield session
 
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """Like transaction(), on a Core Connection: no ORM, no sqlmodel import (journal,
+        search and the CLI's reads use it; SQL expressions run the same on both)."""
+        with user_errors(), self.engine.begin() as conn:
+            yield conn
+
     # -- passphrase, backup, check -------------------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:
@@ -297,7 +316,7 @@ class Vault:
 
     def backup(self, out_dir: Path, *, label: str = "backup") -> Path:
         """An encrypted copy (same data key) plus the current key file, in a new folder."""
-        from reconcile_desktop.core.db import key_literal
+        from reconcile_desktop.core.rekey import export_copy
         from reconcile_desktop.paths import ensure_private_dir
 
         stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
@@ -312,37 +331,70 @@ class Vault:
             tmp = target / f".{DB_NAME}.tmp"
             raw = self.engine.raw_connection()
             try:
-                cur = raw.cursor()
-                version = cur.execute("PRAGMA user_version").fetchone()[0]
-                cur.execute(
-                    f"ATTACH DATABASE ? AS backup KEY {key_literal(self._current_key())}",
-                    (str(tmp),),
-                )
-                try:
-                    cur.execute("SELECT sqlcipher_export('backup')")
-                    cur.execute(f"PRAGMA backup.user_version = {int(version)}")
-                finally:
-                    cur.execute("DETACH DATABASE backup")
+                export_copy(raw.driver_connection, tmp, self._current_key())
             finally:
                 raw.close()
-            os.chmod(tmp, 0o600)
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
             os.replace(tmp, target / DB_NAME)
             shutil.copyfile(self.key_path, target / KEY_NAME)
             os.chmod(target / KEY_NAME, 0o600)
+            pairswap.fsync_file(target / KEY_NAME)
             keyfile.fsync_dir(target)
         return target
+
+    def check_copy(self, folder: Path) -> list[str]:
+        """Problems with a backup folder made from this vault: its database must open with the
+        current data key and pass every check, and its key file must be whole."""
+        from reconcile_desktop.core.rekey import check_file
+
+        folder = Path(folder)
+        try:
+            keyfile.read(folder / KEY_NAME, self.kdf_bounds)
+        except (OSError, UnicodeDecodeError, KeyFileDamaged):
+            return ["Key file: it is missing or damaged."]
+        if not (folder / DB_NAME).is_file():
+            return ["Database: the file is missing."]
+        return check_file(folder / DB_NAME, self._current_key())
+
+    def rotate_key(self, passphrase: str) -> None:
+        """Re-encrypt the journal under a new random data key, wrapped with the same passphrase.
+
+        The vault is closed while it runs (anything else touching it meanwhile gets
+        VaultLocked) and opened again with the new key if it was open. The database and key
+        file switch together (pairswap.py); on any failure before that the old pair stays."""
+        from reconcile_desktop.core.rekey import rotate_files, wiped
+
+        self.claim()
+        old_key = keyfile.unwrap(self._read_keyfile(), passphrase)
+        new_key = keyfile.new_data_key()
+        was_open = self.is_unlocked
+        with wiped(old_key, new_key):
+            new_kf = keyfile.wrap(new_key, passphrase, self.kdf_params).to_bytes()
+            self.lock()
+            try:
+                with user_errors():
+                    rotate_files(self.db_path, self.key_path, old_key, new_key, new_kf)
+            except BaseException:
+                if was_open:
+                    self._reopen(old_key)
+                raise
+            if was_open:
+                self._reopen(new_key)
+
+    def _reopen(self, data_key: bytearray) -> None:
+        try:
+            with user_errors():
+                self._open(self.db_path, data_key)
+                self._verify_readable()
+        except BaseException:
+            self._close_engine()
+            raise
 
     def check(self) -> list[str]:
         """Problems found by SQLCipher's and SQLite's integrity checks (empty when healthy)."""
         from sqlalchemy.exc import DBAPIError
 
-        checks = (
-            ("Page check", "PRAGMA cipher_integrity_check"),
-            ("Database check", "PRAGMA integrity_check"),
-            ("Search index check", "INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')"),
-        )
+        from reconcile_desktop.core.rekey import CHECKS as checks
+
         problems: list[str] = []
         with user_errors(), self.engine.connect() as conn:
             for name, sql in checks:

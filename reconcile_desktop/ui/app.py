@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.workers import Runner
 
 APP_NAME = "Reconcile"
+CHART_WARM_UP_MS = 500  # after unlocking, before matplotlib is imported in the background
 ORGANISATION = "Reconcile"
 
 # What Qt's xcb plugin needs beyond a usual desktop; a minimal or fresh system lacks these.
@@ -85,8 +86,16 @@ def warm_up_imports(new_vault: bool) -> None:
     ]
     if new_vault:
         names += ["alembic.command", "alembic.config"]
+    # Then the window and its pages (their modules only: widgets are made on the GUI thread).
+    names += ["reconcile_desktop.ui.main_window", "reconcile_desktop.ui.pages"]
     for name in names:
         importlib.import_module(name)
+    from reconcile_desktop.ui.pages import page_classes
+
+    page_classes()
+
+
+DESKTOP_ID = "io.github.reconcile.Reconcile"  # packaging/linux/<id>.desktop
 
 
 def configure_application(qapp: QApplication, *, follow_system: bool = True) -> None:
@@ -96,6 +105,8 @@ def configure_application(qapp: QApplication, *, follow_system: bool = True) -> 
     qapp.setApplicationName(APP_NAME)
     qapp.setOrganizationName(ORGANISATION)
     qapp.setApplicationVersion(__version__)
+    # Wayland matches the window to the installed .desktop file (and its icon) by this id.
+    qapp.setDesktopFileName(DESKTOP_ID)
     qapp.setWindowIcon(theme.app_icon())
     theme.apply_theme(qapp)
     if follow_system:
@@ -119,6 +130,9 @@ class ReconcileApp:
         on_quit: Callable[[int], None] | None = None,
         unlock_second_ms: int = 1000,
         warm_up: bool = True,
+        demo: bool = False,
+        first_run_guide: bool = True,
+        backup_delay_ms: int = 5_000,
     ) -> None:
         from reconcile_desktop.ui import idle
         from reconcile_desktop.ui.workers import Runner
@@ -135,10 +149,18 @@ class ReconcileApp:
         self.exit_code: int | None = None
         self._on_quit = on_quit
         self._warm_up = warm_up
+        self.demo = demo  # a throwaway journal: opens by itself, never offers the guide
+        self.first_run_guide = first_run_guide and not demo
+        self.guide: QDialog | None = None
         self._finished = False
         minutes = self.autolock_minutes()
         self.idle = idle.IdleWatcher(autolock_ms if autolock_ms else minutes * 60_000)
         self.idle.idle.connect(self.lock)
+        from reconcile_desktop.ui.vault_care import VaultCare
+
+        # Daily backup (first one backup_delay_ms after unlock; < 0: off), lock on screen lock
+        # or sleep, our clipboard cleared on lock, restore from a backup.
+        self.care = VaultCare(self, backup_delay_ms=-1 if demo else backup_delay_ms)
 
     def autolock_minutes(self) -> int:
         from reconcile_desktop.ui import idle
@@ -157,6 +179,11 @@ class ReconcileApp:
             self.vault.claim()
             state = self.vault.state()
         except ReconcileError as exc:
+            from reconcile_desktop.core.errors import DamagedFiles
+
+            if isinstance(exc, DamagedFiles):
+                self.care.show_damaged(exc)  # says which file; never touched; offers a backup
+                return None
             self.vault.release()
             self.tell(exc.sentence)
             self.exit_code = exc.exit_code
@@ -188,11 +215,21 @@ class ReconcileApp:
     def _show_create(self) -> None:
         from reconcile_desktop.ui.vault_dialogs import CreateVaultDialog
 
+        if self.demo:
+            from reconcile_desktop.ui.demo_start import DemoDialog
+
+            self._adopt(DemoDialog(self.vault, self.runner))
+            return
         self._adopt(CreateVaultDialog(self.vault, self.runner))
 
     def _show_unlock(self, *, locked: bool) -> None:
         from reconcile_desktop.ui.vault_dialogs import UnlockDialog
 
+        if self.demo:
+            from reconcile_desktop.ui.demo_start import DemoDialog
+
+            self._adopt(DemoDialog(self.vault, self.runner, locked=True))
+            return
         self._adopt(
             UnlockDialog(self.vault, self.runner, locked=locked, second_ms=self.unlock_second_ms)
         )
@@ -201,6 +238,8 @@ class ReconcileApp:
         self.dialog = dialog
         dialog.accepted.connect(self._unlocked)
         dialog.rejected.connect(self._dialog_rejected)
+        if hasattr(dialog, "restore_requested"):
+            dialog.restore_requested.connect(self.care.show_restore)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -214,6 +253,28 @@ class ReconcileApp:
         if dialog is not None:
             dialog.deleteLater()
         self.idle.start()
+        self.care.unlocked()
+        self._offer_guide(just_created=type(dialog).__name__ == "CreateVaultDialog")
+        if self._warm_up:
+            from PySide6.QtCore import QTimer
+
+            # matplotlib too: after the KDF's memory is freed and the window has painted, so
+            # neither the peak memory nor the first paint pays for it.
+            QTimer.singleShot(CHART_WARM_UP_MS, self._warm_up_charts)
+
+    def _warm_up_charts(self) -> None:
+        if not self._finished and not self.locked:
+            from reconcile_desktop.ui.widgets.chart_canvas import chart_import
+
+            chart_import().start()
+
+    def _offer_guide(self, *, just_created: bool) -> None:
+        if not self.first_run_guide or self.window is None:
+            return
+        from reconcile_desktop.ui.first_run import open_guide, should_offer
+
+        if should_offer(self.vault, just_created=just_created):
+            self.guide = open_guide(self.window)
 
     def _dialog_rejected(self) -> None:
         self.finish(0)
@@ -233,6 +294,8 @@ class ReconcileApp:
         )
         window.lock_requested.connect(self.lock)
         window.closed.connect(self._window_closed)
+        if self.demo:
+            window.setWindowTitle(window.tr("Reconcile — demo"))
         window.autolock_changed.connect(self.idle.set_timeout_minutes)
         return window
 
@@ -247,6 +310,7 @@ class ReconcileApp:
         if self.window is None or self.dialog is not None or self._finished:
             return
         self.idle.stop()
+        self.care.locking()
         self.window.close_dialogs()
         self.window.clear_sensitive()
         self.runner.wait()  # a running backup finishes with the key it started with
@@ -270,6 +334,7 @@ class ReconcileApp:
             return
         self._finished = True
         self.idle.stop()
+        self.care.finished()
         self.runner.wait()
         if self.window is not None:
             self.window.clear_sensitive()
@@ -324,21 +389,39 @@ def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:
     demo = "--demo" in args[1:]
     qt_args = [args[0], *(a for a in args[1:] if a != "--demo")]
     if demo:
-        with tempfile.TemporaryDirectory(prefix="reconcile-demo-") as folder:
-            return _run(Path(folder) / "journal", qt_args)
+        # Removed on every way out that Python sees: window closed, Quit, Ctrl+C, SIGTERM.
+        with tempfile.TemporaryDirectory(
+            prefix="reconcile-demo-", ignore_cleanup_errors=True
+        ) as folder:
+            return _run(Path(folder) / "journal", qt_args, demo_dir=Path(folder))
     return _run(Path(data_dir), qt_args)
 
 
-def _run(data_dir: Path, qt_args: list[str]) -> int:
+def _run(data_dir: Path, qt_args: list[str], demo_dir: Path | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from reconcile_desktop.ui.lean_imports import stop_source_caching
+
+    stop_source_caching()  # before the heavy imports: ~40 MiB less at peak
     from reconcile_desktop.core.vault import Vault
 
     qapp = QApplication.instance() or QApplication(qt_args)
     configure_application(qapp)
-    settings = QSettings()  # per user, from the names above; never holds content
-    app = ReconcileApp(Vault(data_dir), settings, on_quit=qapp.exit)
+    if demo_dir is None:
+        settings = QSettings()  # per user, from the names above; never holds content
+        vault = Vault(data_dir)
+    else:  # the demo never reads or writes the real app's settings
+        from reconcile_desktop.ui.demo_start import demo_vault
+
+        qapp.setOrganizationName(f"{ORGANISATION}-demo")
+        settings = QSettings(str(demo_dir / "settings.ini"), QSettings.Format.IniFormat)
+        vault = demo_vault(data_dir)
+    from reconcile_desktop.ui import theme
+
+    if theme.stored_scheme(settings) != "system":
+        theme.set_scheme(qapp, theme.stored_scheme(settings))
+    app = ReconcileApp(vault, settings, on_quit=qapp.exit, demo=demo_dir is not None)
     qapp.aboutToQuit.connect(lambda: app.finish(0))
     try:
         code = app.start()

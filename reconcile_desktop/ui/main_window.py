@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPalette
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop import __version__
 from reconcile_desktop.core.errors import ReconcileError
-from reconcile_desktop.ui import theme
+from reconcile_desktop.ui import reminders, theme, window_menus
 from reconcile_desktop.ui.settings_dialog import (
     SettingsDialog,
     ask_backup_folder,
@@ -48,12 +47,16 @@ DEFAULT_SIZE = QSize(1024, 700)
 
 
 def autolock_sentence(minutes: int) -> str:
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"Locks itself after {minutes} {unit} without use"
+    if minutes == 1:
+        return QCoreApplication.translate("MainWindow", "Locks itself after 1 minute without use")
+    return QCoreApplication.translate(
+        "MainWindow", "Locks itself after {n} minutes without use"
+    ).format(n=minutes)
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    restore_requested = Signal()  # "Restore from a backup…" (File menu or Settings)
     closed = Signal()
     autolock_changed = Signal(int)  # minutes, from the settings dialog
 
@@ -76,39 +79,43 @@ class MainWindow(QMainWindow):
         self._pages = list(pages)
         self._settings_dialog: SettingsDialog | None = None
         self._restored = False
-        self.setWindowTitle("Reconcile")  # never anything the user wrote
+        self.setWindowTitle(self.tr("Reconcile"))  # never anything the user wrote
         self.setWindowIcon(theme.app_icon())
         self.setMinimumSize(720, 480)
 
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Page")
+        self.stack.setAccessibleName(self.tr("Page"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.page_actions: list[QAction] = []  # Ctrl+1..4, listed in the View menu
         for index, page in enumerate(self._pages):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.title)
             item.setSizeHint(QSize(0, 40))
-            item.setToolTip(f"{page.title} (Ctrl+{index + 1})")
+            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=page.title, n=index + 1))
             self.nav.addItem(item)
             action = QAction(page.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.addAction(action)
+            self.page_actions.append(action)
 
         self.setCentralWidget(self._central())
         self._wire_pages()
         self._build_menus()
         self._build_status_bar(autolock_minutes)
         self._paint()
+        self._due: set[int] = set()  # pages to refresh when next shown (see refresh_pages)
         self.show_page(0)
         # Connected after the first page is set, so that does not overwrite the saved page.
         self.nav.currentRowChanged.connect(self._row_changed)
+        self.stack.currentChanged.connect(self._refresh_if_due)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -120,16 +127,16 @@ class MainWindow(QMainWindow):
         self._side = side
         brand_icon = QLabel()
         brand_icon.setPixmap(theme.app_icon_pixmap(28, self.devicePixelRatioF()))
-        brand = QLabel("Reconcile")
+        brand = QLabel(self.tr("Reconcile"))
         brand.setFont(theme.heading_font(self.font(), 1.2))
         brand_row = QHBoxLayout()
         brand_row.setSpacing(10)
         brand_row.addWidget(brand_icon)
         brand_row.addWidget(brand, 1)
 
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock Reconcile")
-        self.lock_button.setToolTip("Lock now (Ctrl+L)")
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock Reconcile"))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
 
         side_layout = QVBoxLayout(side)
@@ -156,37 +163,41 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.backup_action = file_menu.addAction("&Back up now…")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.backup_action = file_menu.addAction(self.tr("&Back up now…"))
         self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = file_menu.addAction(self.tr("&Restore from a backup…"))
+        self.restore_action.triggered.connect(self.restore_requested)
         file_menu.addSeparator()
-        self.lock_action = file_menu.addAction("&Lock")
+        self.lock_action = file_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
         file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
-        edit_menu = bar.addMenu("&Edit")
-        self.settings_action = edit_menu.addAction("&Settings…")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.settings_action = edit_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = help_menu.addAction("&About Reconcile")
+        window_menus.add_page_menus(self, bar)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About Reconcile"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
+        window_menus.add_help_entries(self, help_menu, self.about_action)
 
     def _build_status_bar(self, autolock_minutes: int) -> None:
         status = self.statusBar()
         status.setSizeGripEnabled(False)
-        self.busy_bar = busy_bar("Working")
+        self.busy_bar = busy_bar(self.tr("Working"))
         self.busy_bar.setFixedSize(96, 8)
         self.autolock_label = theme.MutedLabel(autolock_sentence(autolock_minutes))
-        self.autolock_label.setAccessibleName("Auto-lock")
+        self.autolock_label.setAccessibleName(self.tr("Auto-lock"))
         self.autolock_label.setContentsMargins(0, 0, 10, 0)
         status.addPermanentWidget(self.busy_bar)
         status.addPermanentWidget(self.autolock_label)
@@ -266,6 +277,7 @@ class MainWindow(QMainWindow):
 
         self.tray = TrayIcon(self.settings, theme.app_icon(), self)
         self.tray.activated.connect(self._tray_clicked)
+        self.reminder = reminders.install(self)
         if nc is not None and hasattr(nc, "open_entry"):
             nc.open_entry.connect(self.open_entry)
             nc.summary_changed.connect(
@@ -298,14 +310,29 @@ class MainWindow(QMainWindow):
         journal.start_entry(**entry_kwargs(prompt))
 
     def refresh_pages(self) -> None:
-        for page in self._pages:
-            try:
-                page.refresh()
-            except ReconcileError as exc:
-                self.statusBar().showMessage(exc.sentence)
+        """Every page reads the vault again before it is next seen: the one on screen (and
+        the eager ones) now, the others when they are shown. Unlocking stays quick."""
+        self._due = set(range(len(self._pages)))
+        for index, page in enumerate(self._pages):
+            if page.eager or (index == self.stack.currentIndex() and self.isVisible()):
+                self._refresh_if_due(index)
+
+    def _refresh_if_due(self, index: int) -> None:
+        if index not in self._due or not self.vault.is_unlocked:
+            return
+        self._due.discard(index)
+        try:
+            self._pages[index].refresh()
+        except ReconcileError as exc:
+            self.statusBar().showMessage(exc.sentence)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_if_due(self.stack.currentIndex())
 
     def clear_sensitive(self) -> None:
         """Every page drops what it decrypted; one page failing must not stop the others."""
+        self._due.clear()  # nothing is read again until the next unlock
         for page in self._pages:
             try:
                 page.clear_sensitive()
@@ -367,6 +394,8 @@ class MainWindow(QMainWindow):
             )
             dialog.autolock_changed.connect(self._autolock_edited)
             dialog.tray_changed.connect(self.tray.enable)
+            dialog.restore_requested.connect(self.restore_requested)
+            dialog.sections.reminder.changed.connect(self.reminder.reload)
             dialog.backup_made.connect(
                 lambda path: self.statusBar().showMessage(backup_done_sentence(path))
             )
@@ -384,7 +413,7 @@ class MainWindow(QMainWindow):
     def back_up_to(self, folder: Path) -> None:
         self.busy_bar.show()
         self.backup_action.setEnabled(False)
-        self.statusBar().showMessage("Making a backup…")
+        self.statusBar().showMessage(self.tr("Making a backup…"))
         start_backup(self.runner, self.vault, folder, self._backup_done, self._backup_failed)
 
     def _backup_done(self, path: Path) -> None:
@@ -396,22 +425,24 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.backup_action.setEnabled(True)
         self.statusBar().showMessage(error.sentence)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Reconcile", error.sentence, parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Reconcile"), error.sentence, parent=self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def about(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setWindowTitle("About Reconcile")
-        box.setIconPixmap(theme.app_icon_pixmap(64, self.devicePixelRatioF()))
-        box.setText(f"<b>Reconcile</b> {__version__}")
-        box.setInformativeText(
-            "A private place to write, to plan the changes you want to make and to keep "
-            "your days of space, whether or not the relationship comes back. Everything "
-            "stays encrypted on this computer.<br><br>"
-            "Free software under the GNU GPL, version 3 or later."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
+    def about(self) -> QDialog:
+        from reconcile_desktop.ui.about_dialog import AboutDialog
+
+        box = AboutDialog(self.vault.dir, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def show_shortcuts(self) -> QDialog:
+        from reconcile_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

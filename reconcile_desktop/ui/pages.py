@@ -43,14 +43,18 @@ SPACE = (
 class Page(QWidget):
     """What the main window needs from a page.
 
-    refresh(): reload what it shows from the vault (called after every unlock).
+    refresh(): reload what it shows from the vault. After every unlock the window calls it
+    for the page on screen at once and for each other page when it is first shown again, so
+    unlocking reads only what is seen; an `eager` page (one whose signals feed other parts of
+    the window) is refreshed at once even while hidden.
     clear_sensitive(): drop every decrypted view, model and cached text (called on lock,
-    before the vault forgets its key). Both must be safe to call repeatedly.
+    before the vault forgets its key, for every page). Both must be safe to call repeatedly.
     """
 
     key: ClassVar[str] = "page"
     title: ClassVar[str] = ""
     icon_svg: ClassVar[str] = SUN
+    eager: ClassVar[bool] = False
 
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,6 @@
-"""Settings: auto-lock, change passphrase, back up now. Slow work runs off the GUI thread."""
+"""Settings in three tabs: General (auto-lock, tray, colours, daily reminder), Passphrase
+(change it, then perhaps replace the key) and Backups (daily copies, back up now, restore).
+Slow work runs off the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,29 +8,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
-from reconcile_desktop.ui import idle, theme, tray
+from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.backup_settings import AutoBackupControls
+from reconcile_desktop.ui.settings_sections import LockingBox, Sections
 from reconcile_desktop.ui.vault_dialogs import passphrase_field, passphrase_problem
 from reconcile_desktop.ui.workers import busy_bar
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.backup_dialogs import RotateKeyDialog
     from reconcile_desktop.ui.workers import Runner, Task
 
 
@@ -42,11 +45,17 @@ def ask_backup_folder(
         ensure_private_dir(start_dir)
     except OSError:
         start_dir = start_dir.parent
-    dialog = QFileDialog(parent, "Choose a folder for the backup", str(start_dir))
+    dialog = QFileDialog(
+        parent,
+        QCoreApplication.translate("SettingsDialog", "Choose a folder for the backup"),
+        str(start_dir),
+    )
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Back up here")
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.Accept, QCoreApplication.translate("SettingsDialog", "Back up here")
+    )
     dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
@@ -63,14 +72,44 @@ def start_backup(
     return runner.submit(lambda: vault.backup(folder), on_result=on_done, on_error=on_error)
 
 
+def hold_still(window: QWidget | None, still: bool) -> None:
+    """While the key is replaced the journal is closed for a moment: open edits are saved
+    first and the window takes no input until it is done (dialogs stay usable)."""
+    if window is None:
+        return
+    if still:
+        for page in getattr(window, "pages", []):
+            editor = getattr(page, "editor", None)
+            if editor is not None and hasattr(editor, "save_now"):
+                editor.save_now()
+    for part in (getattr(window, "centralWidget", lambda: None)(), window.menuWidget()):
+        if part is not None:
+            part.setEnabled(not still)
+
+
+def button_row(*buttons: QPushButton) -> QWidget:
+    """Buttons at the right, in the order given."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addStretch(1)
+    for button in buttons:
+        layout.addWidget(button)
+    return row
+
+
 def backup_done_sentence(path: Path) -> str:
-    return f"Backup saved in {path}. It opens with your current passphrase."
+    return QCoreApplication.translate(
+        "SettingsDialog", "Backup saved in {path}. It opens with your current passphrase."
+    ).format(path=path)
 
 
 class SettingsDialog(QDialog):
     autolock_changed = Signal(int)  # minutes
     tray_changed = Signal(bool)
     backup_made = Signal(object)  # Path of the new backup folder
+    restore_requested = Signal()
+    key_rotated = Signal()
 
     def __init__(
         self,
@@ -86,19 +125,81 @@ class SettingsDialog(QDialog):
         self.runner = runner
         self.backup_dir = Path(backup_dir)
         self._folder_dialog: QFileDialog | None = None
-        self.setWindowTitle("Settings")
-        self.setMinimumWidth(480)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+
+        self.sections = Sections(settings)  # appearance and the daily reminder
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
+        self._tab_keys: list[str] = []
+        self._add_tab(
+            "general", self._general_page(), self.tr("&General"), self.tr("General settings")
+        )
+        self._add_tab(
+            "passphrase",
+            self._passphrase_page(),
+            self.tr("&Passphrase"),
+            self.tr("Passphrase settings"),
+        )
+        self._add_tab(
+            "backups", self._backups_page(), self.tr("&Backups"), self.tr("Backup settings")
+        )
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        layout.setSpacing(14)
-        layout.addWidget(self._locking_box())
-        layout.addWidget(self._passphrase_box())
-        layout.addWidget(self._backup_box())
-        layout.addStretch(1)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(12)
+        layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self._grow_to_fit()
+        return handled
+
+    def _grow_to_fit(self) -> None:
+        """A long message (a backup path, an error) makes the dialog taller, never shorter,
+        and never taller than the screen."""
+        wanted = self.sizeHint().height()
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().height() - 40)
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    def _add_tab(self, key: str, page: QWidget, label: str, accessible: str) -> None:
+        page.setAccessibleName(accessible)
+        index = self.tabs.addTab(page, label)
+        self.tabs.tabBar().setAccessibleTabName(index, accessible)
+        self._tab_keys.append(key)
+
+    def show_tab(self, key: str) -> QWidget:
+        """Bring one tab to the front: "general", "passphrase" or "backups"."""
+        self.tabs.setCurrentIndex(self._tab_keys.index(key))
+        return self.tabs.currentWidget()
+
+    def current_tab(self) -> str:
+        return self._tab_keys[self.tabs.currentIndex()]
+
+    @staticmethod
+    def _page(*parts: QWidget) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(14, 14, 14, 14)
+        column.setSpacing(12)
+        for part in parts:
+            column.addWidget(part)
+        column.addStretch(1)
+        return page
+
+    def _general_page(self) -> QWidget:
+        locking = LockingBox(self.settings)
+        self.autolock, self.tray_box = locking.autolock, locking.tray_box
+        locking.autolock_changed.connect(self.autolock_changed)
+        locking.tray_changed.connect(self.tray_changed)
+        return self._page(locking, self.sections)
 
     def done(self, result: int) -> None:
         # Typed passphrases do not outlive the dialog (a running change keeps its own copy).
@@ -107,86 +208,105 @@ class SettingsDialog(QDialog):
         self.passphrase_status.say("")
         super().done(result)
 
-    # -- locking ---------------------------------------------------------------------------
-
-    def _locking_box(self) -> QGroupBox:
-        box = QGroupBox("Locking")
-        self.autolock = QSpinBox()
-        self.autolock.setRange(idle.MIN_MINUTES, idle.MAX_MINUTES)
-        self.autolock.setSuffix(" minutes")
-        self.autolock.setAccessibleName("Minutes before Reconcile locks itself")
-        stored = self.settings.value(idle.SETTINGS_KEY, idle.DEFAULT_MINUTES)
-        self.autolock.setValue(idle.clamp_minutes(stored))
-        self.autolock.valueChanged.connect(self._autolock_edited)
-        row = QHBoxLayout()
-        label = QLabel("Lock Reconcile after")
-        label.setBuddy(self.autolock)
-        row.addWidget(label)
-        row.addWidget(self.autolock)
-        row.addWidget(QLabel("without use."))
-        row.addStretch(1)
-        outer = QVBoxLayout(box)
-        outer.addLayout(row)
-        hint = theme.MutedLabel(
-            "When it locks, your journal is closed and hidden until you unlock it."
-        )
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
-        self.tray_box = QCheckBox("Show the no-contact day count in the system tray")
-        self.tray_box.setAccessibleName("Show the no-contact day count in the system tray")
-        self.tray_box.setChecked(tray.tray_enabled(self.settings))
-        self.tray_box.setToolTip("Only the number of days shows, nothing you wrote.")
-        self.tray_box.setEnabled(tray.TrayIcon.available())
-        self.tray_box.toggled.connect(self.tray_changed)
-        outer.addWidget(self.tray_box)
-        return box
-
-    def _autolock_edited(self, minutes: int) -> None:
-        self.settings.setValue(idle.SETTINGS_KEY, int(minutes))
-        self.autolock_changed.emit(int(minutes))
-
     # -- passphrase -------------------------------------------------------------------------
 
-    def _passphrase_box(self) -> QGroupBox:
-        box = QGroupBox("Passphrase")
-        self.old_passphrase = passphrase_field("Current passphrase")
-        self.new_passphrase = passphrase_field("New passphrase")
-        self.new_again = passphrase_field("New passphrase again")
+    def _passphrase_page(self) -> QWidget:
+        intro = theme.MutedLabel(
+            self.tr("Your passphrase opens your journal and every backup made from now on.")
+        )
+        intro.setWordWrap(True)
+        self.old_passphrase = passphrase_field(self.tr("Current passphrase"))
+        self.new_passphrase = passphrase_field(self.tr("New passphrase"))
+        self.new_again = passphrase_field(self.tr("New passphrase again"))
         form = QFormLayout()
-        form.addRow("C&urrent passphrase", self.old_passphrase)
-        form.addRow("&New passphrase", self.new_passphrase)
-        form.addRow("Ne&w, once more", self.new_again)
-        self.change_button = QPushButton("Change passphrase")
-        self.change_button.setAccessibleName("Change passphrase")
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("C&urrent passphrase"), self.old_passphrase)
+        form.addRow(self.tr("&New passphrase"), self.new_passphrase)
+        form.addRow(self.tr("Ne&w, once more"), self.new_again)
+        fields = QWidget()
+        fields.setLayout(form)
+        self.change_button = QPushButton(self.tr("Change passphrase"))
+        self.change_button.setAccessibleName(self.tr("Change passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)
-        self.passphrase_status = theme.StatusLabel("Passphrase change")
-        self.passphrase_busy = busy_bar("Changing the passphrase")
-        outer = QVBoxLayout(box)
-        outer.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.change_button)
-        outer.addLayout(row)
-        outer.addWidget(self.passphrase_busy)
-        outer.addWidget(self.passphrase_status)
-        return box
+        self.passphrase_status = theme.StatusLabel(self.tr("Passphrase change"))
+        self.passphrase_busy = busy_bar(self.tr("Changing the passphrase"))
+        self.rotate_offer = self._rotate_offer()
+        return self._page(
+            intro,
+            fields,
+            button_row(self.change_button),
+            self.passphrase_busy,
+            self.passphrase_status,
+            self.rotate_offer,
+        )
+
+    def _rotate_offer(self) -> QWidget:
+        """Shown once the passphrase is changed: the key itself can be replaced too."""
+        offer = QGroupBox(self.tr("Replace the key too?"))
+        row = QHBoxLayout(offer)
+        text = theme.MutedLabel(
+            self.tr(
+                "If you think an old copy of your key file might be out there, you can also "
+                "replace the key itself."
+            )
+        )
+        text.setWordWrap(True)
+        self.rotate_button = QPushButton(self.tr("Replace the key…"))
+        self.rotate_button.setAccessibleName(self.tr("Replace the key"))
+        self.rotate_button.clicked.connect(self.open_rotate_key)
+        row.addWidget(text, 1)
+        row.addWidget(self.rotate_button)
+        # Its room is kept while hidden, so the dialog does not jump when it appears.
+        policy = offer.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        offer.setSizePolicy(policy)
+        offer.hide()
+        return offer
+
+    def open_rotate_key(self) -> RotateKeyDialog:
+        from reconcile_desktop.ui.backup_dialogs import RotateKeyDialog
+
+        window = self.parentWidget()
+        dialog = RotateKeyDialog(
+            self.vault,
+            self.runner,
+            self,
+            before=lambda: hold_still(window, True),
+            after=lambda: hold_still(window, False),
+        )
+        dialog.accepted.connect(self._key_rotated)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _key_rotated(self) -> None:
+        self.rotate_offer.hide()
+        self.passphrase_status.say(
+            self.tr(
+                "Your journal now uses a new key. Your passphrase is the same; older backups "
+                "keep the old key and open with their own passphrase."
+            )
+        )
+        self.key_rotated.emit()
 
     def change_passphrase(self) -> None:
-        if self.passphrase_busy.isVisible():
+        if not self.passphrase_busy.isHidden():  # isVisible() is False on a hidden tab
             return
         old = self.old_passphrase.text()
         new, again = self.new_passphrase.text(), self.new_again.text()
         if not old:
-            self.passphrase_status.say("Please enter your current passphrase.", problem=True)
+            self.passphrase_status.say(
+                self.tr("Please enter your current passphrase."), problem=True
+            )
             return
         problem = passphrase_problem(new, again)
         if problem is None and new == old:
-            problem = "The new passphrase is the same as the current one."
+            problem = self.tr("The new passphrase is the same as the current one.")
         if problem:
             self.passphrase_status.say(problem, problem=True)
             return
         self._passphrase_busy(True)
-        self.passphrase_status.say("Changing the passphrase. This takes a moment…")
+        self.passphrase_status.say(self.tr("Changing the passphrase. This takes a moment…"))
         self.runner.submit(
             lambda: self.vault.change_passphrase(old, new),
             on_result=self._passphrase_changed,
@@ -201,17 +321,22 @@ class SettingsDialog(QDialog):
 
     def _passphrase_changed(self, _result: object) -> None:
         self._passphrase_busy(False)
+        self.show_tab("passphrase")  # the outcome matters even if another tab was opened
         for widget in (self.old_passphrase, self.new_passphrase, self.new_again):
             widget.clear()
+        self.rotate_offer.show()
         self.passphrase_status.say(
-            "Your passphrase is changed. Use the new one from now on; older backups still "
-            "open with the passphrase they were made with."
+            self.tr(
+                "Your passphrase is changed. Use the new one from now on; older backups still "
+                "open with the passphrase they were made with."
+            )
         )
 
     def _passphrase_failed(self, error: ReconcileError) -> None:
         self._passphrase_busy(False)
+        self.show_tab("passphrase")
         if isinstance(error, WrongPassphrase):
-            sentence = "That is not the current passphrase. Please try again."
+            sentence = self.tr("That is not the current passphrase. Please try again.")
             self.old_passphrase.clear()
             self.old_passphrase.setFocus()
         else:
@@ -220,38 +345,44 @@ class SettingsDialog(QDialog):
 
     # -- backup -----------------------------------------------------------------------------
 
-    def _backup_box(self) -> QGroupBox:
-        box = QGroupBox("Backups")
-        text = QLabel(
-            "A backup is an encrypted copy of your journal in a folder you choose, such as "
-            "a USB stick. It stays as private as the journal itself."
+    def _backups_page(self) -> QWidget:
+        text = theme.MutedLabel(
+            self.tr(
+                "A backup is an encrypted copy of your journal, as private as the journal "
+                "itself, so a folder your own cloud service keeps in sync is a fine place for it."
+            )
         )
         text.setWordWrap(True)
-        self.backup_button = QPushButton("Back up now…")
-        self.backup_button.setAccessibleName("Back up now")
+        daily = QGroupBox(self.tr("Daily backups"))
+        self.auto_backups = AutoBackupControls(self.vault, self.settings)
+        QVBoxLayout(daily).addWidget(self.auto_backups)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.backup_button.setAccessibleName(self.tr("Back up now"))
         self.backup_button.clicked.connect(self.choose_backup_folder)
-        self.backup_status = theme.StatusLabel("Backup")
-        self.backup_busy = busy_bar("Making a backup")
-        outer = QVBoxLayout(box)
-        outer.addWidget(text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.backup_button)
-        outer.addLayout(row)
-        outer.addWidget(self.backup_busy)
-        outer.addWidget(self.backup_status)
-        return box
+        self.backup_status = theme.StatusLabel(self.tr("Backup"))
+        self.backup_busy = busy_bar(self.tr("Making a backup"))
+        self.auto_backups.problem.connect(lambda s: self.backup_status.say(s, problem=True))
+        return self._page(
+            text,
+            daily,
+            button_row(self.restore_button, self.backup_button),
+            self.backup_busy,
+            self.backup_status,
+        )
 
     def choose_backup_folder(self) -> QFileDialog:
         self._folder_dialog = ask_backup_folder(self, self.backup_dir, self.back_up_to)
         return self._folder_dialog
 
     def back_up_to(self, folder: Path) -> None:
-        if self.backup_busy.isVisible():
+        if not self.backup_busy.isHidden():
             return
         self.backup_button.setEnabled(False)
         self.backup_busy.show()
-        self.backup_status.say("Making a backup…")
+        self.backup_status.say(self.tr("Making a backup…"))
         start_backup(self.runner, self.vault, folder, self._backup_done, self._backup_failed)
 
     def _backup_done(self, path: Path) -> None:
@@ -263,4 +394,5 @@ class SettingsDialog(QDialog):
     def _backup_failed(self, error: ReconcileError) -> None:
         self.backup_button.setEnabled(True)
         self.backup_busy.hide()
+        self.show_tab("backups")
         self.backup_status.say(error.sentence, problem=True)

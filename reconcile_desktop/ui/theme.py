@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -116,14 +116,58 @@ def apply_theme(app: QApplication, scheme: str | None = None) -> bool:
 
 
 def follow_system(app: QApplication) -> None:
-    """Re-apply when the desktop switches between light and dark."""
+    """Re-apply when the desktop switches between light and dark (unless the user chose one)."""
 
     def changed(_scheme: Qt.ColorScheme) -> None:
+        if chosen_scheme(app) != "system":
+            return  # the user's Light or Dark stays whatever the desktop does
         # An empty palette resolves to the platform's again; patch only if it still mismatches.
         app.setPalette(QPalette())
         apply_theme(app)
 
     QGuiApplication.styleHints().colorSchemeChanged.connect(changed)
+
+
+# -- the user's choice: System, Light or Dark (QSettings, nothing private) --------------------
+
+SCHEME_KEY = "appearance/theme"
+SCHEMES = ("system", "light", "dark")
+_CHOICE_PROPERTY = "reconcileScheme"
+_NATIVE_STYLE_PROPERTY = "reconcileNativeStyle"
+
+
+def stored_scheme(settings: QSettings) -> str:
+    value = str(settings.value(SCHEME_KEY, "system") or "system").strip().lower()
+    return value if value in SCHEMES else "system"
+
+
+def chosen_scheme(app: QApplication) -> str:
+    value = app.property(_CHOICE_PROPERTY)
+    return value if value in SCHEMES else "system"
+
+
+def set_scheme(app: QApplication, choice: str, settings: QSettings | None = None) -> bool:
+    """Apply "system", "light" or "dark" now (and store it when settings are given); returns
+    True when the result is dark. Going back to "system" restores the native style."""
+    if choice not in SCHEMES:
+        choice = "system"
+    if app.property(_NATIVE_STYLE_PROPERTY) is None:
+        app.setProperty(_NATIVE_STYLE_PROPERTY, app.style().name())
+    app.setProperty(_CHOICE_PROPERTY, choice)
+    if settings is not None:
+        settings.setValue(SCHEME_KEY, choice)
+    hints = QGuiApplication.styleHints()
+    if choice == "system":
+        if hasattr(hints, "unsetColorScheme"):  # Qt 6.8+: native dialogs follow it too
+            hints.unsetColorScheme()
+        native = str(app.property(_NATIVE_STYLE_PROPERTY))
+        if app.style().name().lower() != native.lower():
+            app.setStyle(native)
+        app.setPalette(QPalette())
+        return apply_theme(app)
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Dark if choice == "dark" else Qt.ColorScheme.Light)
+    return apply_theme(app, choice)
 
 
 # -- fonts, labels, icons --------------------------------------------------------------------
@@ -142,17 +186,69 @@ def heading_font(base: QFont, scale: float = 1.5) -> QFont:
     return scaled_font(base, scale, bold=True)
 
 
+def _blend(back: QColor, fore: QColor, k: float) -> QColor:
+    return QColor(
+        round(back.red() + (fore.red() - back.red()) * k),
+        round(back.green() + (fore.green() - back.green()) * k),
+        round(back.blue() + (fore.blue() - back.blue()) * k),
+    )
+
+
+AA_TEXT = 4.5  # WCAG AA for ordinary text
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21; AA text wants 4.5)."""
+
+    def luminance(c: QColor) -> float:
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.getRgbF()[:3]]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def muted(palette: QPalette) -> QColor:
     """Secondary text: two thirds of the way from the background to the text colour, which
     keeps AA contrast on any palette (the placeholder colour is often too faint)."""
     text = palette.color(QPalette.ColorRole.WindowText)
     back = palette.color(QPalette.ColorRole.Window)
+    return _blend(back, text, 0.68)
+
+
+def muted_on(back: QColor, ink: QColor) -> QColor:
+    """Secondary text on a given background (a selected row): as muted(), moved nearer the
+    ink until it reads at AA."""
     k = 0.68
-    return QColor(
-        round(back.red() + (text.red() - back.red()) * k),
-        round(back.green() + (text.green() - back.green()) * k),
-        round(back.blue() + (text.blue() - back.blue()) * k),
-    )
+    colour = _blend(back, ink, k)
+    while k < 1.0 and contrast_ratio(colour, back) < AA_TEXT:
+        k = min(1.0, k + 0.04)
+        colour = _blend(back, ink, k)
+    return colour
+
+
+def selection_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """The soft tint of a chosen row and the ink on it, from the palette given (pass the one
+    being painted with). Delegates call this at paint time instead of keeping a patched
+    palette on the view: a palette patched in a PaletteChange handler is built before Qt has
+    passed the new colours down to the view, so it mixed the old theme's text with the new
+    theme's tint (dark on dark, or white on pale)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    tint, ink = QColor(colors(dark)["selected"]), palette.color(QPalette.ColorRole.Text)
+    if contrast_ratio(tint, ink) < AA_TEXT:  # a native palette we did not build
+        role = QPalette.ColorRole
+        return palette.color(role.Highlight), palette.color(role.HighlightedText)
+    return tint, ink
+
+
+def with_selection(palette: QPalette) -> QPalette:
+    """A copy of `palette` whose Highlight roles are selection_colors(), in every colour
+    group, for a style to draw a selected item with."""
+    tint, ink = selection_colors(palette)
+    pal = QPalette(palette)
+    pal.setColor(QPalette.ColorRole.Highlight, tint)
+    pal.setColor(QPalette.ColorRole.HighlightedText, ink)
+    return pal
 
 
 class MutedLabel(QLabel):

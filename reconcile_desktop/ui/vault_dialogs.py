@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,18 +42,26 @@ def unlock_delay_seconds(failures: int) -> int:
 def passphrase_problem(passphrase: str, again: str) -> str | None:
     """Why a new passphrase cannot be used yet, in one sentence; None when it can."""
     if len(passphrase) < MIN_LENGTH:
-        return f"Please use at least {MIN_LENGTH} characters."
+        return QCoreApplication.translate(
+            "VaultDialogs", "Please use at least {n} characters."
+        ).format(n=MIN_LENGTH)
     if passphrase != again:
-        return "The two passphrases are not the same yet. Please type them again."
+        return QCoreApplication.translate(
+            "VaultDialogs", "The two passphrases are not the same yet. Please type them again."
+        )
     return None
 
 
 def strength_hint(passphrase: str) -> tuple[int, str]:
     """A rough level (0-4) from length and variety, and a kind word about it."""
     if not passphrase:
-        return 0, "A short sentence only you would think of works well."
+        return 0, QCoreApplication.translate(
+            "VaultDialogs", "A short sentence only you would think of works well."
+        )
     if len(passphrase) < MIN_LENGTH:
-        return 0, f"A little longer, please: at least {MIN_LENGTH} characters."
+        return 0, QCoreApplication.translate(
+            "VaultDialogs", "A little longer, please: at least {n} characters."
+        ).format(n=MIN_LENGTH)
     kinds = sum(
         (
             any(c.islower() for c in passphrase),
@@ -71,10 +79,18 @@ def strength_hint(passphrase: str) -> tuple[int, str]:
         score = 1
     score = min(score, 4)
     hints = {
-        1: "That works. A few more words would make it much stronger.",
-        2: "Good. A longer phrase would be stronger still.",
-        3: "Strong. Make sure it is one you will remember.",
-        4: "Very strong. Make sure it is one you will remember.",
+        1: QCoreApplication.translate(
+            "VaultDialogs", "That works. A few more words would make it much stronger."
+        ),
+        2: QCoreApplication.translate(
+            "VaultDialogs", "Good. A longer phrase would be stronger still."
+        ),
+        3: QCoreApplication.translate(
+            "VaultDialogs", "Strong. Make sure it is one you will remember."
+        ),
+        4: QCoreApplication.translate(
+            "VaultDialogs", "Very strong. Make sure it is one you will remember."
+        ),
     }
     return score, hints[score]
 
@@ -97,29 +113,29 @@ class _PassphraseDialog(QDialog):
         self.vault = vault
         self.runner = runner
         self._busy = False
-        self.setWindowTitle("Reconcile")
+        self.setWindowTitle(self.tr("Reconcile"))
         self.setModal(False)
 
         icon = QLabel()
         icon.setPixmap(theme.app_icon_pixmap(56, self.devicePixelRatioF()))
-        icon.setAccessibleName("Reconcile")
+        icon.setAccessibleName(self.tr("Reconcile"))
         self.heading = QLabel(heading)
         self.heading.setFont(theme.heading_font(self.font(), 1.45))
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(heading)
         self.intro = theme.MutedLabel(intro)
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("Explanation")
+        self.intro.setAccessibleName(self.tr("Explanation"))
 
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(6)
 
-        self.error_label = theme.StatusLabel("Problem")
-        self.progress = busy_bar("Working")  # indeterminate: the KDF reports no progress
+        self.error_label = theme.StatusLabel(self.tr("Problem"))
+        self.progress = busy_bar(self.tr("Working"))  # indeterminate: the KDF reports no progress
         self.busy_label = theme.MutedLabel()
-        self.busy_label.setAccessibleName("Status")
+        self.busy_label.setAccessibleName(self.tr("Status"))
         self.busy_label.hide()
 
         self.buttons = QDialogButtonBox()
@@ -212,38 +228,43 @@ class CreateVaultDialog(_PassphraseDialog):
         super().__init__(
             vault,
             runner,
-            "Create your private journal",
-            "Choose a passphrase to lock your journal. Everything you write is encrypted "
-            "with it and stays on this computer.",
+            QCoreApplication.translate("VaultDialogs", "Create your private journal"),
+            QCoreApplication.translate(
+                "VaultDialogs",
+                "Choose a passphrase to lock your journal. Everything you write is encrypted "
+                "with it and stays on this computer.",
+            ),
             parent,
         )
-        self.passphrase = passphrase_field("Passphrase")
-        self.confirm = passphrase_field("Passphrase again")
-        self.form.addRow("&Passphrase", self.passphrase)
-        self.form.addRow("Type it &again", self.confirm)
+        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.confirm = passphrase_field(self.tr("Passphrase again"))
+        self.form.addRow(self.tr("&Passphrase"), self.passphrase)
+        self.form.addRow(self.tr("Type it &again"), self.confirm)
 
         self.strength = theme.MutedLabel()
         self.strength.setWordWrap(True)
-        self.strength.setAccessibleName("Passphrase strength")
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.extra.addWidget(self.strength)
 
         self.warning = QLabel(
-            "There is no way to recover a forgotten passphrase. Without it, nobody can "
-            "open this journal, not even you, so keep it somewhere safe."
+            self.tr(
+                "There is no way to recover a forgotten passphrase. Without it, nobody can "
+                "open this journal, not even you, so keep it somewhere safe."
+            )
         )
         self.warning.setWordWrap(True)
         self.warning.setFrameShape(QFrame.Shape.NoFrame)
         self.warning.setAutoFillBackground(True)
         self.warning.setContentsMargins(12, 10, 12, 10)
-        self.warning.setAccessibleName("Important")
+        self.warning.setAccessibleName(self.tr("Important"))
         self.extra.addWidget(self.warning)
 
-        self.create_button = QPushButton("Create journal")
+        self.create_button = QPushButton(self.tr("Create journal"))
         self.create_button.setDefault(True)
-        self.create_button.setAccessibleName("Create journal")
+        self.create_button.setAccessibleName(self.tr("Create journal"))
         self.create_button.clicked.connect(self.submit)
-        cancel = self.buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName("Not now")
+        cancel = self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Not now"))
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
 
         self.passphrase.textChanged.connect(self._update_strength)
@@ -276,7 +297,7 @@ class CreateVaultDialog(_PassphraseDialog):
             self.show_error(problem)
             (self.passphrase if len(passphrase) < MIN_LENGTH else self.confirm).setFocus()
             return
-        self.set_busy(True, "Setting up your journal. This takes a moment…")
+        self.set_busy(True, self.tr("Setting up your journal. This takes a moment…"))
         self.runner.submit(
             lambda: self.vault.create(passphrase), on_result=self._created, on_error=self._failed
         )
@@ -291,8 +312,13 @@ class CreateVaultDialog(_PassphraseDialog):
 class UnlockDialog(_PassphraseDialog):
     """Asks for the passphrase; after repeated failures, pauses a little longer each time.
 
-    `second_ms` is the length of one countdown second (tests make it tiny).
+    `second_ms` is the length of one countdown second (tests make it tiny). `damaged`: a
+    file of the journal is missing or damaged (found before asking); the dialog then says
+    which one and offers "Restore from a backup…" instead of the passphrase field. The same
+    offer appears when unlocking finds the damage. `restore_requested` asks for the restore.
     """
+
+    restore_requested = Signal()
 
     def __init__(
         self,
@@ -302,37 +328,61 @@ class UnlockDialog(_PassphraseDialog):
         *,
         locked: bool = False,
         second_ms: int = 1000,
+        damaged: ReconcileError | None = None,
     ) -> None:
-        if locked:
-            heading = "Reconcile is locked"
-            intro = (
-                "It locked itself to keep your words private. Enter your passphrase to continue."
+        if damaged is not None:
+            heading = QCoreApplication.translate("VaultDialogs", "Your journal needs a backup")
+            intro = QCoreApplication.translate(
+                "VaultDialogs",
+                "Reconcile found a problem with one of its files and changed nothing. "
+                "A backup can bring your journal back.",
+            )
+        elif locked:
+            heading = QCoreApplication.translate("VaultDialogs", "Reconcile is locked")
+            intro = QCoreApplication.translate(
+                "VaultDialogs",
+                "It locked itself to keep your words private. Enter your passphrase to continue.",
             )
         else:
-            heading = "Welcome back"
-            intro = "Enter your passphrase to open your journal."
+            heading = QCoreApplication.translate("VaultDialogs", "Welcome back")
+            intro = QCoreApplication.translate(
+                "VaultDialogs", "Enter your passphrase to open your journal."
+            )
         super().__init__(vault, runner, heading, intro, parent)
         self.failures = 0
         self._remaining = 0
-        self.passphrase = passphrase_field("Passphrase")
-        self.form.addRow("&Passphrase", self.passphrase)
+        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.form.addRow(self.tr("&Passphrase"), self.passphrase)
 
         self.countdown = QLabel()
         self.countdown.setWordWrap(True)
-        self.countdown.setAccessibleName("Pause before the next try")
+        self.countdown.setAccessibleName(self.tr("Pause before the next try"))
         self.countdown.hide()
         # Below the error, so the sentence about the pause reads after the reason for it.
         self.column_layout.insertWidget(
             self.column_layout.indexOf(self.error_label) + 1, self.countdown
         )
 
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
-        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self.submit)
-        quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.setAccessibleName("Quit")
+        quit_button = self.buttons.addButton(
+            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        quit_button.setAccessibleName(self.tr("Quit"))
         self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.hide()
+        self.damage = ""  # which file is damaged, in words (kept for the restore dialog)
+        if damaged is not None:
+            self._offer_restore(damaged)
+            self.form.setRowVisible(self.passphrase, False)
+            self.unlock_button.hide()
+            self.restore_button.setDefault(True)
 
         self._tick = QTimer(self)
         self._tick.setInterval(max(1, second_ms))
@@ -352,10 +402,10 @@ class UnlockDialog(_PassphraseDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.show_error("Please enter your passphrase.")
+            self.show_error(self.tr("Please enter your passphrase."))
             self.passphrase.setFocus()
             return
-        self.set_busy(True, "Opening your journal…")
+        self.set_busy(True, self.tr("Opening your journal…"))
         self.runner.submit(
             lambda: self.vault.unlock(passphrase), on_result=self._unlocked, on_error=self._failed
         )
@@ -366,8 +416,18 @@ class UnlockDialog(_PassphraseDialog):
         self.failures = 0
         self.accept()
 
+    def _offer_restore(self, error: ReconcileError) -> None:
+        # str(), not .sentence: the window offers a button instead of the CLI command.
+        self.damage = str(error)
+        self.show_error(self.damage)
+        self.restore_button.show()
+
     def _failed(self, error: ReconcileError) -> None:
+        from reconcile_desktop.core.errors import DamagedFiles
+
         super()._failed(error)
+        if isinstance(error, DamagedFiles):
+            self._offer_restore(error)
         if not isinstance(error, WrongPassphrase):
             return
         self.failures += 1
@@ -391,9 +451,12 @@ class UnlockDialog(_PassphraseDialog):
         self.passphrase.setFocus()
 
     def _show_countdown(self) -> None:
-        unit = "second" if self._remaining == 1 else "seconds"
         self.countdown.setText(
-            f"Let's take a short pause. You can try again in {self._remaining} {unit}."
+            self.tr("Let's take a short pause. You can try again in 1 second.")
+            if self._remaining == 1
+            else self.tr("Let's take a short pause. You can try again in {n} seconds.").format(
+                n=self._remaining
+            )
         )
         self.countdown.show()
 

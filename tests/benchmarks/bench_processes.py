@@ -341,6 +341,7 @@ def _list_and_chart(app, today) -> tuple[float, float, str]:
     of the whole plan when the page shows none): (list ms, chart ms, which chart)."""
     import datetime as dt
 
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from reconcile_desktop.core import journal, plans, progress
@@ -356,6 +357,11 @@ def _list_and_chart(app, today) -> tuple[float, float, str]:
     t = time.perf_counter()
     if "plan" in keys:
         window.show_page(keys.index("plan"))
+        # matplotlib may load on a thread of its own first; then the chart is drawn.
+        charts = getattr(window.page("plan"), "charts", None)
+        deadline = t + CHILD_TIMEOUT / 10
+        while charts is not None and not charts.settled and time.perf_counter() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         QApplication.processEvents()
         QApplication.processEvents()  # draw_idle draws on the next pass
         if _visible_charts(window):

@@ -68,6 +68,7 @@ def make_app(qtbot, make_vault, settings):
         kwargs.setdefault("unlock_second_ms", 1)
         kwargs.setdefault("warm_up", False)
         kwargs.setdefault("page_factory", spy_pages)
+        kwargs.setdefault("first_run_guide", False)  # tests/gui/test_first_run.py turns it on
         quits: list[int] = []
         app = ReconcileApp(
             vault or make_vault(), kwargs.pop("settings", settings), **kwargs, on_quit=quits.append

@@ -12,7 +12,12 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from reconcile_desktop.core import journal, search
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui.journal import entry_delegate
-from reconcile_desktop.ui.journal.entry_model import PAGE_SIZE, EntryListModel, ListEntry
+from reconcile_desktop.ui.journal.entry_model import (
+    PAGE_SIZE,
+    SEARCH_PAGE_SIZE,
+    EntryListModel,
+    ListEntry,
+)
 from tests.conftest import PASSPHRASE
 
 NOW = dt.datetime(2025, 3, 15, 18, 0, tzinfo=dt.UTC)
@@ -163,7 +168,9 @@ def test_search_pages_by_offset_without_repeats(vault):
     add(vault, 230, body="the same words again")
     model = EntryListModel(vault)
     model.set_search("same words")
-    assert model.rowCount() == PAGE_SIZE
+    assert model.rowCount() == SEARCH_PAGE_SIZE  # a screenful; the rest as the list scrolls
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * SEARCH_PAGE_SIZE
     fetch_all(model)
     assert model.rowCount() == 230
     assert len(set(ids_of(model))) == 230

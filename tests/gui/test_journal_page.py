@@ -368,7 +368,11 @@ def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_pa
     assert isinstance(box, QMessageBox)
     with qtbot.waitSignal(dialog.emptied) as emptied:
         click(qtbot, dialog.delete_button)
+        # The erasing runs on a worker thread: the dialog shows progress and waits for it.
+        assert dialog.busy and dialog.progress.isVisibleTo(dialog)
+        assert not dialog.empty_button.isEnabled() and not dialog.restore_button.isEnabled()
     assert emptied.args == [2]
+    assert not dialog.busy and dialog.progress.isHidden()
     assert journal.list_trash(vault) == []
     assert dialog.trashed_ids() == []
     assert not dialog.empty_button.isEnabled()

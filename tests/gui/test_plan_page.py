@@ -420,9 +420,15 @@ def test_range_and_theme_changes_update_the_steps_chart_in_place(qtbot, make_pag
     assert page.charts.series.days[0] == days_ago(20)
 
     light = chart.figure.get_facecolor()
+    series = page.charts.series
     page.setPalette(theme.build_palette(True))
     qtbot.waitUntil(lambda: chart.figure.get_facecolor() != light)
     assert page.charts.steps_chart is chart
+    settled(qtbot, page)
+    assert page.charts.series is series  # new colours only: the days are not worked out again
+    page.charts.set_range("30")
+    settled(qtbot, page)
+    assert len(page.charts.series.days) == 30 and len(net_line(chart).get_xdata()) == 30
 
 
 def test_calendar_and_rates_tabs_draw_when_shown(qtbot, make_page, plan):
@@ -507,6 +513,7 @@ def test_closed_dialogs_are_forgotten_so_a_later_lock_still_clears(qtbot, make_p
 def test_matplotlib_waits_until_a_chart_is_shown(tmp_path):
     code = f"""
 import sys
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from reconcile_desktop.core import plans
 from reconcile_desktop.core.vault import Vault
@@ -522,8 +529,10 @@ page.resize(1024, 700)
 page.refresh()
 before = "matplotlib" in sys.modules
 page.show()
-app.processEvents()
-print(before, "matplotlib" in sys.modules, page.charts.steps_chart is not None)
+# matplotlib loads on a thread of its own; the chart is drawn once it is there.
+while page.charts.steps_chart is None:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+print(before, "matplotlib" in sys.modules, page.charts.settled)
 page.clear_sensitive()
 vault.close()
 """

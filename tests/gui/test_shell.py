@@ -43,7 +43,13 @@ def test_creating_a_journal_through_the_dialog_opens_the_main_window(qtbot, make
     assert isinstance(app.window, MainWindow)
     assert app.window.windowTitle() == "Reconcile"
     assert [p.title for p in app.window.pages] == ["Today", "Journal", "Change plan", "No contact"]
-    assert all(page.loaded and page.calls == ["refresh"] for page in app.window.pages)
+    # The page on screen and the eager No contact page (it feeds the tray) read the vault at
+    # once; every other page when it is first shown.
+    window = app.window
+    assert [p.key for p in window.pages if p.loaded] == ["today", "nocontact"]
+    for page in window.pages:
+        window.show_page_key(page.key)
+        assert page.loaded and page.calls == ["refresh"]
 
 
 @pytest.mark.parametrize(
@@ -146,9 +152,11 @@ def test_a_damaged_vault_is_reported_and_left_untouched(
     before = {p.name: p.read_bytes() for p in existing_vault_dir.iterdir() if p.is_file()}
     app = make_app(make_vault(existing_vault_dir))
 
-    assert app.start() == 4
-    assert messages == [KeyFileMissing.message]
-    assert app.dialog is None and app.window is None
+    assert app.start() is None  # the unlock dialog explains it and offers a backup
+    assert messages == []
+    assert isinstance(app.dialog, UnlockDialog) and app.window is None
+    assert app.dialog.error_text() == KeyFileMissing.message
+    assert app.dialog.restore_button.isVisible()
     after = {p.name: p.read_bytes() for p in existing_vault_dir.iterdir() if p.is_file()}
     assert after == before
 
@@ -181,13 +189,18 @@ def test_ctrl_l_clears_every_page_locks_and_asks_again(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     assert app.locked and not window.isVisible()
-    assert all(page.calls == ["refresh", "clear"] and not page.loaded for page in window.pages)
+    # Every page is cleared, the ones never shown since the unlock too.
+    assert all(page.calls[-1] == "clear" and not page.loaded for page in window.pages)
+    assert all(page.calls.count("clear") == 1 for page in window.pages)
     assert isinstance(app.dialog, UnlockDialog) and app.dialog.isVisible()
     assert app.dialog.heading.text() == "Reconcile is locked"
 
     unlock(qtbot, app)
     assert app.window is window  # the same window, refreshed
-    assert all(page.calls[-1] == "refresh" and page.loaded for page in window.pages)
+    assert window.current_page().calls[-1] == "refresh" and window.current_page().loaded
+    for page in window.pages:
+        window.show_page_key(page.key)
+        assert page.calls[-1] == "refresh" and page.loaded
 
 
 def test_locking_closes_open_dialogs(qtbot, make_app, make_vault, existing_vault_dir):
@@ -268,6 +281,7 @@ def test_settings_change_the_passphrase(qtbot, make_app, make_vault, existing_va
     app.start()
     unlock(qtbot, app)
     dialog = app.window.open_settings()
+    dialog.show_tab("passphrase")
 
     type_into(qtbot, dialog.old_passphrase, "not the current one")
     type_into(qtbot, dialog.new_passphrase, NEW_PASSPHRASE)
@@ -312,6 +326,7 @@ def test_settings_back_up_now(qtbot, make_app, make_vault, existing_vault_dir, t
     app.start()
     unlock(qtbot, app)
     dialog = app.window.open_settings()
+    dialog.show_tab("backups")
 
     dialog.back_up_to(tmp_path / "usb")
     qtbot.waitUntil(lambda: dialog.backup_button.isEnabled())
@@ -397,9 +412,10 @@ print(",".join(m for m in heavy if m in sys.modules) or "none")
 qapp.processEvents()  # runs the zero-delay timer that starts the warm-up
 app.runner.wait()
 print("sqlmodel" in sys.modules and "alembic.command" in sys.modules)
+print("reconcile_desktop.ui.journal.page" in sys.modules and "matplotlib" not in sys.modules)
 app.finish()
 """
-    assert run_python(code, str(tmp_path)).splitlines() == ["none", "True"]
+    assert run_python(code, str(tmp_path)).splitlines() == ["none", "True", "True"]
 
 
 # -- theme -------------------------------------------------------------------------------------
@@ -450,5 +466,5 @@ rc = run_gui(Path(sys.argv[1]), ["reconcile", "--demo"])
 print(rc, ",".join(seen), qapp.applicationName())
 """
     real = tmp_path / "real"
-    assert run_python(code, str(real)) == "0 CreateVaultDialog Reconcile"
+    assert run_python(code, str(real)) == "0 DemoDialog Reconcile"
     assert not real.exists()  # --demo never touches the real folder

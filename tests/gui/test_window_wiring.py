@@ -96,3 +96,16 @@ def test_an_unsent_letter_can_be_counted_as_an_urge_resisted(qtbot, window):
     assert not editor.urge_button.isEnabled()
     editor.load(journal.add_entry(window.vault, "an ordinary day").id)
     assert not editor.urge_button.isVisibleTo(editor)
+
+
+def test_a_hidden_page_reads_the_vault_when_it_is_next_shown(qtbot, window):
+    journal.add_entry(window.vault, "Written while the journal page was hidden")
+    window.refresh_pages()  # as after an unlock: the page on screen reads now, the rest later
+    page = window.page("journal")
+    assert window.current_page().key == "today" and window.page("today").loaded
+    assert not page.loaded and page.model.rowCount() == 0
+    window.show_page_key("journal")
+    assert page.loaded and page.model.rowCount() == 1
+    window.clear_sensitive()  # as on lock: nothing is read again until the next unlock
+    window.show_page_key("plan")
+    assert not window.page("plan").loaded

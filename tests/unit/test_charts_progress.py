@@ -188,6 +188,24 @@ def test_a_new_range_with_the_same_margins_skips_the_layout(monkeypatch):
     assert len(runs) == 3  # the window was resized
 
 
+def test_going_back_to_narrower_labels_keeps_the_plot_in_place(monkeypatch):
+    runs = []
+    real = pc.ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(
+        pc.ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or real(self, fig)
+    )
+    chart = pc.StepsChart(DailySeries(WEEK.days[:2], [1, 1], [0, 0], [5000, 5001], [0.5] * 2))
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    wide = chart.trend_ax.get_position().bounds
+    chart.set_data(WEEK)  # one-digit net steps: room is kept for the four-digit ones
+    canvas.draw()
+    assert len(runs) == 1 and chart.trend_ax.get_position().bounds == wide
+    labels = [t for t in chart.trend_ax.get_yticklabels() if t.get_text()]
+    renderer = canvas.get_renderer()
+    assert labels and all(t.get_window_extent(renderer).x0 >= 0 for t in labels)
+
+
 def test_must_stop_goals_show_slips_plainly_without_a_net_line():
     fig = _draw(pc.steps_figure(WEEK, must_stop=True, title="Stop shouting"))
     chart = fig.steps_chart

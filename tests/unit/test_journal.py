@@ -207,6 +207,15 @@ def test_tags_are_one_per_casefolded_name(jv):
 # -- trash -----------------------------------------------------------------------------------
 
 
+def test_has_entries_counts_the_trash_too(jv):
+    assert not journal.has_entries(jv)
+    e = journal.add_entry(jv, "only one")
+    journal.trash_entry(jv, e.id)
+    assert journal.has_entries(jv)  # an entry in the trash is still something written
+    journal.empty_trash(jv)
+    assert not journal.has_entries(jv)
+
+
 def test_trash_and_restore(jv, clock):
     keep = journal.add_entry(jv, "keep", occurred=at(1))
     e = journal.add_entry(jv, "regret", occurred=at(2), tags=["t"])
@@ -298,20 +307,69 @@ def plain_vault(make_vault, monkeypatch, tmp_path):
     return v
 
 
-def test_emptied_trash_leaves_no_bytes_in_any_file_of_a_plaintext_vault(plain_vault):
+def _edit_several_times(v, entry_id: int) -> list[str]:
+    """Autosaves of a changing text (FTS5 secure-delete is off for these): each version's
+    own word is dropped from the text by the next one, so only the index keeps it."""
+    words = [_marker() for _ in range(4)]
+    for n, word in enumerate(words):
+        journal.update_entry(v, entry_id, body=f"version {n} {word} " * (50 + 40 * n))
+    journal.update_entry(v, entry_id, title="renamed")  # re-indexing must not leave copies
+    return words
+
+
+@pytest.mark.parametrize("purge", ["empty_trash", "delete_forever"])
+def test_purge_leaves_no_bytes_of_any_version_in_any_file_of_a_plaintext_vault(
+    plain_vault, purge
+):
     v = plain_vault
     marker = _marker()
     entry_id = _fill(v, marker)
-    journal.update_entry(v, entry_id, title="renamed")  # re-indexing must not leave copies
+    versions = [marker, *_edit_several_times(v, entry_id)]
     v.lock()
-    assert _files_contain(v.dir, marker.encode())  # the check below can see plaintext
+    for word in versions:  # the check below can see plaintext (old versions in the index)
+        assert _files_contain(v.dir, word[-8:].encode()), word
     v.unlock(PASSPHRASE)
-    journal.trash_entry(v, entry_id)
-    journal.empty_trash(v)
-    _assert_no_sql_trace(v, entry_id, marker)
-    assert _files_contain(v.dir, marker[-8:].encode()) == []  # even before closing: WAL too
+    if purge == "empty_trash":
+        journal.trash_entry(v, entry_id)
+        journal.empty_trash(v)
+    else:
+        journal.delete_entry_forever(v, entry_id)
+    for word in versions:
+        _assert_no_sql_trace(v, entry_id, word)
+        assert _files_contain(v.dir, word[-8:].encode()) == [], word  # WAL too, while open
     v.lock()
-    assert _files_contain(v.dir, marker[-8:].encode()) == []
+    for word in versions:
+        assert _files_contain(v.dir, word[-8:].encode()) == [], word
+    v.unlock(PASSPHRASE)
+    assert journal.count_entries(v) == 80
+
+
+def _fts_secure_delete(vault) -> str:
+    return sql(vault, "SELECT v FROM entry_fts_config WHERE k = 'secure-delete'")[0][0]
+
+
+def test_edits_run_without_fts_secure_delete_and_purges_leave_it_off(jv):
+    assert str(_fts_secure_delete(jv)) == "0"
+    keep = journal.add_entry(jv, "keep these words", tags=["x"])
+    gone = journal.add_entry(jv, "plain words")
+    journal.update_entry(jv, gone.id, body="other words entirely")
+    journal.trash_entry(jv, gone.id)
+    steps: list[tuple[int, int]] = []
+    assert journal.empty_trash(jv, progress=lambda d, t: steps.append((d, t))) == 1
+    assert str(_fts_secure_delete(jv)) == "0"
+    assert steps and steps[-1][0] == steps[-1][1] > 0
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    journal.delete_entry_forever(jv, keep.id)
+    assert str(_fts_secure_delete(jv)) == "0"
+    assert journal.count_entries(jv, Filters(include_deleted=True)) == 0
+
+
+def test_a_failed_purge_keeps_the_entry_and_secure_delete_off(jv):
+    e = journal.add_entry(jv, "still here")
+    with pytest.raises(EntryNotFound):
+        journal.delete_entry_forever(jv, e.id + 1)
+    assert str(_fts_secure_delete(jv)) == "0"
+    assert journal.get_entry(jv, e.id).body == "still here"
 
 
 # -- listing and paging ----------------------------------------------------------------------

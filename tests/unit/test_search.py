@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reconcile_desktop.core import journal, search
 from reconcile_desktop.core.journal import Filters
+from reconcile_desktop.core.query import SNIPPET_TOKENS
 from reconcile_desktop.core.search import MARK_END, MARK_START, parse_query, to_match
 
 SHARED_VAULT = settings(
@@ -222,3 +223,42 @@ def test_a_word_in_one_entry_is_found_in_exactly_that_entry(vault, word, bodies,
     assert ids(vault, f"{word} -{FILLER[0]}") == (
         [] if FILLER[0] in bodies[target] else [made[target]]
     )
+
+
+def test_paging_across_the_rank_window_has_no_repeats_or_gaps(vault, monkeypatch):
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    made = [
+        journal.add_entry(vault, f"river {'stone ' * i}", occurred=at(i + 1)).id for i in range(8)
+    ]
+    title_hit = journal.add_entry(vault, "stone", title="river", occurred=at(1)).id
+    pages = [ids(vault, "river", limit=2, offset=k) for k in range(0, 10, 2)]
+    seen = [i for page in pages for i in page]
+    assert sorted(seen) == sorted([*made, title_hit])
+    assert pages[0][0] == title_hit  # the newest 3 matches are ranked: the title hit first
+    assert seen[3:] == sorted(made[:6], reverse=True)  # then the older ones, newest first
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        ("calm", "Calm, calmly, CALM.", "[Calm], [calmly], [CALM]."),  # typing: a prefix
+        ("calm ", "Calm, calmly, CALM.", "[Calm], calmly, [CALM]."),
+        ("cafe", "the café and the CAFE\u0301", "the [café] and the [CAFE\u0301]"),
+        ('"the lake"', "the road to the lake, the", "the road to [the lake], the"),
+        ("lake -road", "the road to the lake", "the road to the [lake]"),
+        ("x", "x_y x-y xy", "[x]_y [x]-y xy"),
+    ],
+)
+def test_marks_follow_the_index_rules(query, text, marked):
+    got = search.Marker(parse_query(query).include).highlight(text)
+    assert got.replace(MARK_START, "[").replace(MARK_END, "]") == marked
+
+
+def test_a_snippet_is_a_window_around_the_best_matches():
+    body = "Nothing here. " * 40 + "A lake and a stone. " + "Filler words again. " * 40
+    marker = search.Marker(parse_query("stone lake ").include)
+    snippet = marker.snippet(body)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert f"{MARK_START}lake{MARK_END}" in snippet and f"{MARK_START}stone{MARK_END}" in snippet
+    assert len(search.strip_marks(snippet).split()) <= SNIPPET_TOKENS + 2
+    assert marker.snippet("no match at all") == ""

@@ -199,11 +199,12 @@ class EntryEditor(QWidget):
         self._since_dirty = QElapsedTimer()
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self._update_count)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Save, self.save_now),
-            ("Ctrl+E", self.toggle_read),
+        for keys, slot, what in (
+            (QKeySequence.StandardKey.Save, self.save_now, self.tr("Save the entry")),
+            ("Ctrl+E", self.toggle_read, self.tr("Switch between writing and reading")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)  # named in Help > Keyboard shortcuts
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self._show_meta()

@@ -156,8 +156,13 @@ class EntryDelegate(QStyledItemDelegate):
             return
         dark = theme.is_dark(option.widget)
         c = theme.colors(dark)
-        pal = option.palette
-        text, muted = pal.color(QPalette.ColorRole.Text), theme.muted(pal)
+        pal = option.palette  # the one in use now: a theme switch repaints with the new one
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            tint, text = theme.selection_colors(pal)
+            muted = theme.muted_on(tint, text)
+        else:
+            text, muted = pal.color(QPalette.ColorRole.Text), theme.muted(pal)
         rect = QRect(option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -168,8 +173,8 @@ class EntryDelegate(QStyledItemDelegate):
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
             painter.drawText(band, align, section)
             rect.setTop(rect.top() + HEADER_H)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, QColor(c["selected"]))
+        if selected:
+            painter.fillRect(rect, tint)
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), QColor(c["accent"]))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, pal.color(QPalette.ColorRole.AlternateBase))

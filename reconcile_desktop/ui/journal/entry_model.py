@@ -3,7 +3,8 @@
 Rows are plain `ListEntry` dataclasses; the model never holds a Session. Two modes:
 - list: newest first, a page at a time with the keyset cursor of journal.list_page, so a
   journal of 100,000 entries opens as fast as one of 100 (nothing is counted).
-- search: ranked hits of search.search, paged by offset (a ranking has no keyset).
+- search: ranked hits of search.search, paged by offset (a ranking has no keyset), a
+  screenful (SEARCH_PAGE_SIZE) at a time: each hit's snippet costs, and typing re-runs it.
 
 Month grouping is a role, not extra rows: SectionRole holds the month's name on the first row
 of each month and the delegate paints a header band above that row. One row is one entry, so
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
 
 PAGE_SIZE = 100
+SEARCH_PAGE_SIZE = 25  # about a screenful; more rows come as the list scrolls
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -157,7 +159,7 @@ class EntryListModel(QAbstractListModel):
             self.failed.emit(exc.sentence)
         self.beginResetModel()
         self._rows = rows
-        self._more = len(rows) == self._page_size
+        self._more = len(rows) == self._page
         self.endResetModel()
 
     def clear(self) -> None:
@@ -169,10 +171,14 @@ class EntryListModel(QAbstractListModel):
         self._more = False
         self.endResetModel()
 
+    @property
+    def _page(self) -> int:
+        return min(self._page_size, SEARCH_PAGE_SIZE) if self.searching else self._page_size
+
     def _read(self, before: tuple[dt.datetime, int] | None, offset: int) -> list[ListEntry]:
         if self.searching:
             hits = search.search(
-                self._vault, self._query, self._filters, limit=self._page_size, offset=offset
+                self._vault, self._query, self._filters, limit=self._page, offset=offset
             )
             return [ListEntry.from_hit(h) for h in hits]
         rows = journal.list_page(
@@ -198,7 +204,7 @@ class EntryListModel(QAbstractListModel):
             self._more = False
             self.failed.emit(exc.sentence)
             return
-        self._more = len(rows) == self._page_size
+        self._more = len(rows) == self._page
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

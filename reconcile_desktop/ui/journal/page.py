@@ -56,7 +56,8 @@ class EntryListView(QListView):
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # Several rows can be chosen (Ctrl/Shift-click) for a PDF of just those entries.
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -96,6 +97,7 @@ class JournalPage(Page):
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(vault, clock, parent)
         self.trash_dialog: TrashDialog | None = None
+        self.exchange_dialog: QDialog | None = None
         self.prompt_picker: QDialog | None = None
         self._undo_id: int | None = None
 
@@ -177,6 +179,8 @@ class JournalPage(Page):
         self.letter_action = self._action(self.tr("Unsent letter"), self.new_letter)
         self.worksheet_action = self._action(self.tr("Should I even try?"), self.new_worksheet)
         self.trash_action = self._action(self.tr("Trash…"), self.open_trash)
+        self.export_action = self._action(self.tr("Export…"), self.open_export)
+        self.import_action = self._action(self.tr("Import entries…"), self.open_import)
         self.find_action = self._action(self.tr("Search"), self.focus_search, "Ctrl+F")
         self.calendar_action = QAction(self.tr("Calendar"), self)
         self.calendar_action.setCheckable(True)
@@ -251,10 +255,14 @@ class JournalPage(Page):
         self.first_entry_button.clicked.connect(self.new_entry)
         self.first_prompt_button = QPushButton(self.tr("Start from a prompt"))
         self.first_prompt_button.clicked.connect(self.choose_prompt)
+        self.first_import_button = QPushButton(self.tr("Bring in entries from elsewhere…"))
+        self.first_import_button.setToolTip(self.tr("Import from Reconcile, jrnl or Day One"))
+        self.first_import_button.clicked.connect(self.open_import)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.first_entry_button)
         buttons.addWidget(self.first_prompt_button)
+        buttons.addWidget(self.first_import_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addStretch(3)
@@ -296,7 +304,7 @@ class JournalPage(Page):
 
     def clear_sensitive(self) -> None:
         self.editor.clear_sensitive()
-        for dialog in (self.trash_dialog, self.prompt_picker):
+        for dialog in (self.trash_dialog, self.prompt_picker, self.exchange_dialog):
             if dialog is not None:
                 dialog.reject()
         self.model.clear()
@@ -491,9 +499,13 @@ class JournalPage(Page):
         self._removed(entry_id)
 
     def _removed(self, entry_id: int) -> None:
+        row = self.model.row_of(entry_id)
         self.model.remove_entry(entry_id)
         current = self.list.currentIndex()
-        if current.isValid():  # the next entry takes the place of the one that went
+        if row is not None and self.model.rowCount() > 0:
+            # The next entry takes the place of the one that went (the last row: the one above).
+            current = self.model.index(min(row, self.model.rowCount() - 1))
+        if current.isValid():
             self.list.setCurrentIndex(current)
             self._current_changed(current, QModelIndex())
         elif self.editor.current_id() == entry_id:
@@ -518,6 +530,47 @@ class JournalPage(Page):
     def _restored(self, entry_id: int) -> None:
         self.body.setCurrentIndex(0)
         self._entry_saved(entry_id)
+
+    def selected_ids(self) -> list[int]:
+        """The chosen rows' entries, in list order; the open entry when no row is chosen."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        ids = [e.id for e in (self.model.entry_at(r) for r in rows) if e is not None]
+        if not ids and self.editor.current_id() is not None:
+            ids = [self.editor.current_id()]
+        return ids
+
+    def open_export(self) -> QDialog:
+        from reconcile_desktop.ui.journal.exchange_dialogs import ExportDialog
+
+        self.editor.save_now()  # the export holds what is on screen
+        dialog = ExportDialog(self.vault, selected_ids=self.selected_ids(), parent=self)
+        return self._show_exchange(dialog)
+
+    def open_import(self) -> QDialog:
+        from reconcile_desktop.ui.journal.exchange_dialogs import ImportDialog
+
+        dialog = ImportDialog(self.vault, parent=self)
+        dialog.imported.connect(self._imported)
+        return self._show_exchange(dialog)
+
+    def _show_exchange(self, dialog: QDialog) -> QDialog:
+        if self.exchange_dialog is not None:
+            self.exchange_dialog.reject()
+        dialog.finished.connect(lambda _r: setattr(self, "exchange_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.exchange_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, added: int) -> None:
+        self.refresh()
+        if added == 1:
+            sentence = self.tr("One entry was brought in.")
+        elif added:
+            sentence = self.tr("{n} entries were brought in.").format(n=added)
+        else:
+            sentence = self.tr("Everything in that file was already here.")
+        self.notice.say(sentence)
 
     def open_trash(self) -> TrashDialog:
         if self.trash_dialog is None:

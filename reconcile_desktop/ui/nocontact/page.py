@@ -50,6 +50,7 @@ class NoContactPage(Page):
     key = "nocontact"
     title = "No contact"
     icon_svg = SPACE
+    eager = True  # its summary feeds the tray and the Today badge; one cheap query
 
     open_entry = Signal(int)  # a journal entry to open: an unsent letter or the one message
     summary_changed = Signal(object)  # streaks.Summary | None, after every reload and write

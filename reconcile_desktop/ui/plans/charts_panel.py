@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core import plans, progress
 from reconcile_desktop.ui import theme
-from reconcile_desktop.ui.widgets.chart_canvas import ChartCanvas, chart_style
+from reconcile_desktop.ui.widgets.chart_canvas import (
+    ChartCanvas,
+    chart_import,
+    chart_style,
+    charts_imported,
+)
 
 if TYPE_CHECKING:
     from reconcile_desktop.charts.progress_charts import StepsChart
@@ -58,10 +63,12 @@ class ChartsPanel(QWidget):
         self.hover_text = ""
         self.file_dialog: QFileDialog | None = None
         self._data: tuple[list[CommitmentHistory], list[CommitmentData], set[int]] | None = None
+        self._series_for: tuple[dt.date, dt.date] | None = None  # the span self.series shows
         self._dirty = {STEPS, CALENDAR, RATES}
         self._restyle = False
         self._narrow = False
         self._pending = False
+        self._importing = False  # waiting for matplotlib, loading on its own thread
         self._active = False
         self._given: tuple = (None, None, None)
 
@@ -118,6 +125,7 @@ class ChartsPanel(QWidget):
         corner = QWidget()
         corner.setLayout(head)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        chart_import().done.connect(self._charts_imported)
 
     # -- what to show ----------------------------------------------------------------------
 
@@ -139,13 +147,16 @@ class ChartsPanel(QWidget):
         """The data changed (a check-in, an edit): recompute what is shown."""
         self._active = True
         self._data = None
+        self._series_for = None
         self._dirty = {STEPS, CALENDAR, RATES}
         self._render()
 
     @property
     def settled(self) -> bool:
         """True once the chart on the current tab shows the latest data."""
-        return not self._pending and self.tabs.currentIndex() not in self._dirty
+        return (
+            not (self._pending or self._importing) and self.tabs.currentIndex() not in self._dirty
+        )
 
     def set_range(self, key: str) -> None:
         self.range_box.setCurrentIndex([k for k, _ in RANGES].index(key))
@@ -161,8 +172,10 @@ class ChartsPanel(QWidget):
         for canvas in self.canvases:
             canvas.clear()
         self.steps_chart, self.series, self.goal, self._data = None, None, None, None
+        self._series_for = None
         self._given = (None, None, None)
         self._active = False  # nothing is drawn again until show_goal() or reload()
+        self._importing = False
         self.hover_text = ""
         self.note.setText("")
         self.note.hide()
@@ -236,12 +249,19 @@ class ChartsPanel(QWidget):
             self._pending = True
             QTimer.singleShot(0, self, self._render_now)
 
-    def _render_now(self) -> None:
+    def _render_now(self, *, wait: bool = False) -> None:
         self._pending = False
         index = self.tabs.currentIndex()
         if not (self._active and self.isVisible() and self.vault.is_unlocked):
             return
         if index not in self._dirty:
+            return
+        loader = chart_import()
+        if not (wait or loader.attempted or charts_imported()):
+            # The first chart of the process: matplotlib loads on its own thread while the
+            # page (and the window) stay usable; the chart is drawn when it is there.
+            self._importing = True
+            loader.start()
             return
         self._dirty.discard(index)
         hs, cs, stop_ids = self._load()
@@ -271,6 +291,11 @@ class ChartsPanel(QWidget):
             title = self.tr("How often each commitment was kept")
             self._replace(RATES, commitment_rates_figure(labels, rates, style, title=title))
 
+    def _charts_imported(self) -> None:
+        if self._importing:
+            self._importing = False
+            self._render()
+
     def _render_steps(self, hs, stop_ids, start, today, style) -> None:
         from reconcile_desktop.charts.progress_charts import StepsChart, fit_label
 
@@ -289,7 +314,11 @@ class ChartsPanel(QWidget):
             title = self.tr("{goal}: kept days and slips").format(goal=goal.title)
         else:
             title = self.tr("{goal}, day by day").format(goal=goal.title)
-        self.series = progress.daily_series(hs, start, today, today)
+        # A theme change keeps the data: neither the series nor the chart's data is redone.
+        fresh = self.series is None or self._series_for != (start, today)
+        if fresh:
+            self.series = progress.daily_series(hs, start, today, today)
+            self._series_for = (start, today)
         chart = self.steps_chart
         if chart is None or chart.must_stop != must_stop:
             chart = StepsChart(self.series, style, title=title, must_stop=must_stop)
@@ -305,7 +334,8 @@ class ChartsPanel(QWidget):
             chart.title = title
             chart.set_style(style)
         self._restyle = False
-        chart.set_data(self.series)
+        if fresh:
+            chart.set_data(self.series)
         self.canvases[STEPS].redraw()
 
     def _replace(self, index: int, figure) -> None:
@@ -396,7 +426,7 @@ class ChartsPanel(QWidget):
 
     def export(self, path: Path) -> None:
         """The chart on the current tab, as PNG or SVG by the file's suffix."""
-        self._render_now()
+        self._render_now(wait=True)
         self.canvases[self.tabs.currentIndex()].export(path)
 
 

@@ -66,22 +66,12 @@ def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIc
     return QIcon(theme.svg_pixmap(svg, QColor(c["text"]), size, ratio))
 
 
-def soften_selection(view: QWidget) -> None:
-    """The chosen row in a soft tint with ordinary text (as in the sidebar), so the state
-    glyphs keep their colours. Re-run after a palette change; it only writes when needed."""
-    c = theme.colors(theme.is_dark(view.parentWidget() or view))
-    pal = view.palette()
-    tint, ink = QColor(c["selected"]), pal.color(QPalette.ColorRole.Text)
-    if pal.color(QPalette.ColorRole.Highlight) != tint or (
-        pal.color(QPalette.ColorRole.HighlightedText) != ink
-    ):
-        pal.setColor(QPalette.ColorRole.Highlight, tint)
-        pal.setColor(QPalette.ColorRole.HighlightedText, ink)
-        view.setPalette(pal)
-
-
 class TwoLineDelegate(QStyledItemDelegate):
-    """Icon, a line of text, a muted second line and a short badge at the right."""
+    """Icon, a line of text, a muted second line and a short badge at the right.
+
+    The chosen row is a soft tint with ordinary text (as in the sidebar), so the state glyphs
+    keep their colours. Its colours come from the palette being painted with, so they follow
+    a theme switch (see theme.selection_colors)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = option.fontMetrics
@@ -93,13 +83,21 @@ class TwoLineDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         icon = QIcon(opt.icon)  # a copy: the option hands out its own member
         opt.icon, opt.text = QIcon(), ""
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            opt.palette = theme.with_selection(opt.palette)
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal = opt.palette
-        ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        soft = theme.muted(pal)
+        if selected:
+            back, ink = (
+                pal.color(QPalette.ColorRole.Highlight),
+                pal.color(QPalette.ColorRole.HighlightedText),
+            )
+            soft = theme.muted_on(back, ink)
+        else:
+            ink, soft = pal.color(QPalette.ColorRole.Text), theme.muted(pal)
         fm = opt.fontMetrics
         rect = opt.rect.adjusted(10, 7, -10, -7)
         painter.save()
@@ -180,7 +178,6 @@ class CheckInList(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.action.connect(self._key_action)
         self.view.currentRowChanged.connect(self._row_changed)
-        soften_selection(self.view)
 
         self.kept_button = self._button(self.tr("Kept"), self.tr("Mark as kept (K)"), KEPT)
         self.slipped_button = self._button(
@@ -409,7 +406,6 @@ class CheckInList(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            soften_selection(self.view)
+        if event.type() == QEvent.Type.PaletteChange:  # the glyphs are drawn per theme
             for row, item in enumerate(self._items):
                 self._paint_row(self.view.item(row), item)

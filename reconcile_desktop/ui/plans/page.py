@@ -38,7 +38,6 @@ from reconcile_desktop.ui.plans.checkin_list import (
     SUBTITLE_ROLE,
     CheckInList,
     TwoLineDelegate,
-    soften_selection,
 )
 from reconcile_desktop.ui.plans.goal_dialog import GoalDialog, principle_label, status_label
 from reconcile_desktop.ui.plans.slip_dialog import SlipFollowUpDialog
@@ -121,7 +120,6 @@ class ChangePlanPage(Page):
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(self.tr("Goals"))
         self.goals_list.setItemDelegate(TwoLineDelegate(self.goals_list))
-        soften_selection(self.goals_list)
         self.goals_list.currentRowChanged.connect(lambda _r: self._goal_chosen())
         self.show_archived = QCheckBox(self.tr("Show archived goals"))
         self.show_archived.setAccessibleName(self.tr("Show archived goals"))
@@ -506,7 +504,6 @@ class ChangePlanPage(Page):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "help_note"):
             self._paint_icon()
             self._paint_help()
-            soften_selection(self.goals_list)
 
     def _paint_icon(self) -> None:
         ratio = self.devicePixelRatioF()

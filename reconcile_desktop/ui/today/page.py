@@ -90,6 +90,7 @@ class TodayPage(Page):
         steps_layout.addWidget(self.checkins, 1)
         steps_layout.addWidget(self.no_steps)
         steps_layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        steps_layout.addStretch(0)  # takes the room only while the list is hidden (no steps)
 
         prompt, prompt_layout = _card(self.tr("A prompt for today"))
         self.prompt_title = QLabel()

@@ -6,10 +6,14 @@ palette, offers PNG/SVG export and forgets the figure on lock.
 
 from __future__ import annotations
 
+import importlib
+import logging
+import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reconcile_desktop.ui import theme
@@ -18,6 +22,72 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from reconcile_desktop.charts.style import ChartStyle
+
+log = logging.getLogger(__name__)
+
+# What drawing a chart on screen needs; importing it takes a few hundred milliseconds.
+CHART_MODULES = (
+    "matplotlib.figure",
+    "matplotlib.backends.backend_qtagg",
+    "reconcile_desktop.charts.progress_charts",
+)
+
+
+def charts_imported() -> bool:
+    """True once every chart module is imported completely (not just begun by a thread)."""
+    for name in CHART_MODULES:
+        module = sys.modules.get(name)
+        if module is None or getattr(getattr(module, "__spec__", None), "_initializing", False):
+            return False
+    return True
+
+
+class ChartImport(QObject):
+    """Imports the chart modules once, on a thread of its own, so the window stays responsive
+    while matplotlib loads; `done` is emitted on the GUI thread when it has finished.
+
+    A plain (non-daemon) thread: the interpreter waits for it before it exits.
+    """
+
+    done = Signal()
+    _finished = Signal()  # emitted from the import thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = False
+        self.attempted = False  # once tried, a failure shows on the GUI thread's own import
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        """Begin importing, unless it is under way (its `done` is still to come) or done."""
+        if not (self.running or charts_imported()):
+            self.running = True
+            threading.Thread(target=self._run, name="chart-import").start()
+
+    def _run(self) -> None:
+        try:
+            for name in CHART_MODULES:
+                importlib.import_module(name)
+        except Exception as exc:  # the GUI thread imports again and shows the problem there
+            log.error("The chart modules could not be imported: %s", type(exc).__name__)
+        finally:
+            self._finished.emit()
+
+    def _deliver(self) -> None:
+        self.running = False
+        self.attempted = True
+        self.done.emit()
+
+
+_chart_import: ChartImport | None = None
+
+
+def chart_import() -> ChartImport:
+    """The one ChartImport of the process (made on the GUI thread)."""
+    global _chart_import
+    if _chart_import is None:
+        _chart_import = ChartImport()
+    return _chart_import
 
 
 def chart_style(widget: QWidget | None = None):

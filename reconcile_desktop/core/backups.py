@@ -1,0 +1,238 @@
+"""Automatic backups: one a day while the journal is open, the newest 7 days and 4 more weeks
+kept, each new copy checked before an old one is removed. Plus listing backups for a restore.
+
+A backup is a folder made by Vault.backup: reconcile-<label>-<YYYYmmdd-HHMMSS>[-n] holding
+vault.db (encrypted with the journal's data key) and vault.key (the key file as it was then,
+so it opens with the passphrase of that day). Only automatic ("daily") copies are ever
+removed here; copies made by hand, before a migration or before a restore stay until the
+user deletes them.
+
+The settings live in the vault's own setting table, so they move with the journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconcile_desktop.core.errors import ReconcileError
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
+
+DAILY_LABEL = "daily"
+MANUAL_LABEL = "backup"
+BEFORE_RESTORE_LABEL = "before-restore"
+DEFAULT_KEEP_DAILY = 7
+DEFAULT_KEEP_WEEKLY = 4
+MAX_KEEP = 99
+
+KEY_AUTOMATIC = "backups.automatic"
+KEY_LOCATION = "backups.location"
+KEY_KEEP_DAILY = "backups.keep_daily"
+KEY_KEEP_WEEKLY = "backups.keep_weekly"
+
+_NAME = re.compile(r"^reconcile-(?P<label>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?$")
+
+
+class BackupFailed(ReconcileError):
+    exit_code = 6
+    message = (
+        "Today's backup could not be checked after it was written, so it was removed and "
+        "every older backup was kept."
+    )
+
+
+# -- settings -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    automatic: bool = True
+    location: str | None = None  # None: the backups folder beside the journal
+    keep_daily: int = DEFAULT_KEEP_DAILY
+    keep_weekly: int = DEFAULT_KEEP_WEEKLY
+
+    def folder(self, vault: Vault) -> Path:
+        return Path(self.location).expanduser() if self.location else default_folder(vault)
+
+
+def default_folder(vault: Vault) -> Path:
+    return vault.dir / "backups"
+
+
+def _count(value: object, default: int) -> int:
+    try:
+        return max(0, min(MAX_KEEP, int(value)))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+
+
+def load_settings(vault: Vault) -> BackupSettings:
+    from reconcile_desktop.core.vault_settings import get_setting
+
+    location = get_setting(vault, KEY_LOCATION, None)
+    return BackupSettings(
+        automatic=bool(get_setting(vault, KEY_AUTOMATIC, True)),
+        location=location if isinstance(location, str) and location.strip() else None,
+        keep_daily=_count(get_setting(vault, KEY_KEEP_DAILY), DEFAULT_KEEP_DAILY),
+        keep_weekly=_count(get_setting(vault, KEY_KEEP_WEEKLY), DEFAULT_KEEP_WEEKLY),
+    )
+
+
+def save_settings(vault: Vault, settings: BackupSettings) -> None:
+    from reconcile_desktop.core.vault_settings import set_setting
+
+    set_setting(vault, KEY_AUTOMATIC, bool(settings.automatic))
+    set_setting(vault, KEY_LOCATION, settings.location or None)
+    set_setting(vault, KEY_KEEP_DAILY, _count(settings.keep_daily, DEFAULT_KEEP_DAILY))
+    set_setting(vault, KEY_KEEP_WEEKLY, _count(settings.keep_weekly, DEFAULT_KEEP_WEEKLY))
+
+
+# -- listing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: dt.datetime  # aware UTC, from the folder name
+    label: str
+    size: int  # bytes of vault.db + vault.key
+
+    @property
+    def automatic(self) -> bool:
+        return self.label == DAILY_LABEL
+
+    @property
+    def kind(self) -> str:
+        """daily, manual, before-migration, before-restore or other (weekly is a role that
+        keep_roles() gives an automatic copy)."""
+        if self.label == DAILY_LABEL:
+            return "daily"
+        if self.label == MANUAL_LABEL:
+            return "manual"
+        if self.label.startswith("before-migration"):
+            return "before-migration"
+        if self.label == BEFORE_RESTORE_LABEL:
+            return "before-restore"
+        return "other"
+
+
+def read_backup(path: Path) -> BackupInfo | None:
+    """The backup in `path`, or None when it is not one (wrong name or files missing)."""
+    match = _NAME.match(path.name)
+    db, key = path / "vault.db", path / "vault.key"
+    if match is None or not path.is_dir() or not db.is_file() or not key.is_file():
+        return None
+    made = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
+    return BackupInfo(path, made, match["label"], db.stat().st_size + key.stat().st_size)
+
+
+def list_backups(*folders: Path) -> list[BackupInfo]:
+    """Every backup directly inside the folders, newest first (a folder may be missing)."""
+    found: dict[Path, BackupInfo] = {}
+    for folder in folders:
+        try:
+            children = list(Path(folder).iterdir())
+        except OSError:
+            continue
+        for child in children:
+            info = read_backup(child)
+            if info is not None:
+                found[child.resolve()] = info
+    return sorted(found.values(), key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def keep_roles(
+    backups: list[BackupInfo], keep_daily: int, keep_weekly: int, tz: dt.tzinfo
+) -> dict[Path, str]:
+    """Which automatic backups to keep and why ("daily" or "weekly").
+
+    Daily: the newest copy of each of the `keep_daily` newest local days. Weekly: then the
+    newest copy of each further ISO week, `keep_weekly` of them; a week whose newest copy is
+    already kept as daily does not count (so 7 + 4 reaches about a month back)."""
+    auto = sorted((b for b in backups if b.automatic), key=lambda b: b.made, reverse=True)
+    roles: dict[Path, str] = {}
+
+    def pick(period, count: int, role: str) -> None:
+        if count <= 0:
+            return
+        chosen, last = 0, None
+        for b in auto:
+            p = period(b.made.astimezone(tz).date())
+            if p == last:
+                continue
+            last = p
+            if b.path in roles:
+                continue
+            roles[b.path] = role
+            chosen += 1
+            if chosen == count:
+                return
+
+    pick(lambda d: d, keep_daily, "daily")
+    pick(lambda d: d.isocalendar()[:2], keep_weekly, "weekly")
+    return roles
+
+
+# -- the daily run ----------------------------------------------------------------------------
+
+
+@dataclass
+class DailyResult:
+    made: Path | None = None  # None: today's copy was already there, or automatic is off
+    kept: list[Path] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+    folder: Path | None = None
+
+
+def made_today(vault: Vault, folder: Path) -> BackupInfo | None:
+    today = vault.clock.today()
+    tz = vault.clock.tzinfo()
+    for b in list_backups(folder):
+        if b.automatic and b.made.astimezone(tz).date() == today:
+            return b
+    return None
+
+
+def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
+    """Make today's automatic backup if there is none yet (or `force`), check it opens and
+    passes every integrity check, and only then remove automatic copies past the limits."""
+    settings = load_settings(vault)
+    folder = settings.folder(vault)
+    result = DailyResult(folder=folder)
+    if not force and (not settings.automatic or made_today(vault, folder) is not None):
+        return result
+    made = vault.backup(folder, label=DAILY_LABEL)
+    problems = vault.check_copy(made)
+    if problems:
+        _remove_backup(made)
+        raise BackupFailed()
+    result.made = made
+    backups = list_backups(folder)
+    roles = keep_roles(backups, settings.keep_daily, settings.keep_weekly, vault.clock.tzinfo())
+    roles.setdefault(made, "daily")  # the copy just checked is never the one removed
+    for b in backups:
+        if not b.automatic:
+            continue
+        if b.path in roles:
+            result.kept.append(b.path)
+        else:
+            _remove_backup(b.path)
+            result.deleted.append(b.path)
+    return result
+
+
+def _remove_backup(path: Path) -> None:
+    """Remove one backup folder, but only if it holds nothing a backup would not."""
+    allowed = {"vault.db", "vault.key", ".vault.db.tmp"}
+    try:
+        names = {p.name for p in path.iterdir()}
+    except OSError:
+        return
+    if _NAME.match(path.name) and names <= allowed:
+        shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,23 @@
+"""Process-wide protections set once at start, before any passphrase or key is in memory."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def disable_core_dumps() -> bool:
+    """No core file for this process: a crash dump would hold the decrypted key and text.
+
+    True when the limit is now zero; False where the platform has no such limit (Windows)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return False
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        log.debug("The core-dump limit could not be lowered")
+        return False
+    return True

@@ -1,0 +1,137 @@
+"""Put a backup back in place of the journal.
+
+Order: the backup is checked first (its own key file, with the passphrase of the backup, then
+every integrity check) while the current journal is still untouched; then the current files
+are copied as they are, even when damaged, into backups/reconcile-before-restore-<time>; then
+the backup's pair is swapped in as one step (pairswap.py); then the journal is opened with the
+backup's passphrase and checked again. A backup made before a passphrase change keeps its own
+passphrase: after the restore, that is the one that opens the journal.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reconcile_desktop.core import keyfile, pairswap, rekey
+from reconcile_desktop.core.backups import BEFORE_RESTORE_LABEL
+from reconcile_desktop.core.errors import KeyFileDamaged, ReconcileError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
+
+
+class NotABackup(ReconcileError):
+    exit_code = 4
+    message = "That folder is not a Reconcile backup: it should hold vault.db and vault.key."
+
+
+class BackupDamaged(ReconcileError):
+    exit_code = 4
+    message = (
+        "That backup is damaged and did not pass its checks, so it was not used. "
+        "Your journal was left as it is; an older backup may still be whole."
+    )
+
+
+class BackupKeyDamaged(BackupDamaged):
+    message = (
+        "The key file inside that backup is damaged, so the backup cannot be opened. "
+        "Your journal was left as it is; an older backup may still be whole."
+    )
+
+
+class WrongBackupPassphrase(WrongPassphrase):
+    message = (
+        "That passphrase does not open this backup. It opens with the passphrase you used "
+        "on the day it was made."
+    )
+
+
+@dataclass
+class RestoreResult:
+    restored_from: Path
+    previous_saved_in: Path | None  # None when there was no journal to keep
+    problems: list[str] = field(default_factory=list)
+
+
+def open_backup_key(vault: Vault, backup: Path, passphrase: str) -> bytearray:
+    """The backup's data key, after checking the folder is a backup and the passphrase fits."""
+    backup = Path(backup)
+    if not (backup / "vault.db").is_file() or not (backup / "vault.key").is_file():
+        raise NotABackup()
+    try:
+        kf = keyfile.read(backup / "vault.key", vault.kdf_bounds)
+    except (OSError, UnicodeDecodeError, KeyFileDamaged):
+        raise BackupKeyDamaged() from None
+    try:
+        return keyfile.unwrap(kf, passphrase)
+    except WrongPassphrase:
+        raise WrongBackupPassphrase() from None
+
+
+def check_backup(vault: Vault, backup: Path, passphrase: str) -> list[str]:
+    """Problems found in a backup opened with its passphrase (empty when it is whole)."""
+    key = open_backup_key(vault, backup, passphrase)
+    with rekey.wiped(key):
+        return rekey.check_file(Path(backup) / "vault.db", key)
+
+
+def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult:
+    """Replace the journal with `backup`; leaves the vault unlocked with the backup's key.
+
+    The vault must not be open elsewhere (its instance lock is taken here)."""
+    from reconcile_desktop.core.vault import user_errors
+
+    backup = Path(backup).expanduser().absolute()
+    vault.claim()
+    if backup.resolve() == vault.dir.resolve():
+        raise NotABackup("That folder is the journal itself, not a backup of it.")
+    key = open_backup_key(vault, backup, passphrase)
+    with rekey.wiped(key), user_errors():
+        db_in = pairswap.incoming_path(vault.db_path)
+        rekey.remove_incoming(vault.db_path, vault.key_path)
+        try:
+            shutil.copyfile(backup / "vault.db", db_in)
+            os.chmod(db_in, 0o600)
+            if rekey.check_file(db_in, key):
+                raise BackupDamaged()
+            rekey.write_incoming_key(vault.key_path, (backup / "vault.key").read_bytes())
+            vault.lock()
+            kept = keep_current_files(vault)
+        except BaseException:
+            rekey.remove_incoming(vault.db_path, vault.key_path)
+            raise
+        pairswap.commit(vault.db_path, vault.key_path)
+        vault._start(key)  # the key is already unwrapped: no second key derivation
+    return RestoreResult(backup, kept, vault.check())
+
+
+def keep_current_files(vault: Vault) -> Path | None:
+    """Copy the journal's files as they are (damaged or not) into a before-restore folder."""
+    from reconcile_desktop.paths import ensure_private_dir
+
+    present = [
+        p
+        for p in (vault.db_path, vault.key_path, Path(f"{vault.db_path}-wal"))
+        if p.is_file() and (p.stat().st_size > 0 or p == vault.db_path)
+    ]
+    if not present:
+        return None
+    folder = ensure_private_dir(vault.dir / "backups")
+    stamp = vault.clock.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"reconcile-{BEFORE_RESTORE_LABEL}-{stamp}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"reconcile-{BEFORE_RESTORE_LABEL}-{stamp}-{n}"
+    target.mkdir(mode=0o700)
+    for path in present:
+        shutil.copyfile(path, target / path.name)
+        os.chmod(target / path.name, 0o600)
+        pairswap.fsync_file(target / path.name)
+    keyfile.fsync_dir(target)
+    return target

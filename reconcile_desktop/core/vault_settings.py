@@ -1,0 +1,42 @@
+"""Small settings that belong with the journal (stored encrypted in the vault's setting table),
+such as whether the getting-started guide was already offered. Window geometry, the theme and
+the reminder time live in QSettings instead: they say nothing private."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reconcile_desktop.core.models import Setting
+from reconcile_desktop.core.vault import Vault
+
+GUIDE_OFFERED = "first_run.guide_offered"
+
+
+def get_setting(vault: Vault, key: str, default: Any = None) -> Any:
+    with vault.session() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            return default
+        try:
+            return json.loads(row.value)
+        except ValueError:
+            return default  # a damaged value reads as unset rather than stopping the app
+
+
+def set_setting(vault: Vault, key: str, value: Any) -> None:
+    text = json.dumps(value)
+    with vault.transaction() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=text))
+        else:
+            row.value = text
+
+
+def guide_offered(vault: Vault) -> bool:
+    return bool(get_setting(vault, GUIDE_OFFERED, False))
+
+
+def mark_guide_offered(vault: Vault) -> None:
+    set_setting(vault, GUIDE_OFFERED, True)

@@ -1,0 +1,177 @@
+"""The getting-started guide: a short dialog of four steps, each one skippable, shown once
+after a journal is created and again from Help > Getting started….
+
+Whether it was offered is remembered inside the vault (core.vault_settings), so it does not
+come back at every unlock, and a demo or a second computer sees the journal's own answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconcile_desktop.core import journal, nocontact, plans, vault_settings
+from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.first_run.steps import (
+    GoalStep,
+    NoContactStep,
+    PrinciplesStep,
+    Step,
+    WorksheetStep,
+)
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class FirstRunGuide(QDialog):
+    """Skip closes it at any step (rejected); Finish or "Open the worksheet" accept it.
+    `worksheet_requested` asks the window to open the worksheet in the Journal."""
+
+    worksheet_requested = Signal()
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setWindowTitle(self.tr("Getting started"))
+        self.setAccessibleName(self.tr("Getting started"))
+        self.setMinimumSize(560, 440)
+        self.resize(620, 460)
+
+        self.principles = PrinciplesStep(vault)
+        self.no_contact = NoContactStep(vault)
+        self.goal = GoalStep(vault)
+        self.worksheet = WorksheetStep(vault)
+        self.steps: list[Step] = [self.principles, self.no_contact, self.goal, self.worksheet]
+        self.worksheet.open_requested.connect(self._open_worksheet)
+
+        self.counter = theme.MutedLabel()
+        self.heading = QLabel()
+        self.heading.setFont(theme.heading_font(self.font(), 1.4))
+        self.stack = QStackedWidget()
+        for step in self.steps:
+            self.stack.addWidget(step)
+            step.changed.connect(self._update_buttons)
+
+        self.skip_button = QPushButton(self.tr("S&kip the guide"))
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.setToolTip(self.tr("You can open it again from Help > Getting started"))
+        self.skip_button.clicked.connect(self.reject)
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton()
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(10)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.go_to(0)
+
+    @property
+    def index(self) -> int:
+        return self.stack.currentIndex()
+
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    def go_to(self, index: int) -> None:
+        index = max(0, min(index, len(self.steps) - 1))
+        self.stack.setCurrentIndex(index)
+        step = self.steps[index]
+        step.refresh()
+        self.heading.setText(step.heading)
+        self.counter.setText(
+            self.tr("Step {n} of {total}").format(n=index + 1, total=len(self.steps))
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setText(self.current().next_label())
+
+    def next(self) -> None:
+        if not self.current().apply():
+            return
+        if self.index == len(self.steps) - 1:
+            self.accept()
+        else:
+            self.go_to(self.index + 1)
+
+    def back(self) -> None:
+        self.go_to(self.index - 1)
+
+    def _open_worksheet(self) -> None:
+        self.accept()
+        self.worksheet_requested.emit()
+
+
+def _vault_is_empty(vault: Vault) -> bool:
+    return (
+        not journal.has_entries(vault)
+        and not plans.goals(vault, include_archived=True)
+        and not nocontact.periods(vault)
+    )
+
+
+def should_offer(vault: Vault, *, just_created: bool) -> bool:
+    """Offer once: after creating a journal, or on first unlock of one made elsewhere (for
+    example with `reconcile init`) that is still empty."""
+    try:
+        if vault_settings.guide_offered(vault):
+            return False
+        if just_created or _vault_is_empty(vault):
+            return True
+        # A journal that already holds something never needs the guide pushed at it: remember
+        # that, so later unlocks skip even this check.
+        vault_settings.mark_guide_offered(vault)
+        return False
+    except ReconcileError as exc:
+        log.warning("Could not read whether the guide was offered: %s", type(exc).__name__)
+        return False
+
+
+def open_guide(window: MainWindow) -> FirstRunGuide:
+    """Open the guide over the window (window-modal); the pages reload when it closes."""
+    try:
+        vault_settings.mark_guide_offered(window.vault)
+    except ReconcileError as exc:
+        log.warning("Could not remember that the guide was offered: %s", type(exc).__name__)
+    guide = FirstRunGuide(window.vault, window)
+    guide.finished.connect(lambda _result: window.refresh_pages())
+    guide.finished.connect(guide.deleteLater)
+    guide.worksheet_requested.connect(lambda: _start_worksheet(window))
+    guide.open()
+    return guide
+
+
+def _start_worksheet(window: MainWindow) -> None:
+    journal_page = window.page("journal")
+    if journal_page is not None and hasattr(journal_page, "new_worksheet"):
+        window.show_page_key("journal")
+        journal_page.new_worksheet()

@@ -1,0 +1,112 @@
+"""`reconcile --demo`: a filled, throwaway journal that never touches the real one, opens by
+itself, and leaves nothing behind when the app quits (window closed or Ctrl+C)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from reconcile_desktop.core import journal, nocontact, plans
+from reconcile_desktop.ui.demo_start import DemoDialog, demo_vault
+from tests.gui.conftest import click, run_python, window_up
+
+DEMO_RUN = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reconcile_desktop.core import journal, nocontact, plans
+from reconcile_desktop.ui.app import run_gui
+from reconcile_desktop.ui.first_run import FirstRunGuide
+from reconcile_desktop.ui.main_window import MainWindow
+
+qapp = QApplication(["reconcile"])
+seen = {}
+
+def poll():
+    windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not windows:
+        QTimer.singleShot(10, poll)
+        return
+    window = windows[0]
+    vault = window.vault
+    seen["title"] = window.windowTitle()
+    seen["dir"] = str(vault.dir)
+    seen["entries"] = journal.count_entries(vault)
+    seen["goals"] = len(plans.goals(vault))
+    seen["counting"] = nocontact.current_period(vault) is not None
+    seen["guide"] = any(g.isVisible() for g in window.findChildren(FirstRunGuide))
+    seen["org"] = qapp.organizationName()
+    if sys.argv[2] == "signal":
+        print(seen["dir"], flush=True)  # the test sends Ctrl+C now
+    else:
+        window.close()
+
+QTimer.singleShot(0, poll)
+rc = run_gui(Path(sys.argv[1]), ["reconcile", "--demo"])
+if sys.argv[2] != "signal":
+    print(rc)
+    for key in ("title", "dir", "entries", "goals", "counting", "guide", "org"):
+        print(seen[key])
+print("gone" if not Path(seen["dir"]).parent.exists() else "left", flush=True)
+"""
+
+
+def test_demo_opens_filled_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))  # where the real QSettings would go
+    real = tmp_path / "real"
+    lines = run_python(DEMO_RUN, str(real), "close").splitlines()
+    rc, title, folder, entries, goals, counting, guide, org, after = lines
+    assert rc == "0"
+    assert title == "Reconcile — demo"
+    assert int(entries) > 50 and int(goals) >= 2 and counting == "True"
+    assert guide == "False"  # the demo never offers the getting-started guide
+    assert org != "Reconcile"  # a stray QSettings() could not reach the real app's settings
+    assert after == "gone" and not Path(folder).exists()
+    assert not real.exists()  # the real journal folder is never created or touched
+    assert not (config / "Reconcile").exists()
+
+
+def test_ctrl_c_during_the_demo_still_removes_its_folder(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", DEMO_RUN, str(tmp_path / "real"), "signal"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
+    try:
+        folder = Path(process.stdout.readline().strip())
+        assert folder.exists()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+    assert out.strip() == "gone"
+    assert not folder.parent.exists()
+
+
+def test_a_locked_demo_opens_again_with_one_click(qtbot, make_app, tmp_path):
+    app = make_app(demo_vault(tmp_path / "demo"), demo=True, first_run_guide=True)
+    app.start()
+    assert isinstance(app.dialog, DemoDialog)
+    qtbot.waitUntil(lambda: window_up(app), timeout=20_000)
+    assert app.window.windowTitle() == "Reconcile — demo"
+    assert app.guide is None
+    assert journal.count_entries(app.vault) > 50 and plans.goals(app.vault)
+    assert nocontact.current_period(app.vault) is not None
+
+    app.window.lock_action.trigger()
+    assert app.locked and isinstance(app.dialog, DemoDialog) and app.dialog.locked
+    click(qtbot, app.dialog.open_button)
+    qtbot.waitUntil(lambda: window_up(app))
+    assert not app.locked and app.guide is None

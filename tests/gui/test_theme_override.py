@@ -1,0 +1,84 @@
+"""Light, dark or the system's: chosen in Settings or the View menu, stored in QSettings,
+applied at once (charts included) and kept when the desktop switches."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.colors import to_rgb
+from PySide6.QtGui import QGuiApplication
+
+from reconcile_desktop.core import demo
+from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.settings_sections import AppearanceBox
+from tests.gui.conftest import unlock
+
+
+@pytest.fixture
+def restore_theme(qapp):
+    style, palette = qapp.style().name(), qapp.palette()
+    yield
+    qapp.setProperty("reconcileScheme", None)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def lightness(rgba) -> float:
+    r, g, b = to_rgb(rgba)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_view_menu_switches_and_charts_follow(
+    qtbot, qapp, restore_theme, make_app, make_vault, existing_vault_dir
+):
+    app = make_app(make_vault(existing_vault_dir))
+    app.start()
+    unlock(qtbot, app)
+    demo.fill_demo(app.vault)
+    window = app.window
+    window.resize(1024, 700)
+    window.refresh_pages()
+    window.show_page_key("plan")
+    canvas = window.page("plan").charts.canvases[0]
+    qtbot.waitUntil(lambda: canvas.figure is not None)
+
+    menu = window.view_menu.actions()[-1].menu()
+    menu.aboutToShow.emit()
+    choices = {a.data(): a for a in menu.actions()}
+    assert set(choices) == set(theme.SCHEMES) and choices["system"].isChecked()
+
+    choices["dark"].trigger()
+    assert theme.stored_scheme(app.settings) == "dark" and theme.is_dark()
+    qtbot.waitUntil(lambda: theme.is_dark(window))
+    qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) < 0.3)
+
+    choices["light"].trigger()
+    assert theme.stored_scheme(app.settings) == "light" and not theme.is_dark()
+    qtbot.waitUntil(lambda: not theme.is_dark(window))
+    qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) > 0.7)
+
+    # The settings dialog shows the choice the menu made, and changes it the same way.
+    box = window.open_settings().findChild(AppearanceBox)
+    assert box.combo.currentData() == "light"
+    box.combo.setCurrentIndex(box.combo.findData("dark"))
+    assert theme.stored_scheme(app.settings) == "dark" and theme.is_dark()
+    menu.aboutToShow.emit()
+    assert choices["dark"].isChecked()
+
+
+def test_a_chosen_scheme_stays_when_the_desktop_switches(qapp, restore_theme, settings):
+    theme.follow_system(qapp)
+    theme.set_scheme(qapp, "dark", settings)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(QGuiApplication.styleHints().colorScheme())
+    assert theme.is_dark() and theme.chosen_scheme(qapp) == "dark"
+
+
+def test_back_to_system_restores_the_native_style(qapp, restore_theme, settings):
+    native = qapp.style().name()
+    dark = theme.set_scheme(qapp, "dark", settings)
+    assert dark and qapp.style().name().lower() == "fusion"
+    theme.set_scheme(qapp, "system", settings)
+    assert qapp.style().name().lower() == native.lower()
+    assert theme.is_dark() == theme.system_prefers_dark()
+    assert theme.stored_scheme(settings) == "system"
+    settings.setValue(theme.SCHEME_KEY, "purple")  # an odd stored value reads as the default
+    assert theme.stored_scheme(settings) == "system"
