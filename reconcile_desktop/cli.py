@@ -4,11 +4,15 @@ Commands live in reconcile_desktop/commands/<area>_cmds.py. Each module exposes
 `register(subparsers) -> None`, which calls `subparsers.add_parser(name, help=...)` (without
 help=, --help does not list it) and `set_defaults(func=handler)`; a handler takes the parsed
 `argparse.Namespace` and returns an exit code. To add an area, add its module name to
-COMMAND_MODULES. --data-dir and --passphrase-file are added to every command here, so they work
-before or after the command name (read them with commands.passphrase helpers).
+COMMAND_MODULES, and its command names and help lines to COMMAND_INDEX (a test checks that they
+match what register() adds). --data-dir and --passphrase-file are added to every command here,
+so they work before or after the command name (read them with commands.passphrase helpers).
 
-Handlers import core (SQLAlchemy, SQLCipher) inside the function, so `--version`, `--help` and
-argument errors stay fast and never load the database layers, Qt or matplotlib.
+Only the chosen command's module is imported: the others appear in --help from COMMAND_INDEX
+(a module missing from it is imported and registered up front). Handlers import core
+(SQLAlchemy, SQLCipher) inside the function, so `--version`, `--help` and argument errors stay
+fast and never load the database layers, Qt or matplotlib. Keeping the import light matters
+beyond speed: a command's peak memory is the KDF's 64 MiB plus whatever is loaded when it runs.
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong passphrase, 4 vault missing or damaged,
 5 vault in use, 6 disk full or folder not writable, 130 interrupted. Errors are one line on
@@ -35,6 +39,39 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconcile_desktop.commands.nocontact_cmds",
     "reconcile_desktop.commands.plan_cmds",
 )
+
+# The top-level commands of each module, in the order its register() adds them, with their
+# help lines: what --help lists without importing the module.
+COMMAND_INDEX: dict[str, tuple[tuple[str, str], ...]] = {
+    "reconcile_desktop.commands.vault_cmds": (
+        ("init", "create a new, empty journal"),
+        ("check", "check the journal for damage, or mark a commitment (check COMMITMENT kept)"),
+        ("passwd", "change the passphrase"),
+        ("backup", "write an encrypted copy of the journal"),
+        ("backups", "list the backups, newest first"),
+        ("restore", "put a backup back in place of the journal"),
+        ("rotate-key", "re-encrypt the journal with a new random key"),
+    ),
+    "reconcile_desktop.commands.journal_cmds": (
+        ("add", "write a journal entry"),
+        ("search", "find entries by their words"),
+        ("export", "write the journal to plain JSON or Markdown files"),
+        ("import", "bring in entries from an export"),
+    ),
+    "reconcile_desktop.commands.nocontact_cmds": (
+        ("nocontact", "start, end or look back on a no-contact period"),
+        ("status", "one line on the no-contact count, for a status bar"),
+        ("contact", "log contact, or a look at their social media"),
+        ("urge", "log an urge you did not act on"),
+        ("reached-out", "log the one planned reach-out"),
+    ),
+    "reconcile_desktop.commands.plan_cmds": (
+        ("plan", "add change goals and their commitments, or list them"),
+        ("today", "what is due today, and what is already marked"),
+        ("mark", "mark a commitment kept or slipped for a day"),
+        ("progress", "net steps, rates, strength and streaks for each goal"),
+    ),
+}
 
 UNEXPECTED = "something unexpected went wrong; nothing you wrote was changed."
 INTERRUPTED = "stopped at your request."
@@ -71,6 +108,43 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+class _Commands(argparse._SubParsersAction):
+    """The COMMAND argument. A command from COMMAND_INDEX starts as a placeholder that only
+    carries its help line; its module is imported and registered once it is chosen."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._later: dict[str, str] = {}  # command name -> module not imported yet
+
+    def add_later(self, module: str, name: str, help: str) -> None:
+        self.add_parser(name, help=help, add_help=False)
+        self._later[name] = module
+
+    def register(self, module: str) -> None:
+        """Import `module` and let it add its commands, replacing any placeholders."""
+        # A scratch action, because argparse refuses a second parser under the same name.
+        scratch = argparse._SubParsersAction(
+            option_strings=[], prog=self._prog_prefix, parser_class=self._parser_class
+        )
+        importlib.import_module(module).register(scratch)
+        seen: set[int] = set()
+        for name, sub in scratch.choices.items():
+            self._later.pop(name, None)
+            self._name_parser_map[name] = sub
+            if id(sub) not in seen:  # aliases share one parser
+                seen.add(id(sub))
+                _add_shared_options(sub, top=False)
+        # --help lists what has no placeholder yet (a module registered up front).
+        listed = {a.dest for a in self._choices_actions}
+        self._choices_actions += [a for a in scratch._choices_actions if a.dest not in listed]
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        module = self._later.get(values[0])
+        if module is not None:
+            self.register(module)
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -84,14 +158,15 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     )
     # Hidden: the smoke test `make dist-check` runs on a built bundle (see selftest.py).
     parser.add_argument("--self-test", metavar="DIR", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in modules:
-        importlib.import_module(name).register(subparsers)
-    seen: set[int] = set()
-    for sub in subparsers.choices.values():
-        if id(sub) not in seen:  # aliases share one parser
-            seen.add(id(sub))
-            _add_shared_options(sub, top=False)
+    subparsers = parser.add_subparsers(
+        action=_Commands, dest="command", metavar="COMMAND", title="commands"
+    )
+    for module in modules:
+        if module in COMMAND_INDEX:
+            for name, help in COMMAND_INDEX[module]:
+                subparsers.add_later(module, name, help)
+        else:
+            subparsers.register(module)
     return parser
 
 

@@ -1,14 +1,23 @@
-"""An injectable clock so tests can freeze time and move between time zones."""
+"""An injectable clock so tests can freeze time and move between time zones.
+
+zoneinfo is imported when a zone is first needed, and Clock is a plain class rather than a
+dataclass: a CLI command builds its Vault (and so a Clock) before the KDF, and everything
+loaded by then adds to the command's peak memory.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 
 def _system_zone_name() -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     tz = os.environ.get("TZ")
     if tz:
         try:
@@ -27,13 +36,23 @@ def _system_zone_name() -> str:
     return "UTC"
 
 
-@dataclass
 class Clock:
     """Now in UTC and the user's zone. `fixed` freezes time; `zone` overrides the system zone."""
 
-    fixed: dt.datetime | None = None
-    zone: str | None = None
-    _zone_cache: str | None = field(default=None, repr=False)
+    __hash__ = None  # mutable, like the dataclass it was
+
+    def __init__(self, fixed: dt.datetime | None = None, zone: str | None = None) -> None:
+        self.fixed = fixed
+        self.zone = zone
+        self._zone_cache: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Clock(fixed={self.fixed!r}, zone={self.zone!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Clock):
+            return NotImplemented
+        return (self.fixed, self.zone) == (other.fixed, other.zone)
 
     def now(self) -> dt.datetime:
         """The current instant, timezone-aware UTC."""
@@ -49,6 +68,8 @@ class Clock:
         return self._zone_cache
 
     def tzinfo(self) -> ZoneInfo:
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo(self.zone_name())
 
     def local_now(self) -> dt.datetime:

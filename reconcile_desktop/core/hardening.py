@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
-log = logging.getLogger(__name__)
-
 
 def disable_core_dumps() -> bool:
     """No core file for this process: a crash dump would hold the decrypted key and text.
@@ -18,6 +14,10 @@ def disable_core_dumps() -> bool:
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):
-        log.debug("The core-dump limit could not be lowered")
+        # logging imported only here: every CLI command runs this, and what it loads before
+        # the KDF adds to the command's peak memory.
+        import logging
+
+        logging.getLogger(__name__).debug("The core-dump limit could not be lowered")
         return False
     return True

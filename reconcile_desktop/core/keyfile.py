@@ -4,6 +4,10 @@ Layout (JSON, UTF-8): a header {format, version, kdf, salt, t, m, p} plus nonce 
 The canonical header bytes are the GCM associated data, so a header edited to weaken the KDF makes
 the tag fail. Header bounds are checked before Argon2 runs, so a tampered file cannot make us
 allocate gigabytes or spin for minutes.
+
+Light on purpose: a CLI command's peak memory is the KDF's 64 MiB plus whatever is loaded when
+it runs, so this module avoids dataclasses (which loads inspect and ast) and calls the Argon2
+bindings directly (the argon2 package loads dataclasses, typing and platform).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import binascii
 import json
 import os
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reconcile_desktop.core.errors import InvalidInput, KeyFileDamaged, WrongPassphrase
 
@@ -28,8 +32,7 @@ MAX_KEYFILE_BYTES = 4096
 MAX_PASSPHRASE_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(NamedTuple):
     t: int = 3
     m: int = 64 * 1024  # KiB
     p: int = 4
@@ -38,8 +41,7 @@ class KdfParams:
 DEFAULT_PARAMS = KdfParams()
 
 
-@dataclass(frozen=True)
-class KdfBounds:
+class KdfBounds(NamedTuple):
     """What a key file may ask for. Below the floor is a downgrade; above the ceiling a DoS."""
 
     t: tuple[int, int] = (3, 64)
@@ -78,9 +80,30 @@ def _random_bytes(n: int) -> bytes:
 
 
 def _derive(passphrase: bytes, salt: bytes, params: KdfParams) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
+    """Argon2id, raw: what argon2.low_level.hash_secret_raw(..., Type.ID) does."""
+    from _argon2_cffi_bindings import ffi, lib
 
-    return hash_secret_raw(passphrase, salt, params.t, params.m, params.p, KEY_BYTES, Type.ID)
+    out = ffi.new("uint8_t[]", KEY_BYTES)
+    rv = lib.argon2_hash(
+        params.t,
+        params.m,
+        params.p,
+        ffi.new("uint8_t[]", passphrase),
+        len(passphrase),
+        ffi.new("uint8_t[]", salt),
+        len(salt),
+        out,
+        KEY_BYTES,
+        ffi.NULL,
+        0,
+        lib.Argon2_id,
+        lib.ARGON2_VERSION_NUMBER,
+    )
+    if rv != lib.ARGON2_OK:
+        from argon2.exceptions import HashingError
+
+        raise HashingError(ffi.string(lib.argon2_error_message(rv)).decode("ascii"))
+    return bytes(ffi.buffer(out, KEY_BYTES))
 
 
 def _aad(salt: bytes, params: KdfParams) -> bytes:
@@ -96,8 +119,7 @@ def _aad(salt: bytes, params: KdfParams) -> bytes:
     return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-@dataclass(frozen=True)
-class KeyFile:
+class KeyFile(NamedTuple):
     salt: bytes
     params: KdfParams
     nonce: bytes

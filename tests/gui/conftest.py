@@ -154,3 +154,17 @@ def contrast(a: str, b: str) -> float:
 
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def demo_window(qtbot, make_app, make_vault, vault_dir):
+    """The real window, unlocked, over the demo data, at the smallest comfortable size."""
+    from reconcile_desktop.core import demo
+
+    app = make_app(make_vault(vault_dir))
+    app.start()
+    unlock(qtbot, app)
+    demo.fill_demo(app.vault)
+    window = app.window
+    window.resize(1024, 700)
+    window.refresh_pages()
+    return window

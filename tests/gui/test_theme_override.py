@@ -7,10 +7,9 @@ import pytest
 from matplotlib.colors import to_rgb
 from PySide6.QtGui import QGuiApplication
 
-from reconcile_desktop.core import demo
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.settings_sections import AppearanceBox
-from tests.gui.conftest import unlock
+from tests.gui.conftest import demo_window
 
 
 @pytest.fixture
@@ -30,13 +29,7 @@ def lightness(rgba) -> float:
 def test_the_view_menu_switches_and_charts_follow(
     qtbot, qapp, restore_theme, make_app, make_vault, existing_vault_dir
 ):
-    app = make_app(make_vault(existing_vault_dir))
-    app.start()
-    unlock(qtbot, app)
-    demo.fill_demo(app.vault)
-    window = app.window
-    window.resize(1024, 700)
-    window.refresh_pages()
+    window = demo_window(qtbot, make_app, make_vault, existing_vault_dir)
     window.show_page_key("plan")
     canvas = window.page("plan").charts.canvases[0]
     qtbot.waitUntil(lambda: canvas.figure is not None)
@@ -47,12 +40,12 @@ def test_the_view_menu_switches_and_charts_follow(
     assert set(choices) == set(theme.SCHEMES) and choices["system"].isChecked()
 
     choices["dark"].trigger()
-    assert theme.stored_scheme(app.settings) == "dark" and theme.is_dark()
+    assert theme.stored_scheme(window.settings) == "dark" and theme.is_dark()
     qtbot.waitUntil(lambda: theme.is_dark(window))
     qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) < 0.3)
 
     choices["light"].trigger()
-    assert theme.stored_scheme(app.settings) == "light" and not theme.is_dark()
+    assert theme.stored_scheme(window.settings) == "light" and not theme.is_dark()
     qtbot.waitUntil(lambda: not theme.is_dark(window))
     qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) > 0.7)
 
@@ -60,7 +53,7 @@ def test_the_view_menu_switches_and_charts_follow(
     box = window.open_settings().findChild(AppearanceBox)
     assert box.combo.currentData() == "light"
     box.combo.setCurrentIndex(box.combo.findData("dark"))
-    assert theme.stored_scheme(app.settings) == "dark" and theme.is_dark()
+    assert theme.stored_scheme(window.settings) == "dark" and theme.is_dark()
     menu.aboutToShow.emit()
     assert choices["dark"].isChecked()
 
