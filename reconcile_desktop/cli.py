@@ -81,11 +81,32 @@ NO_WINDOW = (
 )
 
 
+def _terminal_width() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (see _Parser)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake becomes a UsageError (one line, exit 2) instead of usage text."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message[:1].upper()}{message[1:]}. See '{self.prog} --help'.")
+
+    def _get_formatter(self, *args, **kwargs) -> argparse.HelpFormatter:
+        # argparse asks shutil for the width, and shutil loads bz2 and lzma (0.6 MiB) that
+        # would sit in memory during the KDF; add_argument makes a formatter every time.
+        if args or kwargs:  # a newer argparse with more to pass: leave it to argparse
+            return super()._get_formatter(*args, **kwargs)
+        return self.formatter_class(prog=self.prog, width=_terminal_width() - 2)
 
 
 def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:

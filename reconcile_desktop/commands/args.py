@@ -1,15 +1,19 @@
-"""Argument types and output helpers shared by the command modules (no storage imports)."""
+"""Argument types and output helpers shared by the command modules (no storage imports).
+
+datetime and json are imported where used: these modules load before the KDF, and all that is
+loaded then adds to a command's peak memory (see cli.py).
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from reconcile_desktop.core.vault import Vault
 
 BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
@@ -23,6 +27,8 @@ def date_arg(text: str) -> dt.date | str:
     if value in ("today", "yesterday"):
         return value
     if _ISO_DATE.fullmatch(value):
+        import datetime as dt
+
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -32,6 +38,8 @@ def date_arg(text: str) -> dt.date | str:
 
 def day_of(vault: Vault, spec: dt.date | str | None) -> dt.date:
     """A date_arg value as a local calendar day; today when not given."""
+    import datetime as dt
+
     today = vault.clock.today()
     if spec is None or spec == "today":
         return today
@@ -52,4 +60,6 @@ def whole_number(low: int, high: int, message: str) -> Callable[[str], int]:
 
 
 def print_json(doc: dict) -> None:
+    import json
+
     print(json.dumps(doc, ensure_ascii=False, sort_keys=True))

@@ -9,8 +9,6 @@ keys; new keys may be added, existing ones keep their meaning) is described in S
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import re
 import sys
@@ -23,6 +21,8 @@ from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vau
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError, UsageError
 
 if TYPE_CHECKING:
+    import datetime as dt  # imported where used: see cli.py on what loads before the KDF
+
     from reconcile_desktop.core.exchange import ImportPreview
     from reconcile_desktop.core.search import SearchHit
     from reconcile_desktop.core.vault import Vault
@@ -84,6 +84,8 @@ _WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 
 def _when_arg(text: str) -> tuple[dt.date, dt.time | None]:
     """Checked when the command line is read; the zone is applied once the vault is open."""
+    import datetime as dt
+
     match = _WHEN.fullmatch(text.strip())
     if match:
         try:
@@ -95,6 +97,8 @@ def _when_arg(text: str) -> tuple[dt.date, dt.time | None]:
 
 
 def _day_arg(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
@@ -243,6 +247,8 @@ def _occurred(vault: Vault, when: tuple[dt.date, dt.time | None] | None) -> dt.d
     today = vault.clock.today()
     if day > today:
         raise InvalidInput(FUTURE)
+    import datetime as dt
+
     if time is None:
         if day == today:
             return None
@@ -342,6 +348,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = search.search(vault, query, filters, limit=args.limit, typing=False)
         docs = [_hit_doc(hit, vault) for hit in hits]
     if args.json:
+        import json
+
         print(json.dumps({"hits": docs}, ensure_ascii=False, sort_keys=True))
         return 0
     if not hits:

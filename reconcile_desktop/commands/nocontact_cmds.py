@@ -9,7 +9,6 @@ described in STATUS_JSON_HELP and HISTORY_JSON_HELP below, which --help shows.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from reconcile_desktop.commands.args import date_arg, day_of, print_json, whole_number
@@ -17,6 +16,8 @@ from reconcile_desktop.commands.passphrase import opened_vault
 from reconcile_desktop.core.errors import InvalidInput, UsageError
 
 if TYPE_CHECKING:
+    import datetime as dt  # imported where used: see cli.py on what loads before the KDF
+
     from reconcile_desktop.core.nocontact import PeriodData
     from reconcile_desktop.core.streaks import Summary
     from reconcile_desktop.core.vault import Vault
@@ -205,6 +206,8 @@ def _event_when(vault: Vault, period: PeriodData, day: dt.date) -> dt.datetime |
     if day == period.start_date:
         # Core places a date-only event at the current time of day; on the start day that
         # could fall before the period's start instant and quietly not count.
+        import datetime as dt
+
         local = dt.datetime.combine(day, vault.clock.local_now().timetz())
         return max(local.astimezone(dt.UTC), period.started_utc)
     return day

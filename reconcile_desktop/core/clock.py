@@ -1,17 +1,17 @@
 """An injectable clock so tests can freeze time and move between time zones.
 
-zoneinfo is imported when a zone is first needed, and Clock is a plain class rather than a
-dataclass: a CLI command builds its Vault (and so a Clock) before the KDF, and everything
+datetime and zoneinfo are imported when first needed, and Clock is a plain class rather
+than a dataclass: a CLI command builds its Vault (and so a Clock) before the KDF, and everything
 loaded by then adds to the command's peak memory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
     from zoneinfo import ZoneInfo
 
 
@@ -56,6 +56,8 @@ class Clock:
 
     def now(self) -> dt.datetime:
         """The current instant, timezone-aware UTC."""
+        import datetime as dt
+
         if self.fixed is not None:
             return self.fixed.astimezone(dt.UTC)
         return dt.datetime.now(dt.UTC)
@@ -85,6 +87,8 @@ class Clock:
 
 def to_utc(instant: dt.datetime) -> dt.datetime:
     """Aware UTC; naive values are taken as UTC."""
+    import datetime as dt
+
     if instant.tzinfo is None:
         return instant.replace(tzinfo=dt.UTC)
     return instant.astimezone(dt.UTC)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MARK_START = "\x02"  # the UI shows the text between these in bold
 MARK_END = "\x03"
@@ -32,8 +32,9 @@ MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 32
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+# NamedTuples rather than dataclasses: `reconcile search` checks the query before the KDF,
+# and dataclasses (with inspect and ast) would add over 1 MiB to the command's peak memory.
+class Term(NamedTuple):
     text: str
     prefix: bool = False
     expansion: tuple[str, ...] = ()  # the indexed words a prefix stands for, when looked up
@@ -48,8 +49,7 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
+class ParsedQuery(NamedTuple):
     include: tuple[Term, ...]
     exclude: tuple[Term, ...]
 
@@ -145,6 +145,8 @@ _END = r"(?![^\W_])"
 def _fold_char(c: str) -> str:
     base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
     folded = base.lower()
+    if folded == "ς":
+        return "σ"  # the tokenizer folds a final sigma too
     if len(folded) == 1:
         return folded
     return c.lower() if len(c.lower()) == 1 else c  # keep one character per character
@@ -237,13 +239,22 @@ def _best(found: list[re.Match]) -> re.Match:
     return best
 
 
+def _after_marks(text: str, end: int) -> int:
+    """Past any vowel signs or other combining marks: a mark belongs with its letter, even in
+    scripts whose marks the tokenizer treats as separators (Devanagari, for one)."""
+    while end < len(text) and unicodedata.category(text[end])[0] == "M":
+        end += 1
+    return end
+
+
 def _marked(text: str, matches: list[re.Match], start: int, end: int) -> str:
     out, at = [], start
     for m in matches:
         if m.start() < at:
             continue
-        out += [text[at : m.start()], MARK_START, text[m.start() : m.end()], MARK_END]
-        at = m.end()
+        stop = _after_marks(text, m.end())
+        out += [text[at : m.start()], MARK_START, text[m.start() : stop], MARK_END]
+        at = stop
     out.append(text[at:end])
     return "".join(out)
 

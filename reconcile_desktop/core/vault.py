@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -335,6 +334,8 @@ class Vault:
             finally:
                 raw.close()
             os.replace(tmp, target / DB_NAME)
+            import shutil  # here: it loads bz2 and lzma, and CLI commands import this module early
+
             shutil.copyfile(self.key_path, target / KEY_NAME)
             os.chmod(target / KEY_NAME, 0o600)
             pairswap.fsync_file(target / KEY_NAME)

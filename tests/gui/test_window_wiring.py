@@ -109,3 +109,19 @@ def test_a_hidden_page_reads_the_vault_when_it_is_next_shown(qtbot, window):
     window.clear_sensitive()  # as on lock: nothing is read again until the next unlock
     window.show_page_key("plan")
     assert not window.page("plan").loaded
+
+
+def test_today_reads_again_after_a_goal_is_added_elsewhere(qtbot, window):
+    from reconcile_desktop.core import plans
+
+    window.show_page_key("today")
+    today = window.page("today")
+    assert today.no_steps.isVisible() and not today.checkins.isVisible()
+    window.show_page_key("plan")
+    start = window.vault.clock.today()
+    goal = plans.add_goal(window.vault, "Answer calmly", principle="change", start=start)
+    plans.add_commitment(window.vault, goal.id, "Count to ten first", "daily", start=start)
+    window.show_page_key("today")
+    qtbot.waitUntil(lambda: today.checkins.isVisible())
+    assert not today.no_steps.isVisible()
+    assert [i.commitment.action for i in today.checkins.items] == ["Count to ten first"]

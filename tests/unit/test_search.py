@@ -247,6 +247,8 @@ def test_paging_across_the_rank_window_has_no_repeats_or_gaps(vault, monkeypatch
         ('"the lake"', "the road to the lake, the", "the road to [the lake], the"),
         ("lake -road", "the road to the lake", "the road to the [lake]"),
         ("x", "x_y x-y xy", "[x]_y [x]-y xy"),
+        ("नमस्ते ", "कहा नमस्ते दोस्त", "कहा [नमस्ते] दोस्त"),  # the vowel sign stays inside
+        ("λογοσ ", "ο λόγος μου", "ο [λόγος] μου"),  # final sigma folds like the index
     ],
 )
 def test_marks_follow_the_index_rules(query, text, marked):
