@@ -318,9 +318,7 @@ def _edit_several_times(v, entry_id: int) -> list[str]:
 
 
 @pytest.mark.parametrize("purge", ["empty_trash", "delete_forever"])
-def test_purge_leaves_no_bytes_of_any_version_in_any_file_of_a_plaintext_vault(
-    plain_vault, purge
-):
+def test_purge_leaves_no_bytes_of_any_version_in_any_file_of_a_plaintext_vault(plain_vault, purge):
     v = plain_vault
     marker = _marker()
     entry_id = _fill(v, marker)
