@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import stat
 from pathlib import Path
 
 APP_NAME = "Reconcile"
@@ -22,13 +22,35 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+# What chmod answers on filesystems without Unix permissions (FAT, exFAT, some network shares).
+_NO_PERMISSIONS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP}
+
+
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder readable by the owner only (0700)."""
+    """Create the folder, and any missing parents, readable by the owner only (0700).
+
+    A folder that is already there is left as it is: it may be the user's home, a shared
+    folder or a USB stick, and what goes inside is private on its own (0700 and 0600)."""
+    missing: list[Path] = []
+    probe = Path(path)
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
-        # Only ever takes permissions away: a folder made read-only on purpose stays so.
-        os.chmod(path, stat.S_IMODE(path.stat().st_mode) & 0o700)
+        for made in missing:  # mkdir(parents=True) gives the parents the default mode
+            make_private(made, 0o700)
     return path
+
+
+def make_private(path: Path, mode: int = 0o600) -> None:
+    """chmod a file or folder this code wrote; where the filesystem has no Unix permissions
+    (chmod refused though the write worked), there is nothing to tighten."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        if exc.errno not in _NO_PERMISSIONS:
+            raise
 
 
 def resources_dir() -> Path:

@@ -47,3 +47,23 @@ def vault(make_vault):
     v = make_vault()
     v.create(PASSPHRASE)
     return v
+
+
+def fail_db_replace(monkeypatch, times: int) -> None:
+    """The file swap's os.replace of vault.db raises OSError `times` times (after the swap
+    journal and the key file are in place), then works again."""
+    import os
+    from pathlib import Path
+
+    from reconcile_desktop.core import pairswap
+
+    real = os.replace
+    left = {"n": times}
+
+    def flaky(src, dst):
+        if Path(dst).name == "vault.db" and left["n"] > 0:
+            left["n"] -= 1
+            raise OSError(5, "I/O error")
+        return real(src, dst)
+
+    monkeypatch.setattr(pairswap.os, "replace", flaky)

@@ -258,11 +258,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backup = Path(args.backup).expanduser().absolute()
     if not ((backup / "vault.db").is_file() and (backup / "vault.key").is_file()):
         raise restore.NotABackup()  # before asking for a passphrase, not after
+    if not args.yes and not _stdin_is_terminal():
+        raise UsageError(
+            "Nothing was restored: there is no terminal here to ask you first, so run the "
+            "same command again with --yes."
+        )
     vault = claimed_vault(args)
     try:
-        if not args.yes and not _stdin_is_terminal():
-            print("Nothing was restored yet. To restore, run the same command with --yes.")
-            return 0
         passphrase = get_passphrase(args.passphrase_file, prompt="Passphrase of the backup: ")
         if not args.yes:
             # Checked before asking, so nobody confirms a restore that cannot happen.

@@ -3,9 +3,12 @@ kept, each new copy checked before an old one is removed. Plus listing backups f
 
 A backup is a folder made by Vault.backup: reconcile-<label>-<YYYYmmdd-HHMMSS>[-n] holding
 vault.db (encrypted with the journal's data key) and vault.key (the key file as it was then,
-so it opens with the passphrase of that day). Only automatic ("daily") copies are ever
-removed here; copies made by hand, before a migration or before a restore stay until the
-user deletes them.
+so it opens with the passphrase of that day), and backup.json naming the journal it came
+from by a random id (vault_settings.vault_id) with its kind and time: nothing private. Only
+this journal's automatic ("daily") copies are ever removed here, so two journals can share one
+folder (a synced folder, a USB stick); copies made by hand, before a migration or before a
+restore stay until the user deletes them. A copy without backup.json (made before it existed)
+counts as this journal's only in the journal's own backups folder.
 
 The settings live in the vault's own setting table, so they move with the journal.
 """
@@ -13,6 +16,8 @@ The settings live in the vault's own setting table, so they move with the journa
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -30,6 +35,7 @@ BEFORE_RESTORE_LABEL = "before-restore"
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
 MAX_KEEP = 99
+MARKER_NAME = "backup.json"
 
 KEY_AUTOMATIC = "backups.automatic"
 KEY_LOCATION = "backups.location"
@@ -102,6 +108,7 @@ class BackupInfo:
     made: dt.datetime  # aware UTC, from the folder name
     label: str
     size: int  # bytes of vault.db + vault.key
+    vault_id: str | None = None  # from backup.json; None when it has none
 
     @property
     def automatic(self) -> bool:
@@ -111,15 +118,70 @@ class BackupInfo:
     def kind(self) -> str:
         """daily, manual, before-migration, before-restore or other (weekly is a role that
         keep_roles() gives an automatic copy)."""
-        if self.label == DAILY_LABEL:
-            return "daily"
-        if self.label == MANUAL_LABEL:
-            return "manual"
-        if self.label.startswith("before-migration"):
-            return "before-migration"
-        if self.label == BEFORE_RESTORE_LABEL:
-            return "before-restore"
-        return "other"
+        return kind_of(self.label)
+
+
+def kind_of(label: str) -> str:
+    if label == DAILY_LABEL:
+        return "daily"
+    if label == MANUAL_LABEL:
+        return "manual"
+    if label.startswith("before-migration"):
+        return "before-migration"
+    if label == BEFORE_RESTORE_LABEL:
+        return "before-restore"
+    return "other"
+
+
+def new_backup_folder(
+    parent: Path, label: str, now: dt.datetime, vault_id: str | None = None
+) -> Path:
+    """Create parent/reconcile-<label>-<YYYYmmdd-HHMMSS>[-n], readable by the owner only, and
+    with a vault_id its backup.json. `parent` must exist."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while True:
+        target = parent / (f"reconcile-{label}-{stamp}" + (f"-{n}" if n > 1 else ""))
+        try:
+            target.mkdir(mode=0o700)  # mkdir, not exists(): two copies in one second never meet
+            break
+        except FileExistsError:
+            n += 1
+    if vault_id is not None:
+        marker = {
+            "vault_id": vault_id,
+            "kind": kind_of(label),
+            "made_utc": now.astimezone(dt.UTC).isoformat(),
+        }
+        try:
+            fd = os.open(target / MARKER_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(marker, fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)  # made just above: nothing else is inside
+            raise
+    return target
+
+
+def owner_id(vault: Vault, label: str) -> str | None:
+    """The id to write into a new backup of `vault`. None before a migration: the journal is
+    still in its old shape then, and that copy stays in the journal's own folder anyway."""
+    if label.startswith("before-migration"):
+        return None
+    from reconcile_desktop.core.vault_settings import vault_id
+
+    return vault_id(vault)
+
+
+def _marker_id(path: Path) -> str | None:
+    try:
+        found = json.loads((path / MARKER_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    value = found.get("vault_id") if isinstance(found, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def read_backup(path: Path) -> BackupInfo | None:
@@ -129,7 +191,8 @@ def read_backup(path: Path) -> BackupInfo | None:
     if match is None or not path.is_dir() or not db.is_file() or not key.is_file():
         return None
     made = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
-    return BackupInfo(path, made, match["label"], db.stat().st_size + key.stat().st_size)
+    size = db.stat().st_size + key.stat().st_size
+    return BackupInfo(path, made, match["label"], size, _marker_id(path))
 
 
 def list_backups(*folders: Path) -> list[BackupInfo]:
@@ -190,10 +253,30 @@ class DailyResult:
     folder: Path | None = None
 
 
+def own_backups(vault: Vault, folder: Path) -> list[BackupInfo]:
+    """The backups in `folder` made from this journal, newest first. Copies from before
+    backup.json existed count only in the journal's own backups folder: in a shared folder
+    they may be another journal's, and those are never touched."""
+    from reconcile_desktop.core.vault_settings import vault_id
+
+    mine = vault_id(vault)
+    own_folder = _same_folder(Path(folder), default_folder(vault))
+    return [
+        b for b in list_backups(folder) if b.vault_id == mine or (b.vault_id is None and own_folder)
+    ]
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return False
+
+
 def made_today(vault: Vault, folder: Path) -> BackupInfo | None:
     today = vault.clock.today()
     tz = vault.clock.tzinfo()
-    for b in list_backups(folder):
+    for b in own_backups(vault, folder):
         if b.automatic and b.made.astimezone(tz).date() == today:
             return b
     return None
@@ -208,12 +291,16 @@ def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
     if not force and (not settings.automatic or made_today(vault, folder) is not None):
         return result
     made = vault.backup(folder, label=DAILY_LABEL)
-    problems = vault.check_copy(made)
+    try:
+        problems = vault.check_copy(made)
+    except BaseException:
+        _remove_backup(made)  # an unchecked copy must not count as today's backup
+        raise
     if problems:
         _remove_backup(made)
         raise BackupFailed()
     result.made = made
-    backups = list_backups(folder)
+    backups = own_backups(vault, folder)
     roles = keep_roles(backups, settings.keep_daily, settings.keep_weekly, vault.clock.tzinfo())
     roles.setdefault(made, "daily")  # the copy just checked is never the one removed
     for b in backups:
@@ -229,7 +316,7 @@ def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
 
 def _remove_backup(path: Path) -> None:
     """Remove one backup folder, but only if it holds nothing a backup would not."""
-    allowed = {"vault.db", "vault.key", ".vault.db.tmp"}
+    allowed = {"vault.db", "vault.key", ".vault.db.tmp", MARKER_NAME}
     try:
         names = {p.name for p in path.iterdir()}
     except OSError:

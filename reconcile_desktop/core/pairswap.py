@@ -16,6 +16,12 @@ the new pair is committed:
                                                     forward: every incoming file still there
                                                     is renamed into place, then vault.swap goes.
 
+Once vault.swap exists the old pair is never opened again: if 3 fails (and fails again when
+retried) commit() raises SwapUnfinished, the caller stays locked, and every claim() finishes
+the swap before anything opens the database. A new file of the wrong size stops the swap with
+every file and the journal kept as they are (SwapNeedsHelp), rather than pairing a key with
+the wrong database.
+
 Only the process holding the vault's single-instance lock ever runs either half, so nobody
 opens the database between the two renames. Neither file is ever deleted by this module:
 the old ones are replaced only after the new ones are safely on disk.
@@ -28,10 +34,27 @@ import os
 from pathlib import Path
 
 from reconcile_desktop.core import keyfile
+from reconcile_desktop.core.errors import ReconcileError
 
 JOURNAL_NAME = "vault.swap"
 INCOMING = ".incoming"
 MAX_JOURNAL_BYTES = 4096
+
+
+class SwapUnfinished(ReconcileError):
+    message = (
+        "The new key is saved, but switching the journal over to it could not finish just now. "
+        "Reconcile will finish it the next time you unlock; nothing you wrote is lost."
+    )
+
+
+class SwapNeedsHelp(ReconcileError):
+    exit_code = 4
+    message = (
+        "An earlier key change or restore was cut short and one of its new files is not "
+        "whole, so Reconcile left every file as it is rather than guess. Please keep a copy "
+        "of the data folder and put a backup back."
+    )
 
 
 def incoming_path(target: Path) -> Path:
@@ -44,10 +67,25 @@ def fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def pending(folder: Path) -> bool:
+    """True while a committed swap is not finished: the old pair must not be opened."""
+    return (folder / JOURNAL_NAME).exists()
+
+
+def remove_incoming(db_path: Path, key_path: Path) -> None:
+    """Remove the incoming files of a swap that was never committed."""
+    if pending(db_path.parent):
+        raise SwapUnfinished()  # they are the committed new pair now, not leftovers
+    for path in (incoming_path(db_path), incoming_path(key_path)):
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
 def commit(db_path: Path, key_path: Path) -> None:
     """Swap in incoming_path(db_path) and incoming_path(key_path), both already written.
 
-    The caller has closed every connection to the old database."""
+    The caller has closed every connection to the old database. Raises SwapUnfinished when
+    the swap was committed but could not be finished (the caller must then stay locked)."""
     folder = db_path.parent
     pairs = [(incoming_path(key_path), key_path), (incoming_path(db_path), db_path)]
     for new, _old in pairs:
@@ -59,8 +97,18 @@ def commit(db_path: Path, key_path: Path) -> None:
             {"from": new.name, "to": old.name, "size": new.stat().st_size} for new, old in pairs
         ]
     }
-    keyfile.write_atomic(folder / JOURNAL_NAME, json.dumps(journal).encode("ascii"))
-    _roll_forward(folder, journal)
+    try:
+        keyfile.write_atomic(folder / JOURNAL_NAME, json.dumps(journal).encode("ascii"))
+    except OSError:
+        if not pending(folder):
+            raise  # not committed: the old pair stands
+    for attempt in (1, 2):  # one retry: a passing hiccup should not leave the swap open
+        try:
+            _roll_forward(folder, journal)
+            return
+        except OSError:
+            if attempt == 2:
+                raise SwapUnfinished() from None
 
 
 def finish_pending(db_path: Path, key_path: Path) -> str | None:
@@ -81,13 +129,12 @@ def finish_pending(db_path: Path, key_path: Path) -> str | None:
         _roll_forward(folder, journal)
         return "finished"
     leftovers = [p for p in map(incoming_path, (db_path, key_path)) if p.is_file()]
-    for path in leftovers:
-        for extra in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{extra}").unlink(missing_ok=True)  # never committed: the old pair is whole
+    remove_incoming(db_path, key_path)  # never committed: the old pair is whole
     return "discarded" if leftovers else None
 
 
 def _roll_forward(folder: Path, journal: dict) -> None:
+    todo = []
     for item in journal["files"]:
         new, old = folder / item["from"], folder / item["to"]
         if not _safe_name(item["from"]) or not _safe_name(item["to"]):
@@ -95,7 +142,11 @@ def _roll_forward(folder: Path, journal: dict) -> None:
         if not new.exists():
             continue  # already renamed before the interruption
         if new.stat().st_size != item["size"]:
-            continue  # cannot happen after fsync; leave it for a person rather than guess
+            # Cannot happen after fsync. Rename nothing and keep the journal, so that no
+            # later claim takes the new file for a leftover and pairs a key with the wrong db.
+            raise SwapNeedsHelp()
+        todo.append((new, old))
+    for new, old in todo:
         if old.suffix == ".db":
             # The old database's WAL must not be replayed into the new one.
             for extra in ("-wal", "-shm"):

@@ -23,6 +23,7 @@ def export_copy(raw, dest: Path, key: bytearray) -> None:
     """Write everything `raw` (an open sqlcipher3 connection) sees into a new file at `dest`,
     encrypted with `key`, then fsync it. `dest` must not exist."""
     from reconcile_desktop.core.db import key_literal
+    from reconcile_desktop.paths import make_private
 
     cur = raw.cursor()
     version = cur.execute("PRAGMA user_version").fetchone()[0]
@@ -32,7 +33,7 @@ def export_copy(raw, dest: Path, key: bytearray) -> None:
         cur.execute(f"PRAGMA export.user_version = {int(version)}")
     finally:
         cur.execute("DETACH DATABASE export")
-    os.chmod(dest, 0o600)
+    make_private(dest)  # tolerates a backup folder on FAT/exFAT, where chmod is refused
     pairswap.fsync_file(dest)
 
 
@@ -106,12 +107,6 @@ def counts_of(path: Path, key: bytearray) -> dict[str, int]:
         conn.close()
 
 
-def remove_incoming(db_path: Path, key_path: Path) -> None:
-    for path in (pairswap.incoming_path(db_path), pairswap.incoming_path(key_path)):
-        for extra in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{extra}").unlink(missing_ok=True)
-
-
 def write_incoming_key(key_path: Path, data: bytes) -> None:
     target = pairswap.incoming_path(key_path)
     target.unlink(missing_ok=True)
@@ -133,7 +128,7 @@ def rotate_files(
     from reconcile_desktop.core.errors import ReconcileError
 
     incoming = pairswap.incoming_path(db_path)
-    remove_incoming(db_path, key_path)
+    pairswap.remove_incoming(db_path, key_path)  # refuses while a committed swap is open
     try:
         conn = connect_raw(db_path, old_key)
         try:
@@ -149,7 +144,7 @@ def rotate_files(
             )
         write_incoming_key(key_path, new_keyfile)
     except BaseException:
-        remove_incoming(db_path, key_path)
+        pairswap.remove_incoming(db_path, key_path)
         raise
     pairswap.commit(db_path, key_path)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconcile_desktop.core import keyfile, pairswap, rekey
-from reconcile_desktop.core.backups import BEFORE_RESTORE_LABEL
+from reconcile_desktop.core.backups import BEFORE_RESTORE_LABEL, new_backup_folder
 from reconcile_desktop.core.errors import KeyFileDamaged, ReconcileError, WrongPassphrase
 
 if TYPE_CHECKING:
@@ -49,6 +49,13 @@ class WrongBackupPassphrase(WrongPassphrase):
         "That passphrase does not open this backup. It opens with the passphrase you used "
         "on the day it was made."
     )
+
+
+RESTORE_UNFINISHED = (
+    "The backup is saved in place, but switching over to it could not finish just now. "
+    "Unlock with the passphrase of the backup and Reconcile will finish it."
+)
+KEPT_NOTE = " Your journal as it was is kept in {path}."
 
 
 @dataclass
@@ -93,7 +100,7 @@ def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult
     key = open_backup_key(vault, backup, passphrase)
     with rekey.wiped(key), user_errors():
         db_in = pairswap.incoming_path(vault.db_path)
-        rekey.remove_incoming(vault.db_path, vault.key_path)
+        pairswap.remove_incoming(vault.db_path, vault.key_path)
         try:
             shutil.copyfile(backup / "vault.db", db_in)
             os.chmod(db_in, 0o600)
@@ -103,16 +110,21 @@ def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult
             vault.lock()
             kept = keep_current_files(vault)
         except BaseException:
-            rekey.remove_incoming(vault.db_path, vault.key_path)
+            pairswap.remove_incoming(vault.db_path, vault.key_path)
             raise
-        pairswap.commit(vault.db_path, vault.key_path)
+        try:
+            pairswap.commit(vault.db_path, vault.key_path)
+        except pairswap.SwapUnfinished:
+            # The backup's pair is committed: the next unlock finishes it, with its passphrase.
+            note = KEPT_NOTE.format(path=kept) if kept is not None else ""
+            raise pairswap.SwapUnfinished(RESTORE_UNFINISHED + note) from None
         vault._start(key)  # the key is already unwrapped: no second key derivation
     return RestoreResult(backup, kept, vault.check())
 
 
 def keep_current_files(vault: Vault) -> Path | None:
     """Copy the journal's files as they are (damaged or not) into a before-restore folder."""
-    from reconcile_desktop.paths import ensure_private_dir
+    from reconcile_desktop.paths import ensure_private_dir, make_private
 
     present = [
         p
@@ -122,16 +134,11 @@ def keep_current_files(vault: Vault) -> Path | None:
     if not present:
         return None
     folder = ensure_private_dir(vault.dir / "backups")
-    stamp = vault.clock.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"reconcile-{BEFORE_RESTORE_LABEL}-{stamp}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"reconcile-{BEFORE_RESTORE_LABEL}-{stamp}-{n}"
-    target.mkdir(mode=0o700)
+    # No backup.json: the journal is locked here, and this copy stays in its own folder.
+    target = new_backup_folder(folder, BEFORE_RESTORE_LABEL, vault.clock.now())
     for path in present:
         shutil.copyfile(path, target / path.name)
-        os.chmod(target / path.name, 0o600)
+        make_private(target / path.name)
         pairswap.fsync_file(target / path.name)
     keyfile.fsync_dir(target)
     return target

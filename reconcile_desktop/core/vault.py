@@ -129,15 +129,19 @@ class Vault:
         return VaultState.PRESENT
 
     def claim(self) -> None:
-        """Create the private folder and take the single-instance lock."""
+        """Create the private folder, take the single-instance lock, and finish a key rotation
+        or restore cut short (every time one is pending, not only on the first claim)."""
         from reconcile_desktop.paths import ensure_private_dir
 
         try:
             ensure_private_dir(self.dir)
-            if not self._instance.held:
+            first = not self._instance.held
+            if first:
                 self._instance.acquire()
-                # A key rotation or restore cut short: finish it (or drop its leftovers)
-                # before anything reads the pair. See pairswap.py for why this is safe.
+            if first or pairswap.pending(self.dir):
+                # Finish the swap (or drop uncommitted leftovers) before anything reads the
+                # pair; the old database is never opened once vault.swap exists. See pairswap.py.
+                self.lock()
                 pairswap.finish_pending(self.db_path, self.key_path)
         except OSError as exc:
             raise translate_os_error(exc) from None
@@ -201,14 +205,17 @@ class Vault:
         finally:
             _wipe(data_key)
 
-    def _start(self, data_key: bytearray) -> None:
-        """Open with a data key already unwrapped (unlock, restore), migrate, tune."""
+    def _start(self, data_key: bytearray, *, tune: bool = True) -> None:
+        """Open with a data key already unwrapped (unlock, restore, rotation). `tune` migrates
+        and refreshes the planner's statistics; a rotation reopens a journal that is neither
+        older nor changed, so it skips both."""
         try:
             with user_errors():
                 self._open(self.db_path, data_key)
                 self._verify_readable()
-                self._migrate()
-                self.optimize()
+                if tune:
+                    self._migrate()
+                    self.optimize()
         except BaseException:
             self._close_engine()
             raise
@@ -315,31 +322,32 @@ class Vault:
 
     def backup(self, out_dir: Path, *, label: str = "backup") -> Path:
         """An encrypted copy (same data key) plus the current key file, in a new folder."""
+        from reconcile_desktop.core.backups import new_backup_folder, owner_id
         from reconcile_desktop.core.rekey import export_copy
-        from reconcile_desktop.paths import ensure_private_dir
+        from reconcile_desktop.paths import ensure_private_dir, make_private
 
-        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        owner = owner_id(self, label)  # first, so the copy carries the journal's id too
         with user_errors():
             ensure_private_dir(Path(out_dir))
-            target = Path(out_dir) / f"reconcile-{label}-{stamp}"
-            n = 1
-            while target.exists():
-                n += 1
-                target = Path(out_dir) / f"reconcile-{label}-{stamp}-{n}"
-            target.mkdir(mode=0o700)
-            tmp = target / f".{DB_NAME}.tmp"
-            raw = self.engine.raw_connection()
-            try:
-                export_copy(raw.driver_connection, tmp, self._current_key())
-            finally:
-                raw.close()
-            os.replace(tmp, target / DB_NAME)
+            target = new_backup_folder(Path(out_dir), label, self.clock.now(), owner)
             import shutil  # here: it loads bz2 and lzma, and CLI commands import this module early
 
-            shutil.copyfile(self.key_path, target / KEY_NAME)
-            os.chmod(target / KEY_NAME, 0o600)
-            pairswap.fsync_file(target / KEY_NAME)
-            keyfile.fsync_dir(target)
+            try:
+                tmp = target / f".{DB_NAME}.tmp"
+                raw = self.engine.raw_connection()
+                try:
+                    export_copy(raw.driver_connection, tmp, self._current_key())
+                finally:
+                    raw.close()
+                os.replace(tmp, target / DB_NAME)
+                shutil.copyfile(self.key_path, target / KEY_NAME)
+                make_private(target / KEY_NAME)  # a USB stick may not know file modes
+                pairswap.fsync_file(target / KEY_NAME)
+                keyfile.fsync_dir(target)
+            except BaseException:
+                # Half a copy is no backup: the folder is ours, made just above.
+                shutil.rmtree(target, ignore_errors=True)
+                raise
         return target
 
     def check_copy(self, folder: Path) -> list[str]:
@@ -361,7 +369,10 @@ class Vault:
 
         The vault is closed while it runs (anything else touching it meanwhile gets
         VaultLocked) and opened again with the new key if it was open. The database and key
-        file switch together (pairswap.py); on any failure before that the old pair stays."""
+        file switch together (pairswap.py); on any failure before that the old pair stays and
+        is reopened. After the commit point the old pair is never reopened: if the switch
+        cannot finish, SwapUnfinished is raised, the vault stays locked, and the next unlock
+        finishes it (anything written to the old database meanwhile would be lost)."""
         from reconcile_desktop.core.rekey import rotate_files, wiped
 
         self.claim()
@@ -375,35 +386,19 @@ class Vault:
                 with user_errors():
                     rotate_files(self.db_path, self.key_path, old_key, new_key, new_kf)
             except BaseException:
-                if was_open:
-                    self._reopen(old_key)
+                if was_open and not pairswap.pending(self.dir):
+                    self._start(old_key, tune=False)
                 raise
             if was_open:
-                self._reopen(new_key)
-
-    def _reopen(self, data_key: bytearray) -> None:
-        try:
-            with user_errors():
-                self._open(self.db_path, data_key)
-                self._verify_readable()
-        except BaseException:
-            self._close_engine()
-            raise
+                self._start(new_key, tune=False)
 
     def check(self) -> list[str]:
         """Problems found by SQLCipher's and SQLite's integrity checks (empty when healthy)."""
-        from sqlalchemy.exc import DBAPIError
+        from reconcile_desktop.core.rekey import run_checks
 
-        from reconcile_desktop.core.rekey import CHECKS as checks
-
-        problems: list[str] = []
-        with user_errors(), self.engine.connect() as conn:
-            for name, sql in checks:
-                try:
-                    result = conn.exec_driver_sql(sql)
-                    rows = [r[0] for r in result] if result.returns_rows else []
-                except DBAPIError:
-                    problems.append(f"{name}: part of the journal could not be read.")
-                    continue
-                problems += [f"{name}: {r}" for r in rows if r != "ok"]
-        return problems
+        with user_errors():
+            raw = self.engine.raw_connection()
+            try:
+                return run_checks(raw.driver_connection)
+            finally:
+                raw.close()

@@ -5,12 +5,16 @@ the reminder time live in QSettings instead: they say nothing private."""
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from typing import Any
 
 from reconcile_desktop.core.models import Setting
 from reconcile_desktop.core.vault import Vault
 
 GUIDE_OFFERED = "first_run.guide_offered"
+VAULT_ID = "vault.id"
+_VAULT_ID_FORM = re.compile(r"[0-9a-f]{32}")
 
 
 def get_setting(vault: Vault, key: str, default: Any = None) -> Any:
@@ -40,3 +44,15 @@ def guide_offered(vault: Vault) -> bool:
 
 def mark_guide_offered(vault: Vault) -> None:
     set_setting(vault, GUIDE_OFFERED, True)
+
+
+def vault_id(vault: Vault) -> str:
+    """A random id that tells this journal's backups from another journal's in a shared
+    folder. Made on first need and kept in the journal, so a backup (and a journal restored
+    from it) carries the same id. Random, so it says nothing about the journal."""
+    found = get_setting(vault, VAULT_ID)
+    if isinstance(found, str) and _VAULT_ID_FORM.fullmatch(found):
+        return found
+    made = secrets.token_hex(16)
+    set_setting(vault, VAULT_ID, made)
+    return made

@@ -3,7 +3,8 @@ window stays open (core.backups decides whether today's copy is still missing)."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -28,6 +29,7 @@ class DailyBackup(QObject):
 
     saved = Signal(str)
     failed = Signal(str)
+    _every: ClassVar[weakref.WeakSet[DailyBackup]] = weakref.WeakSet()
 
     def __init__(
         self,
@@ -48,16 +50,39 @@ class DailyBackup(QObject):
         self._timer.timeout.connect(self._tick)
         self._every_ms = every_ms
         self.last_result: DailyResult | None = None
+        self._held = False
+        self._resume = False  # whether the timer runs again when the hold ends
+        DailyBackup._every.add(self)
 
     @property
     def running(self) -> bool:
         return self._task is not None
 
+    @property
+    def waiting(self) -> bool:
+        """The timer is set: a backup will be tried when it fires."""
+        return self._timer.isActive()
+
     def start(self) -> None:
+        if self._held:
+            self._resume = True
+            return
         self._timer.start(self.first_delay_ms)
 
     def stop(self) -> None:
+        self._resume = False
         self._timer.stop()
+
+    def hold(self, still: bool) -> None:
+        """Pause (True) or resume (False) around a key rotation, restore or passphrase change:
+        a copy made meanwhile could pair the new key file with the old database."""
+        if still and not self._held:
+            self._held, self._resume = True, self._timer.isActive()
+            self._timer.stop()
+        elif not still and self._held:
+            self._held = False
+            if self._resume:
+                self._timer.start(self.first_delay_ms)
 
     def _tick(self) -> None:
         self.run_now()
@@ -66,7 +91,7 @@ class DailyBackup(QObject):
     def run_now(self, *, force: bool = False) -> Task | None:
         from reconcile_desktop.core.backups import run_daily_backup
 
-        if self._task is not None or not self.vault.is_unlocked:
+        if self._task is not None or self._held or not self.vault.is_unlocked:
             return None
         vault = self.vault
         self._task = self.runner.submit(
@@ -87,3 +112,10 @@ class DailyBackup(QObject):
         self.failed.emit(
             tr("Today's automatic backup could not be made. {reason}").format(reason=error.sentence)
         )
+
+
+def hold_daily_backup(vault: Vault, still: bool) -> None:
+    """Pause or resume every daily backup of `vault` (dialogs know the vault, not the app)."""
+    for daily in list(DailyBackup._every):
+        if daily.vault is vault:
+            daily.hold(still)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
 from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.auto_backup import hold_daily_backup
 from reconcile_desktop.ui.vault_dialogs import _PassphraseDialog, passphrase_field
 
 if TYPE_CHECKING:
@@ -241,6 +242,7 @@ class RestoreDialog(_PassphraseDialog):
             )
             return
         self.set_busy(True, self.tr("Putting the backup back…"))
+        hold_daily_backup(vault, True)
         self.runner.submit(
             lambda: restore.restore_backup(vault, backup, passphrase),
             on_result=self._restored,
@@ -265,6 +267,7 @@ class RestoreDialog(_PassphraseDialog):
         self.restore_button.setAccessibleName(self.tr("Restore this backup"))
 
     def _restored(self, result: RestoreResult) -> None:
+        hold_daily_backup(self.vault, False)  # before accept(): unlocking starts it again
         self.set_busy(False)
         self.result_info = result
         self.passphrase.clear()
@@ -273,6 +276,7 @@ class RestoreDialog(_PassphraseDialog):
     def _failed(self, error: ReconcileError) -> None:
         from reconcile_desktop.core.restore import BackupDamaged
 
+        hold_daily_backup(self.vault, False)
         self.set_busy(False)
         self._unconfirm()
         self.show_error(str(error))
@@ -291,7 +295,12 @@ class RestoreDialog(_PassphraseDialog):
 
 class RotateKeyDialog(_PassphraseDialog):
     """Re-encrypt the journal under a new random key. `before()` runs on the GUI thread just
-    before (save open edits, keep the window still); `after()` when it is over either way."""
+    before (save open edits, keep the window still); `after()` when it is over, unless the
+    journal was left closed (the switch could not finish): then `left_locked` is emitted when
+    the dialog closes, so the window can lock and the next unlock finish the switch. The daily
+    backup is paused while it runs."""
+
+    left_locked = Signal()
 
     def __init__(
         self,
@@ -314,6 +323,8 @@ class RotateKeyDialog(_PassphraseDialog):
             parent,
         )
         self._before, self._after = before, after
+        self._was_open = False
+        self._left_locked = False
         self.passphrase = passphrase_field(self.tr("Your passphrase"))
         self.form.addRow(self.tr("Your &passphrase"), self.passphrase)
         self.rotate_button = QPushButton(self.tr("Replace the key"))
@@ -332,6 +343,8 @@ class RotateKeyDialog(_PassphraseDialog):
             self.show_error(self.tr("Please enter your passphrase."))
             return
         self.runner.wait()  # a daily backup still running finishes with the old key first
+        hold_daily_backup(self.vault, True)  # and none starts before the new pair is in place
+        self._was_open = self.vault.is_unlocked
         if self._before is not None:
             self._before()
         self.set_busy(True, self.tr("Encrypting your journal with a new key…"))
@@ -341,6 +354,7 @@ class RotateKeyDialog(_PassphraseDialog):
         )
 
     def _done(self, _result: object) -> None:
+        hold_daily_backup(self.vault, False)
         self.set_busy(False)
         self.passphrase.clear()
         if self._after is not None:
@@ -348,8 +362,10 @@ class RotateKeyDialog(_PassphraseDialog):
         self.accept()
 
     def _failed(self, error: ReconcileError) -> None:
+        hold_daily_backup(self.vault, False)
         super()._failed(error)
-        if self._after is not None:
+        self._left_locked = self._was_open and not self.vault.is_unlocked
+        if self._after is not None and not self._left_locked:
             self._after()
         if isinstance(error, WrongPassphrase):
             self.passphrase.clear()
@@ -358,3 +374,6 @@ class RotateKeyDialog(_PassphraseDialog):
     def done(self, result: int) -> None:
         self.passphrase.clear()
         super().done(result)
+        if self._left_locked:
+            self._left_locked = False
+            self.left_locked.emit()

@@ -87,6 +87,15 @@ def hold_still(window: QWidget | None, still: bool) -> None:
             part.setEnabled(not still)
 
 
+def _closed_for_the_swap(window: QWidget | None) -> None:
+    """A key switch that could not finish left the journal closed: give the window back and
+    lock it, so the unlock dialog (which finishes the switch) is what the user sees next."""
+    hold_still(window, False)
+    lock_requested = getattr(window, "lock_requested", None)
+    if lock_requested is not None:
+        lock_requested.emit()
+
+
 def button_row(*buttons: QPushButton) -> QWidget:
     """Buttons at the right, in the order given."""
     row = QWidget()
@@ -275,6 +284,7 @@ class SettingsDialog(QDialog):
             after=lambda: hold_still(window, False),
         )
         dialog.accepted.connect(self._key_rotated)
+        dialog.left_locked.connect(lambda: _closed_for_the_swap(window))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -314,6 +324,9 @@ class SettingsDialog(QDialog):
         )
 
     def _passphrase_busy(self, busy: bool) -> None:
+        from reconcile_desktop.ui.auto_backup import hold_daily_backup
+
+        hold_daily_backup(self.vault, busy)  # no copy while the key file is rewritten
         for widget in (self.old_passphrase, self.new_passphrase, self.new_again):
             widget.setEnabled(not busy)
         self.change_button.setEnabled(not busy)

@@ -148,6 +148,69 @@ def test_changing_the_passphrase_offers_a_new_key(qtbot, make_app, make_vault, e
     assert len(keyfile.unwrap(kf, NEW_PASSPHRASE)) == 32
 
 
+def test_the_daily_backup_waits_while_the_key_is_replaced(
+    qtbot, make_app, make_vault, existing_vault_dir, monkeypatch
+):
+    import threading
+
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=60_000)
+    daily = app.care.daily
+    assert daily.waiting
+    real = app.vault.rotate_key
+    go = threading.Event()
+
+    def slow_rotation(passphrase):
+        go.wait()  # the test looks at the timer while the rotation is under way
+        return real(passphrase)
+
+    monkeypatch.setattr(app.vault, "rotate_key", slow_rotation)
+    dialog = app.window.open_settings()
+    rotate = dialog.open_rotate_key()
+    type_into(qtbot, rotate.passphrase, PASSPHRASE)
+    try:
+        click(qtbot, rotate.rotate_button)
+        assert rotate.busy
+        assert not daily.waiting and daily.run_now(force=True) is None
+    finally:
+        go.set()
+    with qtbot.waitSignal(rotate.accepted):
+        pass
+    assert daily.waiting  # back on afterwards
+    assert backups.list_backups(app.vault.dir / "backups") == []
+
+
+def test_a_key_switch_that_cannot_finish_locks_and_the_next_unlock_finishes_it(
+    qtbot, make_app, make_vault, existing_vault_dir, monkeypatch
+):
+    from reconcile_desktop.core import pairswap
+
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
+    journal.add_entry(app.vault, "kept through the switch")
+    real = pairswap.os.replace
+
+    def refuse_db(src, dst):
+        if str(dst).endswith("vault.db"):
+            raise OSError(5, "I/O error")
+        return real(src, dst)
+
+    dialog = app.window.open_settings()
+    rotate = dialog.open_rotate_key()
+    type_into(qtbot, rotate.passphrase, PASSPHRASE)
+    with monkeypatch.context() as m:
+        m.setattr(pairswap.os, "replace", refuse_db)
+        click(qtbot, rotate.rotate_button)
+        qtbot.waitUntil(lambda: not rotate.busy)
+    assert "next time you unlock" in rotate.error_text()
+    assert not app.vault.is_unlocked
+    assert not app.window.centralWidget().isEnabled()  # nothing can be typed into a closed one
+    rotate.reject()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, UnlockDialog))
+    unlock(qtbot, app)
+    assert app.window.centralWidget().isEnabled()
+    assert not (existing_vault_dir / pairswap.JOURNAL_NAME).exists()
+    assert [e.body for e in journal.iter_entries(app.vault)] == ["kept through the switch"]
+
+
 # -- restore ---------------------------------------------------------------------------------------
 
 

@@ -333,7 +333,7 @@ def test_settings_back_up_now(qtbot, make_app, make_vault, existing_vault_dir, t
 
     made = list((tmp_path / "usb").iterdir())
     assert len(made) == 1
-    assert {p.name for p in made[0].iterdir()} == {"vault.db", "vault.key"}
+    assert {p.name for p in made[0].iterdir()} == {"vault.db", "vault.key", "backup.json"}
     assert str(made[0]) in dialog.backup_status.text()
     copy = Vault(made[0], kdf_params=FAST_KDF, kdf_bounds=TEST_BOUNDS)
     try:

@@ -54,8 +54,12 @@ def _bodies(run_cli, passphrase=PASSPHRASE) -> list[str]:
 def test_restore_puts_the_backup_back_and_keeps_the_current_journal(run_cli, tmp_path, data_dir):
     made = _journal(run_cli, tmp_path)
 
-    refused = run_cli("restore", made)  # no terminal and no --yes: nothing happens
-    assert refused.returncode == 0 and "--yes" in refused.stdout
+    before_refusal = (data_dir / "vault.db").read_bytes()
+    refused = run_cli("restore", made)  # no terminal and no --yes: a usage error, nothing done
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "--yes" in refused.stderr
+    assert (data_dir / "vault.db").read_bytes() == before_refusal
+    assert not (data_dir / "backups").exists()
 
     # A damaged key file: one line naming the restore command, and the database untouched.
     (data_dir / "vault.key").write_text("{ not a key file")

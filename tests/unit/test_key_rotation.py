@@ -10,12 +10,20 @@ from pathlib import Path
 import pytest
 
 from reconcile_desktop.core import journal, keyfile, pairswap, rekey
-from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
-from tests.conftest import PASSPHRASE
+from reconcile_desktop.core.errors import ReconcileError, VaultLocked, WrongPassphrase
+from tests.conftest import PASSPHRASE, fail_db_replace
 
 
 def _bodies(vault) -> list[str]:
     return [e.body for e in journal.iter_entries(vault)]
+
+
+def _reopened(make_vault, vault) -> list[str]:
+    """Close this Vault, open the folder afresh and read every body."""
+    vault.close()
+    again = make_vault(vault.dir)
+    again.unlock(PASSPHRASE)
+    return _bodies(again)
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -52,10 +60,7 @@ def test_rotation_changes_the_key_keeps_the_words_and_stays_open(vault, make_vau
     for f in (vault.db_path, vault.key_path):
         assert f.stat().st_mode & 0o777 == 0o600
 
-    vault.close()
-    again = make_vault(vault.dir)
-    again.unlock(PASSPHRASE)
-    assert _bodies(again) == ["before the new key", "after the new key"]
+    assert _reopened(make_vault, vault) == ["before the new key", "after the new key"]
 
 
 def test_rotation_of_a_locked_vault_leaves_it_locked(vault, make_vault):
@@ -160,3 +165,60 @@ def test_leftovers_of_an_uncommitted_swap_are_removed(vault, make_vault):
     later = make_vault(vault.dir)
     later.unlock(PASSPHRASE)
     assert not any(".incoming" in p.name for p in later.dir.iterdir())
+
+
+def test_a_swap_that_fails_once_after_its_commit_point_is_finished_at_once(vault, make_vault):
+    journal.add_entry(vault, "before")
+    old_key = _data_key(vault)
+    with pytest.MonkeyPatch.context() as m:
+        fail_db_replace(m, 1)
+        vault.rotate_key(PASSPHRASE)
+    assert vault.is_unlocked and _data_key(vault) != old_key
+    journal.add_entry(vault, "after")
+    assert not (vault.dir / pairswap.JOURNAL_NAME).exists()
+    assert _reopened(make_vault, vault) == ["before", "after"]
+
+
+def test_a_swap_that_keeps_failing_stays_locked_and_the_next_unlock_finishes_it(vault, make_vault):
+    journal.add_entry(vault, "before")
+    old_key = _data_key(vault)
+    with pytest.MonkeyPatch.context() as m:
+        fail_db_replace(m, 10**6)
+        with pytest.raises(pairswap.SwapUnfinished, match="next time you unlock"):
+            vault.rotate_key(PASSPHRASE)
+        # Never the old pair again: nothing can be written where it would be lost.
+        assert not vault.is_unlocked
+        with pytest.raises(VaultLocked):
+            journal.add_entry(vault, "would be lost")
+        assert (vault.dir / pairswap.JOURNAL_NAME).exists()
+        with pytest.raises(pairswap.SwapUnfinished):
+            rekey.rotate_files(vault.db_path, vault.key_path, bytearray(32), bytearray(32), b"")
+        with pytest.raises(pairswap.SwapUnfinished):
+            pairswap.remove_incoming(vault.db_path, vault.key_path)
+        assert pairswap.incoming_path(vault.db_path).exists()
+    # The same process, the same instance lock: unlock finishes the swap first.
+    vault.unlock(PASSPHRASE)
+    assert _data_key(vault) != old_key and not (vault.dir / pairswap.JOURNAL_NAME).exists()
+    journal.add_entry(vault, "after")
+    assert _bodies(vault) == ["before", "after"] and vault.check() == []
+    assert _reopened(make_vault, vault) == ["before", "after"]
+
+
+def test_a_swap_with_a_file_of_the_wrong_size_keeps_its_journal(vault, make_vault):
+    journal.add_entry(vault, "before")
+    with pytest.MonkeyPatch.context() as m:
+        fail_db_replace(m, 10**6)
+        with pytest.raises(pairswap.SwapUnfinished):
+            vault.rotate_key(PASSPHRASE)
+    vault.close()
+    incoming = pairswap.incoming_path(vault.db_path)
+    with open(incoming, "ab") as fh:
+        fh.write(b"\0" * 10)
+    before = _digests(vault.dir)
+    later = make_vault(vault.dir)
+    with pytest.raises(pairswap.SwapNeedsHelp, match="left every file as it is"):
+        later.unlock(PASSPHRASE)
+    assert _digests(vault.dir) == before  # nothing renamed, nothing deleted, journal kept
+    with pytest.raises(pairswap.SwapNeedsHelp):
+        later.unlock(PASSPHRASE)  # every try says the same, never a half-swapped pair
+    assert _digests(vault.dir) == before

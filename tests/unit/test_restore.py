@@ -18,7 +18,7 @@ from reconcile_desktop.core.restore import (
     check_backup,
     restore_backup,
 )
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, fail_db_replace
 
 NEW_PASSPHRASE = "a different and longer passphrase"
 
@@ -156,3 +156,36 @@ def test_the_restore_command_is_named_only_on_the_command_line():
     assert damaged.cli_sentence.startswith(damaged.sentence)
     assert damaged.cli_sentence.endswith("reconcile restore BACKUP_FOLDER")
     assert errors.WrongPassphrase().cli_sentence == errors.WrongPassphrase().sentence
+
+
+@pytest.mark.parametrize("times", [1, 10**6])
+def test_a_restore_failing_after_its_commit_point_finishes_with_the_backups_passphrase(
+    backed_up, make_vault, monkeypatch, times
+):
+
+    from reconcile_desktop.core.errors import VaultLocked, WrongPassphrase
+
+    vault, made = backed_up
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    with monkeypatch.context() as m:
+        fail_db_replace(m, times)
+        if times == 1:
+            restore_backup(vault, made, PASSPHRASE)  # the second try of the swap works
+        else:
+            with pytest.raises(pairswap.SwapUnfinished, match="passphrase of the backup"):
+                restore_backup(vault, made, PASSPHRASE)
+            assert not vault.is_unlocked
+            with pytest.raises(VaultLocked):
+                journal.add_entry(vault, "would be lost")
+    if times != 1:
+        with pytest.raises(WrongPassphrase):
+            vault.unlock(NEW_PASSPHRASE)  # the backup's key file is already in place
+        vault.unlock(PASSPHRASE)  # finishes the swap
+    assert _bodies(vault) == ["in the backup"] and vault.check() == []
+    assert not (vault.dir / pairswap.JOURNAL_NAME).exists()
+    kept = backups.list_backups(vault.dir / "backups")
+    assert [b.kind for b in kept] == ["before-restore"]
+    vault.close()
+    other = make_vault(kept[0].path)
+    other.unlock(NEW_PASSPHRASE)  # the journal as it was, a whole pair
+    assert _bodies(other) == ["in the backup", "written later"]

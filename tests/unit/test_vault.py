@@ -166,7 +166,7 @@ def test_backup_opens_with_the_passphrase_current_when_made(vault, make_vault, t
     _add(vault, "after backup")
     vault.change_passphrase(PASSPHRASE, "later passphrase")
     vault.close()
-    assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.key"]
+    assert sorted(p.name for p in folder.iterdir()) == ["backup.json", "vault.db", "vault.key"]
     b = make_vault(folder)
     with pytest.raises(WrongPassphrase):
         b.unlock("later passphrase")
