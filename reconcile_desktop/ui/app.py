@@ -248,6 +248,9 @@ class ReconcileApp:
         dialog, self.dialog = self.dialog, None
         if self.window is None:
             self.window = self._build_window()
+        from reconcile_desktop.ui.settings_dialog import hold_still
+
+        hold_still(self.window, False)  # a lock during a key switch left it still: not now
         self.window.refresh_pages()
         self.window.show_restored()
         if dialog is not None:
@@ -296,6 +299,7 @@ class ReconcileApp:
         window.closed.connect(self._window_closed)
         if self.demo:
             window.setWindowTitle(window.tr("Reconcile — demo"))
+            window.demo = True  # its passphrase is the app's own: nothing to change there
         window.autolock_changed.connect(self.idle.set_timeout_minutes)
         return window
 

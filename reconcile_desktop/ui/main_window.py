@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar(autolock_minutes)
         self._paint()
         self._due: set[int] = set()  # pages to refresh when next shown (see refresh_pages)
+        self.demo = False  # set by the app for `reconcile --demo`
         self.show_page(0)
         # Connected after the first page is set, so that does not overwrite the saved page.
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -330,6 +331,23 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._refresh_if_due(self.stack.currentIndex())
 
+    def save_writing(self) -> bool:
+        """Save the journal editor now; False (with a word in the status bar) when typed words
+        could not reach the vault, so a caller about to close the journal can stop."""
+        editor = getattr(self.page("journal"), "editor", None)
+        if editor is None:
+            return True
+        editor.save_now()
+        if not editor.has_unsaved():
+            return True
+        self.statusBar().showMessage(
+            self.tr(
+                "Your latest words are not saved yet, so the journal stays open. "
+                "Make some room on the disk or try again in a moment."
+            )
+        )
+        return False
+
     def clear_sensitive(self) -> None:
         """Every page drops what it decrypted; one page failing must not stop the others."""
         self._due.clear()  # nothing is read again until the next unlock
@@ -399,6 +417,8 @@ class MainWindow(QMainWindow):
             dialog.backup_made.connect(
                 lambda path: self.statusBar().showMessage(backup_done_sentence(path))
             )
+            if self.demo:
+                dialog.hide_tab("passphrase")
             self._settings_dialog = dialog
         self._settings_dialog.open()
         return self._settings_dialog

@@ -184,6 +184,9 @@ class SettingsDialog(QDialog):
         self.tabs.tabBar().setAccessibleTabName(index, accessible)
         self._tab_keys.append(key)
 
+    def hide_tab(self, key: str) -> None:
+        self.tabs.setTabVisible(self._tab_keys.index(key), False)
+
     def show_tab(self, key: str) -> QWidget:
         """Bring one tab to the front: "general", "passphrase" or "backups"."""
         self.tabs.setCurrentIndex(self._tab_keys.index(key))

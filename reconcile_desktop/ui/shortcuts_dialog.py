@@ -102,7 +102,7 @@ class ShortcutsDialog(QDialog):
         self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll it
         bold = theme.scaled_font(self.font(), 1.0, bold=True)
         self.groups = collect_shortcuts(window)
         for title, items in self.groups:

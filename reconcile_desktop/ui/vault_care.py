@@ -60,6 +60,7 @@ class VaultCare(QObject):
         self.app = app
         self.daily = DailyBackup(app.vault, app.runner, self, first_delay_ms=backup_delay_ms)
         self.backups_on = backup_delay_ms >= 0  # off for the demo
+        self.lock_when_restored = False  # the screen locked while a restore ran
         self.note: BackupNote | None = None
         self.session = SessionWatch(self)
         self.session.lock_now.connect(self._session_lock)
@@ -125,6 +126,13 @@ class VaultCare(QObject):
 
     def _session_lock(self, why: str) -> None:
         log.debug("Locking: %s", why)
+        from reconcile_desktop.ui.backup_dialogs import RestoreDialog
+
+        dialog = self.app.dialog
+        if isinstance(dialog, RestoreDialog) and dialog.busy:
+            # A restore is running: when it ends, ask for the passphrase instead of opening
+            # the journal on a screen that was locked meanwhile.
+            self.lock_when_restored = True
         self.app.lock()
 
     # -- damaged journal and restore -----------------------------------------------------------
@@ -144,6 +152,8 @@ class VaultCare(QObject):
         if app._finished or isinstance(app.dialog, RestoreDialog):
             return
         if app.window is not None and app.vault.is_unlocked:
+            if not app.window.save_writing():
+                return  # a restore would close the journal over words that are not saved yet
             app.idle.stop()
             self.locking()
             app.window.close_dialogs()
@@ -176,6 +186,13 @@ class VaultCare(QObject):
 
     def _restored(self, dialog) -> None:
         result = dialog.result_info
+        if self.lock_when_restored:
+            self.lock_when_restored = False
+            self.app.dialog = None
+            dialog.deleteLater()
+            self.app.vault.lock()
+            self.app._show_unlock(locked=True)
+            return
         self.app._unlocked()
         if self.app.window is not None and result is not None:
             sentence = _tr("The backup is back in place.")

@@ -341,7 +341,8 @@ class UnlockDialog(_PassphraseDialog):
             heading = QCoreApplication.translate("VaultDialogs", "Reconcile is locked")
             intro = QCoreApplication.translate(
                 "VaultDialogs",
-                "It locked itself to keep your words private. Enter your passphrase to continue.",
+                "Your journal is closed and your words are hidden. "
+                "Enter your passphrase to continue.",
             )
         else:
             heading = QCoreApplication.translate("VaultDialogs", "Welcome back")

@@ -475,3 +475,66 @@ def test_an_unexpected_worker_error_in_the_daily_backup_is_generic(
     qtbot.waitUntil(app.care.note.isVisible)
     assert "journal words" not in app.care.note.toolTip()
     assert "Nothing you wrote was lost" in app.care.note.toolTip()
+
+
+def test_restore_waits_while_typed_words_cannot_be_saved(
+    qtbot, make_app, make_vault, existing_vault_dir, monkeypatch
+):
+    from reconcile_desktop.core.errors import DiskFull
+
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
+    window = app.window
+    window.show_page_key("journal")
+    editor = window.page("journal").editor
+
+    def full(*_args, **_kwargs):
+        raise DiskFull()
+
+    monkeypatch.setattr(journal, "add_entry", full)
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, "words that must not vanish")
+    window.restore_action.trigger()
+    assert not app.locked and window.isVisible() and app.dialog is None
+    assert "not saved yet" in window.statusBar().currentMessage()
+    assert editor.body.toPlainText() == "words that must not vanish"
+
+    monkeypatch.undo()  # room again: the words are saved, then the restore may begin
+    window.restore_action.trigger()
+    assert isinstance(app.dialog, RestoreDialog) and app.locked
+    app.dialog.reject()
+    unlock(qtbot, app)
+    assert [e.body for e in journal.iter_entries(app.vault)] == ["words that must not vanish"]
+
+
+def test_a_screen_lock_during_a_restore_asks_for_the_passphrase_after_it(
+    qtbot, make_app, make_vault, existing_vault_dir
+):
+    vault = make_vault(existing_vault_dir)
+    vault.unlock(PASSPHRASE)
+    journal.add_entry(vault, "kept safe")
+    vault.backup(existing_vault_dir / "backups")
+    vault.close()
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
+    app.window.restore_action.trigger()
+    dialog = app.dialog
+    _restore(qtbot, dialog, PASSPHRASE)  # checked; the second click puts it back
+    click(qtbot, dialog.restore_button)
+    assert dialog.busy
+    app.care.session.screen_saver(True)  # the screen locks while the files are swapped
+    qtbot.waitUntil(lambda: isinstance(app.dialog, UnlockDialog))
+    assert app.locked and not app.window.isVisible()
+    unlock(qtbot, app)
+    assert [e.body for e in journal.iter_entries(app.vault)] == ["kept safe"]
+
+
+def test_a_window_held_still_for_a_key_switch_takes_input_again_after_unlock(
+    qtbot, make_app, make_vault, existing_vault_dir
+):
+    from reconcile_desktop.ui.settings_dialog import hold_still
+
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
+    hold_still(app.window, True)
+    assert not app.window.centralWidget().isEnabled()
+    app.lock()  # e.g. the idle lock while the switch was still running
+    unlock(qtbot, app)
+    assert app.window.centralWidget().isEnabled() and app.window.menuWidget().isEnabled()

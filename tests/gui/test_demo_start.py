@@ -110,3 +110,13 @@ def test_a_locked_demo_opens_again_with_one_click(qtbot, make_app, tmp_path):
     click(qtbot, app.dialog.open_button)
     qtbot.waitUntil(lambda: window_up(app))
     assert not app.locked and app.guide is None
+
+
+def test_the_demo_offers_no_passphrase_change(qtbot, make_app, tmp_path):
+    app = make_app(demo_vault(tmp_path / "demo"), demo=True, first_run_guide=False)
+    app.start()
+    qtbot.waitUntil(lambda: window_up(app), timeout=20_000)
+    dialog = app.window.open_settings()
+    tabs = {dialog.tabs.tabText(i).replace("&", ""): dialog.tabs.isTabVisible(i) for i in range(3)}
+    assert tabs == {"General": True, "Passphrase": False, "Backups": True}
+    dialog.reject()

@@ -133,3 +133,15 @@ def test_an_existing_journal_with_content_is_not_offered_the_guide(
     assert app.guide is None
     # Remembered, so later unlocks do not look through the journal again.
     assert vault_settings.guide_offered(app.vault)
+
+
+def test_focus_starts_where_typing_goes_never_on_skip(qtbot, make_app, make_vault, tmp_path):
+    _app, guide = started(qtbot, make_app, make_vault, tmp_path)
+    for index in range(len(guide.steps)):
+        guide.go_to(index)
+        focused = guide.focusWidget()
+        assert focused is not guide.skip_button
+        if guide.current() is guide.goal:
+            assert focused is guide.goal.goal
+        else:
+            assert focused is guide.next_button

@@ -110,6 +110,10 @@ class FirstRunGuide(QDialog):
             self.tr("Step {n} of {total}").format(n=index + 1, total=len(self.steps))
         )
         self._update_buttons()
+        # The step's own field when it has one, otherwise Next: never Skip, where a stray
+        # Space would close the guide for good.
+        field = step.focus_widget()
+        (field if field is not None and field.isEnabled() else self.next_button).setFocus()
 
     def _update_buttons(self) -> None:
         self.back_button.setEnabled(self.index > 0)

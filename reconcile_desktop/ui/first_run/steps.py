@@ -63,6 +63,10 @@ class Step(QWidget):
     def refresh(self) -> None:
         """Look at the vault again (the guide may be reopened after things changed)."""
 
+    def focus_widget(self) -> QWidget | None:
+        """Where typing should start on this step (None: the guide's Next button)."""
+        return None
+
 
 class PrinciplesStep(Step):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
@@ -166,9 +170,9 @@ class NoContactStep(Step):
         self.choices.setVisible(self.period is None)
         if self.period is not None:
             self.status.say(
-                self.tr("You are counting days of no contact, aiming for {n}. Well done.").format(
-                    n=self.period.target_days
-                )
+                self.tr(
+                    "You are counting days of no contact, aiming for {n}. One day at a time."
+                ).format(n=self.period.target_days)
             )
 
     def next_label(self) -> str:
@@ -243,6 +247,9 @@ class GoalStep(Step):
 
     def _filled(self) -> bool:
         return bool(self.goal.text().strip() or self.action.text().strip())
+
+    def focus_widget(self) -> QWidget | None:
+        return self.goal if self.goal.isVisibleTo(self) else None
 
     def next_label(self) -> str:
         if self.saved is None and self._filled():

@@ -423,6 +423,10 @@ class EntryEditor(QWidget):
         finally:
             self._saving = False
 
+    def has_unsaved(self) -> bool:
+        """Typed words that are not in the vault yet (a save is due, or the last one failed)."""
+        return self._dirty
+
     def clear_sensitive(self) -> None:
         """Save, then forget every bit of text: fields, undo history, the tag list."""
         self.sheet_bar.close_keeping()
