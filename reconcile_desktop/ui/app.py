@@ -393,10 +393,12 @@ def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:
     demo = "--demo" in args[1:]
     qt_args = [args[0], *(a for a in args[1:] if a != "--demo")]
     if demo:
-        # Removed on every way out that Python sees: window closed, Quit, Ctrl+C, SIGTERM.
-        with tempfile.TemporaryDirectory(
-            prefix="reconcile-demo-", ignore_cleanup_errors=True
-        ) as folder:
+        from reconcile_desktop.ui.demo_start import DEMO_PREFIX, remove_left_demos
+
+        # Removed on every way out that Python sees: window closed, Quit, Ctrl+C, SIGTERM;
+        # what a killed demo left behind goes at the next demo's start.
+        remove_left_demos(Path(tempfile.gettempdir()))
+        with tempfile.TemporaryDirectory(prefix=DEMO_PREFIX, ignore_cleanup_errors=True) as folder:
             return _run(Path(folder) / "journal", qt_args, demo_dir=Path(folder))
     return _run(Path(data_dir), qt_args)
 

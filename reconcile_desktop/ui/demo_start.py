@@ -28,6 +28,38 @@ DEMO_KDF = keyfile.KdfParams(t=1, m=8 * 1024, p=1)
 DEMO_BOUNDS = keyfile.KdfBounds(t=(1, 64), m=(8 * 1024, 4 * 1024 * 1024), p=(1, 64))
 
 
+DEMO_PREFIX = "reconcile-demo-"
+
+
+def remove_left_demos(root: Path) -> int:
+    """Remove demo folders that a killed demo left in `root` (their journal is no longer
+    locked by a running Reconcile); returns how many. Only this user's folders, made-up data."""
+    import os
+    import shutil
+
+    from reconcile_desktop.core.errors import ReconcileError
+    from reconcile_desktop.core.instance_lock import InstanceLock
+
+    removed = 0
+    for folder in root.glob(DEMO_PREFIX + "*"):
+        lock_file = folder / "journal" / "vault.lock"
+        if folder.is_symlink() or not lock_file.is_file():
+            continue  # not a demo, or one still being set up
+        if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+            continue
+        lock = InstanceLock(lock_file)
+        try:
+            lock.acquire()
+        except (ReconcileError, OSError):
+            continue  # a demo that is still open
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += not folder.exists()
+        finally:
+            lock.release()
+    return removed
+
+
 def demo_vault(folder: Path, clock: Clock | None = None) -> Vault:
     from reconcile_desktop.core.vault import Vault
 

@@ -120,3 +120,25 @@ def test_the_demo_offers_no_passphrase_change(qtbot, make_app, tmp_path):
     tabs = {dialog.tabs.tabText(i).replace("&", ""): dialog.tabs.isTabVisible(i) for i in range(3)}
     assert tabs == {"General": True, "Passphrase": False, "Backups": True}
     dialog.reject()
+
+
+def test_folders_left_by_a_killed_demo_go_at_the_next_start(tmp_path):
+    from reconcile_desktop.core.instance_lock import InstanceLock
+    from reconcile_desktop.ui.demo_start import DEMO_PREFIX, remove_left_demos
+
+    def demo_folder(name: str):
+        journal_dir = tmp_path / f"{DEMO_PREFIX}{name}" / "journal"
+        journal_dir.mkdir(parents=True)
+        (journal_dir / "vault.lock").write_text("12345\n")
+        (journal_dir / "vault.db").write_bytes(b"made-up")
+        return journal_dir.parent
+
+    left = demo_folder("killed")
+    running = demo_folder("running")
+    unrelated = tmp_path / "reconcile-data"
+    unrelated.mkdir()
+    (unrelated / "vault.lock").write_text("1\n")
+    with InstanceLock(running / "journal" / "vault.lock"):  # an open demo holds its lock
+        assert remove_left_demos(tmp_path) == 1
+    assert not left.exists()
+    assert running.exists() and unrelated.exists()
