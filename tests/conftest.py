@@ -67,3 +67,23 @@ def fail_db_replace(monkeypatch, times: int) -> None:
         return real(src, dst)
 
     monkeypatch.setattr(pairswap.os, "replace", flaky)
+
+
+@pytest.fixture
+def plain_vault(make_vault, monkeypatch, tmp_path):
+    """A vault whose database is NOT encrypted, so its files show what secure deletion left
+    behind (the encryption would hide leftovers from a byte search)."""
+    import sqlcipher3
+
+    from reconcile_desktop.core import db
+
+    def connect_plain(path, key):
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        for pragma in ("secure_delete = ON", "journal_mode = WAL", "foreign_keys = ON"):
+            conn.execute("PRAGMA " + pragma)
+        return conn
+
+    monkeypatch.setattr(db, "connect_raw", connect_plain)
+    vault = make_vault(tmp_path / "plain")
+    vault.create(PASSPHRASE)
+    return vault

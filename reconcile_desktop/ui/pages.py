@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ class Page(QWidget):
     refresh(): reload what it shows from the vault. After every unlock the window calls it
     for the page on screen at once and for each other page when it is first shown again, so
     unlocking reads only what is seen; an `eager` page (one whose signals feed other parts of
-    the window) is refreshed at once even while hidden.
+    the window) is refreshed at once even while hidden. A `reload_when_shown` page shows what
+    other pages change (a mark on Today, a goal on the plan): it reads again each time it is
+    shown after being hidden.
     clear_sensitive(): drop every decrypted view, model and cached text (called on lock,
     before the vault forgets its key, for every page). Both must be safe to call repeatedly.
     """
@@ -55,6 +58,7 @@ class Page(QWidget):
     title: ClassVar[str] = ""
     icon_svg: ClassVar[str] = SUN
     eager: ClassVar[bool] = False
+    reload_when_shown: ClassVar[bool] = False
 
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class Page(QWidget):
         self.setObjectName(f"page-{self.key}")
         self.setAccessibleName(self.title)
         self._loaded = False
+        self._stale = False  # hidden since the last load
 
     @property
     def loaded(self) -> bool:
@@ -71,9 +76,19 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         self._loaded = True
+        self._stale = False
 
     def clear_sensitive(self) -> None:
         self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.reload_when_shown and self._stale and self._loaded and self.vault.is_unlocked:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._stale = True
 
 
 def page_classes() -> tuple[type[Page], ...]:

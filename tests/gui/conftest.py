@@ -168,3 +168,13 @@ def demo_window(qtbot, make_app, make_vault, vault_dir):
     window.resize(1024, 700)
     window.refresh_pages()
     return window
+
+
+def active_window(qtbot, app):
+    """Start the app, unlock it and wait until its window has keyboard focus (for key tests)."""
+    app.start()
+    unlock(qtbot, app)
+    window = app.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -18,7 +18,15 @@ from reconcile_desktop.ui.vault_dialogs import (
 )
 from reconcile_desktop.ui.workers import GENERIC_SENTENCE, Runner
 from tests.conftest import FAST_KDF, PASSPHRASE, TEST_BOUNDS
-from tests.gui.conftest import click, contrast, run_python, type_into, unlock, window_up
+from tests.gui.conftest import (
+    active_window,
+    click,
+    contrast,
+    run_python,
+    type_into,
+    unlock,
+    window_up,
+)
 
 NEW_PASSPHRASE = "a new and gentler passphrase"
 
@@ -180,11 +188,7 @@ def test_ctrl_l_clears_every_page_locks_and_asks_again(
     qtbot, make_app, make_vault, existing_vault_dir
 ):
     app = make_app(make_vault(existing_vault_dir))
-    app.start()
-    unlock(qtbot, app)
-    window = app.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, app)
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
@@ -251,10 +255,7 @@ def test_window_remembers_size_and_page_but_no_content(
     qtbot, make_app, make_vault, existing_vault_dir, settings, settings_path
 ):
     app = make_app(make_vault(existing_vault_dir))
-    app.start()
-    unlock(qtbot, app)
-    app.window.activateWindow()
-    qtbot.waitUntil(app.window.isActiveWindow)
+    active_window(qtbot, app)
     qtbot.keyClick(app.window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert app.window.current_page().title == "Change plan"
     app.window.resize(760, 530)  # within the offscreen screen (800x600)

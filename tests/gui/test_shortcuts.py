@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from reconcile_desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
-from tests.gui.conftest import unlock
+from tests.gui.conftest import active_window, unlock
 
 
 def native(keys: str) -> str:
@@ -64,11 +64,7 @@ def test_no_key_is_bound_twice(qtbot, make_app, make_vault, existing_vault_dir):
 
 def test_journal_keys_work_from_another_page(qtbot, make_app, make_vault, existing_vault_dir):
     app = make_app(make_vault(existing_vault_dir))
-    app.start()
-    unlock(qtbot, app)
-    window = app.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, app)
     window.show_page_key("today")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     journal = window.page("journal")

@@ -28,22 +28,28 @@ CHILD = Path(__file__).with_name("writer_child.py")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL semantics are POSIX")
 
 
-def _spawn(data_dir: Path, seed: int, stderr) -> subprocess.Popen[str]:
+def _child(
+    args: list[str], data_dir: Path, seed: int, passphrase: str, stderr
+) -> subprocess.Popen[str]:
+    """A child process (writer_child or ops_child) with the fast KDF and its own seed."""
     return subprocess.Popen(
         [
             sys.executable,
-            str(CHILD),
-            str(data_dir),
+            *args,
             *("--t", str(FAST_KDF.t), "--m", str(FAST_KDF.m), "--p", str(FAST_KDF.p)),
             *("--seed", str(seed)),
         ],
         cwd=REPO,
-        env=child_env(data_dir, RECONCILE_PASSPHRASE=PASSPHRASE),
+        env=child_env(data_dir, RECONCILE_PASSPHRASE=passphrase),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=stderr,
         text=True,
     )
+
+
+def _spawn(data_dir: Path, seed: int, stderr) -> subprocess.Popen[str]:
+    return _child([str(CHILD), str(data_dir)], data_dir, seed, PASSPHRASE, stderr)
 
 
 def _parse(line: str) -> tuple[int, str]:
@@ -135,23 +141,8 @@ def _ops_round(
     wanted = rng.randint(0, 6 if op == "import" else 12)
     lines: list[str] = []
     with open(err_path, "w") as err:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(OPS_CHILD),
-                op,
-                str(data_dir),
-                str(work),
-                *("--t", str(FAST_KDF.t), "--m", str(FAST_KDF.m), "--p", str(FAST_KDF.p)),
-                *("--seed", str(rng.randrange(2**31))),
-            ],
-            cwd=REPO,
-            env=child_env(data_dir, RECONCILE_PASSPHRASE=passphrase),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=err,
-            text=True,
-        )
+        args = [str(OPS_CHILD), op, str(data_dir), str(work)]
+        proc = _child(args, data_dir, rng.randrange(2**31), passphrase, err)
         watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
         watchdog.start()
         try:

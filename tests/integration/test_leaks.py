@@ -133,26 +133,6 @@ def test_a_whole_session_leaves_the_words_only_in_the_vault_and_the_export(
 # -- what empty-trash leaves in the files ---------------------------------------------------------
 
 
-@pytest.fixture
-def plain_vault(make_vault, monkeypatch, tmp_path):
-    """A vault whose database is NOT encrypted, so its bytes show what deletion left behind
-    (the same trick as tests/unit/test_journal.py)."""
-    import sqlcipher3
-
-    from reconcile_desktop.core import db
-
-    def connect_plain(path, key):
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-        for pragma in ("secure_delete = ON", "journal_mode = WAL", "foreign_keys = ON"):
-            conn.execute("PRAGMA " + pragma)
-        return conn
-
-    monkeypatch.setattr(db, "connect_raw", connect_plain)
-    vault = make_vault(tmp_path / "plain")
-    vault.create(PASSPHRASE)
-    return vault
-
-
 def test_every_version_of_an_edited_entry_is_gone_after_empty_trash(plain_vault):
     vault = plain_vault
     versions = [f"zq{secrets.token_hex(7)}" for _ in range(5)]

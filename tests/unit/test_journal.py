@@ -288,25 +288,6 @@ def test_emptied_trash_leaves_no_text_behind(jv):
     assert _files_contain(jv.dir, marker.encode()) == []
 
 
-@pytest.fixture
-def plain_vault(make_vault, monkeypatch, tmp_path):
-    """A vault whose database is NOT encrypted, so its files show what secure deletion left."""
-    import sqlcipher3
-
-    from reconcile_desktop.core import db
-
-    def connect_plain(path, key):
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-        for pragma in ("secure_delete = ON", "journal_mode = WAL", "foreign_keys = ON"):
-            conn.execute("PRAGMA " + pragma)
-        return conn
-
-    monkeypatch.setattr(db, "connect_raw", connect_plain)
-    v = make_vault(tmp_path / "plain")
-    v.create(PASSPHRASE)
-    return v
-
-
 def _edit_several_times(v, entry_id: int) -> list[str]:
     """Autosaves of a changing text (FTS5 secure-delete is off for these): each version's
     own word is dropped from the text by the next one, so only the index keeps it."""

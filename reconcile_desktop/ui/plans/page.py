@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QColor, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -56,13 +56,13 @@ class ChangePlanPage(Page):
     key = "plan"
     title = "Change plan"
     icon_svg = STEPS
+    reload_when_shown = True  # days are marked on the Today page too
 
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(vault, clock, parent)
         self.goal_dialog: GoalDialog | None = None
         self.slip_dialog: SlipFollowUpDialog | None = None
         self._goals: list[GoalData] = []
-        self._stale = False  # hidden since the last load: read again when shown
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_state())
         self.stack.addWidget(self._content())
@@ -272,14 +272,8 @@ class ChangePlanPage(Page):
         super().clear_sensitive()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.loaded and self.vault.is_unlocked:
-            self._reload()  # the Today page may have marked days meanwhile
+        super().showEvent(event)  # reads again if Today marked days meanwhile
         self._fit_day()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -329,7 +323,6 @@ class ChangePlanPage(Page):
             self.date_edit.blockSignals(False)
             self.show_day(min(max(self.shown_day(), low), today))
         self._goal_chosen(every, commitments, histories)
-        self._stale = False
 
     def _goal_line(self, g: GoalData, histories: list, today: dt.date) -> str:
         parts = [status_label(self, g.status)]

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -55,6 +54,7 @@ class TodayPage(Page):
     key = "today"
     title = "Today"
     icon_svg = SUN
+    reload_when_shown = True  # steps, goals and slips are added on other pages
 
     open_page = Signal(str)  # a page key: "journal", "plan", "nocontact"
     write_prompt = Signal(str)  # a prompt id: start an entry answering it
@@ -62,7 +62,6 @@ class TodayPage(Page):
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(vault, clock, parent)
         self._prompt_id: str | None = None
-        self._stale = False  # hidden since the last load: read again when shown
         self.slip_dialog: SlipFollowUpDialog | None = None
 
         self.date_label = QLabel()
@@ -170,21 +169,11 @@ class TodayPage(Page):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.loaded and self.vault.is_unlocked:
-            self.refresh()  # a goal, a mark or a slip may have been added on another page
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True
-
     def refresh(self) -> None:
         from reconcile_desktop.core import mood, nocontact
         from reconcile_desktop.core.prompts import prompt_of_the_day
 
         super().refresh()
-        self._stale = False
         today = self.clock.today()
         self.date_label.setText(f"{today:%A} {today.day} {today:%B}")
         self.greeting.setText(self._greeting(today))
