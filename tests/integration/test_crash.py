@@ -61,39 +61,44 @@ def _kill_round(
     data_dir: Path, rng: random.Random, err_path: Path, *, at_least: int = 0
 ) -> list[tuple[int, str]]:
     """One child: wait for 0..25 acknowledgements, SIGKILL it, collect what it had flushed."""
-    acked: list[tuple[int, str]] = []
     wanted = rng.randint(at_least, 25)  # 0: killed somewhere in start-up or unlock
     with open(err_path, "w") as err:
         proc = _spawn(data_dir, rng.randrange(2**31), err)
-        # Safety net only: a hung child fails the test instead of hanging the whole run.
-        watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
-        watchdog.start()
-        try:
-            while len(acked) < wanted:
-                line = proc.stdout.readline()
-                if not line.endswith("\n"):
-                    proc.wait()
-                    pytest.fail(f"writer ended early ({proc.returncode}): {err_path.read_text()}")
-                acked.append(_parse(line))
+        lines = _kill_after(proc, wanted, err_path, "writer")
+    return [_parse(line) for line in lines]
+
+
+def _kill_after(proc: subprocess.Popen[str], wanted: int, err_path: Path, what: str) -> list[str]:
+    """Read `wanted` acknowledgement lines, SIGKILL the child, return every whole line."""
+    lines: list[str] = []
+    # Safety net only: a hung child fails the test instead of hanging the whole run.
+    watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
+    watchdog.start()
+    try:
+        while len(lines) < wanted:
+            line = proc.stdout.readline()
+            if not line.endswith("\n"):
+                proc.wait()
+                pytest.fail(f"{what} ended early ({proc.returncode}): {err_path.read_text()}")
+            lines.append(line.rstrip("\n"))
+        proc.kill()
+        proc.wait()
+        # Lines flushed before the kill are acknowledgements too; a torn last line is not.
+        lines += [x.rstrip("\n") for x in proc.stdout.read().splitlines(True) if x.endswith("\n")]
+    finally:
+        watchdog.cancel()
+        if proc.poll() is None:
             proc.kill()
             proc.wait()
-            # Lines flushed before the kill are acknowledgements too; a torn last line is not.
-            acked += [_parse(x) for x in proc.stdout.read().splitlines(True) if x.endswith("\n")]
-        finally:
-            watchdog.cancel()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
+        proc.stdout.close()
     assert proc.returncode == -9, err_path.read_text()
-    return acked
+    return lines
 
 
 def _run(tmp_path: Path, kills: int) -> None:
     from sqlmodel import select
 
-    seed = int(os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(2**32))
-    rng = random.Random(seed)
+    seed, rng = _seeded()
     data_dir = tmp_path / "data"
     vault = Vault(data_dir, kdf_params=FAST_KDF, kdf_bounds=TEST_BOUNDS)
     vault.create(PASSPHRASE)
@@ -139,34 +144,10 @@ def _ops_round(
 ) -> list[str]:
     """One ops_child: wait for a random number of acknowledgements, SIGKILL, collect lines."""
     wanted = rng.randint(0, 6 if op == "import" else 12)
-    lines: list[str] = []
     with open(err_path, "w") as err:
         args = [str(OPS_CHILD), op, str(data_dir), str(work)]
         proc = _child(args, data_dir, rng.randrange(2**31), passphrase, err)
-        watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
-        watchdog.start()
-        try:
-            while len(lines) < wanted:
-                line = proc.stdout.readline()
-                if not line.endswith("\n"):
-                    proc.wait()
-                    pytest.fail(
-                        f"{op} child ended early ({proc.returncode}): {err_path.read_text()}"
-                    )
-                lines.append(line.rstrip("\n"))
-            proc.kill()
-            proc.wait()
-            lines += [
-                x.rstrip("\n") for x in proc.stdout.read().splitlines(True) if x.endswith("\n")
-            ]
-        finally:
-            watchdog.cancel()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
-    assert proc.returncode == -9, err_path.read_text()
-    return lines
+        return _kill_after(proc, wanted, err_path, f"{op} child")
 
 
 def _seeded() -> tuple[int, random.Random]:
