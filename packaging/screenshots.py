@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +20,7 @@ PAGES = ("today", "journal", "plan", "nocontact")
 
 
 def main() -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
     from reconcile_desktop.core import demo, keyfile
@@ -64,6 +65,11 @@ def main() -> int:
                 if key == "journal":
                     first = page.model.index(1, 0)
                     page.list.setCurrentIndex(first)
+                # The plan page draws its chart once matplotlib has loaded on its thread.
+                canvas = page.charts.canvases[0] if key == "plan" else None
+                deadline = time.monotonic() + 30
+                while canvas is not None and canvas.figure is None and time.monotonic() < deadline:
+                    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
                 for _ in range(20):
                     app.processEvents()
                 path = OUT / f"{key}-{scheme}.png"
