@@ -99,6 +99,48 @@ def check_file(path: Path, key: bytearray) -> list[str]:
         conn.close()
 
 
+def has_wal(db: Path) -> bool:
+    """A -wal beside `db` that holds frames: a copy taken after a crash has writes only there."""
+    try:
+        return os.stat(f"{db}-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def copy_whole(src: Path, dest: Path, key: bytearray) -> list[str]:
+    """Copy the database at `src` to `dest` as one self-contained file and check it.
+
+    A -wal beside `src` is copied with it and checkpointed into `dest`, so acknowledged writes
+    that never reached vault.db come along; `src` and its folder are only read. Returns the
+    problems found (empty when whole); `dest` and anything beside it are the caller's."""
+    import shutil
+
+    import sqlcipher3
+
+    from reconcile_desktop.paths import make_private
+
+    shutil.copyfile(src, dest)
+    make_private(dest)
+    if has_wal(src):
+        shutil.copyfile(f"{src}-wal", f"{dest}-wal")
+        make_private(Path(f"{dest}-wal"))
+        try:
+            conn = _connect(dest, key)
+            try:
+                busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                conn.execute("PRAGMA journal_mode = DELETE")  # removes the emptied -wal
+            finally:
+                conn.close()
+        except sqlcipher3.Error:
+            return [f"Opening: {UNREADABLE}"]
+        if busy:  # nobody else can have this private copy open; be plain if it happens
+            return ["Opening: the copy's recent writes could not be folded in."]
+    for extra in ("-wal", "-shm"):
+        Path(f"{dest}{extra}").unlink(missing_ok=True)
+    pairswap.fsync_file(dest)
+    return check_file(dest, key)
+
+
 def counts_of(path: Path, key: bytearray) -> dict[str, int]:
     conn = _connect(path, key)
     try:

@@ -6,11 +6,14 @@ are copied as they are, even when damaged, into backups/reconcile-before-restore
 the backup's pair is swapped in as one step (pairswap.py); then the journal is opened with the
 backup's passphrase and checked again. A backup made before a passphrase change keeps its own
 passphrase: after the restore, that is the one that opens the journal.
+
+A backup folder may hold a vault.db-wal (a copy of the journal's files kept after a crash, such
+as a before-restore copy): it is copied with vault.db and folded into the incoming file, so the
+restored journal holds every acknowledged write and needs no -wal of its own.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +59,7 @@ RESTORE_UNFINISHED = (
     "Unlock with the passphrase of the backup and Reconcile will finish it."
 )
 KEPT_NOTE = " Your journal as it was is kept in {path}."
+CHECK_COPY_NAME = ".backup-check.db"  # a private, passing copy; see check_backup
 
 
 @dataclass
@@ -81,10 +85,21 @@ def open_backup_key(vault: Vault, backup: Path, passphrase: str) -> bytearray:
 
 
 def check_backup(vault: Vault, backup: Path, passphrase: str) -> list[str]:
-    """Problems found in a backup opened with its passphrase (empty when it is whole)."""
+    """Problems found in a backup opened with its passphrase (empty when it is whole).
+
+    A backup with a -wal (a copy kept after a crash) is checked as restore would use it:
+    folded into a private copy beside the journal, so the backup folder is never written."""
     key = open_backup_key(vault, backup, passphrase)
+    db = Path(backup) / "vault.db"
     with rekey.wiped(key):
-        return rekey.check_file(Path(backup) / "vault.db", key)
+        if not rekey.has_wal(db):
+            return rekey.check_file(db, key)
+        scratch = vault.dir / CHECK_COPY_NAME
+        try:
+            return rekey.copy_whole(db, scratch, key)
+        finally:
+            for extra in ("", "-wal", "-shm", "-journal"):
+                Path(f"{scratch}{extra}").unlink(missing_ok=True)
 
 
 def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult:
@@ -102,9 +117,7 @@ def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult
         db_in = pairswap.incoming_path(vault.db_path)
         pairswap.remove_incoming(vault.db_path, vault.key_path)
         try:
-            shutil.copyfile(backup / "vault.db", db_in)
-            os.chmod(db_in, 0o600)
-            if rekey.check_file(db_in, key):
+            if rekey.copy_whole(backup / "vault.db", db_in, key):
                 raise BackupDamaged()
             rekey.write_incoming_key(vault.key_path, (backup / "vault.key").read_bytes())
             vault.lock()

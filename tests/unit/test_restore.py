@@ -189,3 +189,76 @@ def test_a_restore_failing_after_its_commit_point_finishes_with_the_backups_pass
     other = make_vault(kept[0].path)
     other.unlock(NEW_PASSPHRASE)  # the journal as it was, a whole pair
     assert _bodies(other) == ["in the backup", "written later"]
+
+
+def _copy_as_after_a_crash(vault, folder: Path) -> Path:
+    """vault.db, vault.db-wal and vault.key copied while the newest entry is only in the -wal,
+    as a crash leaves them (and as a before-restore copy keeps them)."""
+    import shutil
+
+    journal.add_entry(vault, "checkpointed long ago")
+    reader = vault.engine.connect()  # an open read (begun by SQLAlchemy) holds back checkpoints
+    reader.exec_driver_sql("SELECT count(*) FROM entry").fetchone()
+    try:
+        journal.add_entry(vault, "only in the wal")
+        folder.mkdir()
+        for name in ("vault.db", "vault.db-wal", "vault.key"):
+            shutil.copyfile(vault.dir / name, folder / name)
+    finally:
+        reader.rollback()
+        reader.close()
+    assert (folder / "vault.db-wal").stat().st_size > 0
+    return folder
+
+
+def test_restore_carries_the_wal_of_a_copy_made_after_a_crash(vault, tmp_path, make_vault):
+    crashed = _copy_as_after_a_crash(vault, tmp_path / "crashed")
+    without_wal = tmp_path / "db-only"
+    without_wal.mkdir()
+    for name in ("vault.db", "vault.key"):
+        (without_wal / name).write_bytes((crashed / name).read_bytes())
+    bare = make_vault(without_wal)
+    bare.unlock(PASSPHRASE)
+    assert "only in the wal" not in _bodies(bare)  # the premise: vault.db alone lacks it
+    bare.close()
+    journal.add_entry(vault, "after the copy")
+    vault.lock()
+    before = _digests(crashed)
+
+    assert check_backup(vault, crashed, PASSPHRASE) == []
+    result = restore_backup(vault, crashed, PASSPHRASE)
+
+    assert result.problems == []
+    assert _bodies(vault) == ["checkpointed long ago", "only in the wal"]
+    assert _digests(crashed) == before  # the backup folder is only read
+    assert not list(vault.dir.glob(".*.incoming*")) and not list(vault.dir.glob(".backup-check*"))
+    vault.close()
+    # What the journal now holds needs no -wal of its own to be whole.
+    for extra in ("-wal", "-shm"):
+        Path(f"{vault.db_path}{extra}").unlink(missing_ok=True)
+    again = make_vault(vault.dir)
+    again.unlock(PASSPHRASE)
+    assert _bodies(again) == ["checkpointed long ago", "only in the wal"]
+
+
+def test_a_before_restore_copy_with_a_wal_restores_whole(vault, tmp_path, make_vault):
+    crashed = _copy_as_after_a_crash(vault, tmp_path / "crashed")
+    vault.close()
+    # A journal folder left by a crash: its newest entry is only in vault.db-wal.
+    other = make_vault(tmp_path / "left-by-a-crash")
+    other.dir.mkdir(parents=True)
+    for name in ("vault.db", "vault.db-wal", "vault.key"):
+        (other.dir / name).write_bytes((crashed / name).read_bytes())
+    older = make_vault(tmp_path / "older")
+    older.create(PASSPHRASE)
+    journal.add_entry(older, "an older backup")
+    made = older.backup(tmp_path / "usb")
+    older.close()
+
+    kept = restore_backup(other, made, PASSPHRASE).previous_saved_in
+    assert kept is not None and (kept / "vault.db-wal").is_file()
+    as_kept = _digests(kept)
+    assert check_backup(other, kept, PASSPHRASE) == []
+    assert _digests(kept) == as_kept  # checking folds nothing into the kept copy itself
+    restore_backup(other, kept, PASSPHRASE)
+    assert _bodies(other) == ["checkpointed long ago", "only in the wal"]
