@@ -63,3 +63,15 @@ def print_json(doc: dict) -> None:
     import json
 
     print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
+
+
+def confirm(question: str) -> bool:
+    """Ask a yes/no question on the terminal (stderr, so stdout stays data); no is the default."""
+    import sys
+
+    try:
+        print(question, end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -1,9 +1,9 @@
 """Journal commands: add, search, export, import.
 
-`add` takes the text from stdin when stdin is not a terminal, else from $VISUAL or $EDITOR,
-which edits a 0600 file in a private temporary folder that is removed afterwards, whatever
-happens. Dates are read in the user's zone (vault.clock). --json output of `search` (stable
-keys; new keys may be added, existing ones keep their meaning) is described in SEARCH_JSON_HELP.
+`add` takes the text from --file, else from stdin when stdin is not a terminal, else from
+$VISUAL or $EDITOR (commands/editor.py: the words are kept until they are saved). Dates are read in
+the user's zone (vault.clock). --json output of `search` (stable keys; new keys may be added,
+existing ones keep their meaning) is described in SEARCH_JSON_HELP.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.commands.args import whole_number
+from reconcile_desktop.commands.args import confirm, whole_number
 from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vault
-from reconcile_desktop.core.errors import InvalidInput, ReconcileError, UsageError
+from reconcile_desktop.core.errors import InvalidInput, UsageError
 
 if TYPE_CHECKING:
     import datetime as dt  # imported where used: see cli.py on what loads before the KDF
@@ -39,14 +39,6 @@ MARK_START = "\x02"  # as core.search marks matches
 MARK_END = "\x03"
 BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
 
-EMPTY_BODY = "The entry is empty, so nothing was saved."
-NO_EDITOR = (
-    "No editor is set: set $VISUAL or $EDITOR, or pipe the text in "
-    "(for example: echo 'Today I…' | reconcile add)."
-)
-EDITOR_FAILED = "The editor stopped with an error, so nothing was saved."
-EDITOR_MISSING = "The editor named in $VISUAL or $EDITOR could not be started."
-NOT_UTF8 = "The text is not UTF-8, so nothing was saved."
 FUTURE = "That date is still in the future; an entry can be dated today or earlier."
 BAD_WHEN = 'give the date as YYYY-MM-DD or "YYYY-MM-DD HH:MM"'
 BAD_DAY = "give the date as YYYY-MM-DD"
@@ -124,7 +116,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write a journal entry",
         description="Write a journal entry. The text comes from standard input when it is "
         "not a terminal (a pipe or a file), otherwise from your editor ($VISUAL or $EDITOR). "
-        "The editor's file sits in a private temporary folder and is deleted afterwards.",
+        "The editor's file sits in a private temporary folder and is deleted once the entry "
+        "is saved; if it cannot be saved, the file is kept and its path is shown.",
+    )
+    p.add_argument(
+        "--file",
+        metavar="PATH",
+        help="take the text from this UTF-8 file instead (for example one kept by an earlier add)",
     )
     p.add_argument("--title", metavar="T", default="", help="a title (default: none)")
     _entry_options(p, filters=False)
@@ -186,58 +184,23 @@ def _entries(n: int) -> str:
     return "1 entry" if n == 1 else f"{n:,} entries"
 
 
-def _decode_body(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(NOT_UTF8) from None
+def _tidy(text: str) -> str:
     # Trailing newlines from editors and echo, and blank lines before the text, are not content.
     return re.sub(r"\A(?:[ \t]*\n)+", "", text.replace("\r\n", "\n").rstrip())
 
 
-# -- add -------------------------------------------------------------------------------------
+def _read_text_file(name: str) -> str:
+    from reconcile_desktop.commands.editor import decode_text
 
-
-def _editor_command() -> list[str]:
-    import shlex  # here, like subprocess and tempfile: other commands never need them
-
-    for var in ("VISUAL", "EDITOR"):
-        value = os.environ.get(var, "").strip()
-        if not value:
-            continue
-        if os.path.exists(value):  # a bare path, spaces and backslashes included
-            return [value]
-        try:
-            command = shlex.split(value)
-        except ValueError:
-            raise UsageError(f"${var} could not be read as a command.") from None
-        if command:
-            return command
-    raise UsageError(NO_EDITOR)
-
-
-def _write_in_editor(command: list[str]) -> str:
-    # A private folder (0700) rather than a bare temp file: editors put swap and backup
-    # copies next to the file, and the whole folder goes afterwards.
-    import shutil
-    import subprocess
-    import tempfile
-
-    folder = tempfile.mkdtemp(prefix="reconcile-")
     try:
-        path = os.path.join(folder, "entry.md")
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        try:
-            code = subprocess.run([*command, path], check=False).returncode
-        except OSError:
-            raise ReconcileError(EDITOR_MISSING) from None
-        if code != 0:
-            raise ReconcileError(EDITOR_FAILED)
-        with open(path, "rb") as fh:
+        with open(name, "rb") as fh:
             data = fh.read()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return _decode_body(data)
+    except OSError:
+        raise InvalidInput(f"The file {name} could not be read.") from None
+    return decode_text(data)
+
+
+# -- add -------------------------------------------------------------------------------------
 
 
 def _occurred(vault: Vault, when: tuple[dt.date, dt.time | None] | None) -> dt.datetime | None:
@@ -257,6 +220,8 @@ def _occurred(vault: Vault, when: tuple[dt.date, dt.time | None] | None) -> dt.d
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from reconcile_desktop.cli import PROG
+    from reconcile_desktop.commands import editor as editing
     from reconcile_desktop.core import journal
 
     fields = {"title": args.title, "mood": args.mood, "principle": args.principle}
@@ -265,22 +230,37 @@ def cmd_add(args: argparse.Namespace) -> int:
     # Everything but the text is checked first, so nobody writes an entry that is then refused.
     journal.check_fields(fields)
     journal.normalise_tags(tags)
-    editor = None
-    if _stdin_is_terminal():
-        editor = _editor_command()
+    command = None
+    if args.file is not None:
+        body = _tidy(_read_text_file(args.file))
+    elif _stdin_is_terminal():
+        command = editing.editor_command()
+        for path in editing.sweep():
+            print(f"{PROG}: {editing.STILL_KEPT.format(path=path)}", file=sys.stderr)
         body = ""
     else:
-        body = _decode_body(sys.stdin.buffer.read()) if sys.stdin is not None else ""
-        if not body.strip():
-            raise UsageError(EMPTY_BODY)
+        body = _tidy(editing.decode_text(sys.stdin.buffer.read())) if sys.stdin else ""
+    if command is None and not body.strip():
+        raise UsageError(editing.EMPTY_BODY)
+    saved: list = []
+
+    def save(text: str) -> int:
+        text = _tidy(text)
+        if not text.strip():
+            raise UsageError(editing.EMPTY_BODY)
+        saved.append(journal.add_entry(vault, text, occurred=occurred, tags=tags, **fields))
+        return saved[0].id
+
     with opened_vault(args) as vault:
         occurred = _occurred(vault, args.date)
-        if editor is not None:
-            body = _write_in_editor(editor)
-            if not body.strip():
-                raise UsageError(EMPTY_BODY)
-        entry = journal.add_entry(vault, body, occurred=occurred, tags=tags, **fields)
+        if command is None:
+            save(body)
+        else:
+            editing.write_in_editor(command, save)
+        entry = saved[0]
         local = entry.occurred_utc.astimezone(vault.clock.tzinfo())
+    if args.file is not None and editing.is_kept_draft(Path(args.file)):
+        editing.remove_folder(Path(args.file).parent)  # saved now: the kept words can go
     print(f"Saved entry {entry.id}, dated {local:%Y-%m-%d %H:%M}.")
     return 0
 
@@ -404,12 +384,6 @@ def _preview_lines(name: str, p: ImportPreview) -> list[str]:
     return lines
 
 
-def _confirm(question: str) -> bool:
-    print(question, end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
-    return answer.strip().lower() in ("y", "yes")
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from reconcile_desktop.core import exchange
 
@@ -429,7 +403,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not _stdin_is_terminal():
                 print("Nothing was imported yet. To import, run the same command with --yes.")
                 return 0
-            if not _confirm(f"Import {_entries(preview.new)}? [y/N] "):
+            if not confirm(f"Import {_entries(preview.new)}? [y/N] "):
                 print("Nothing was imported.")
                 return 0
         added = exchange.import_file(vault, path, args.source)

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
-from reconcile_desktop.commands.args import date_arg, print_json
+from reconcile_desktop.commands.args import confirm, date_arg, print_json
 from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -270,9 +269,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             # Checked before asking, so nobody confirms a restore that cannot happen.
             if restore.check_backup(vault, backup, passphrase):
                 raise restore.BackupDamaged()
-            question = f"Replace the journal in {vault.dir} with this backup? [y/N] "
-            print(question, end="", file=sys.stderr, flush=True)
-            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            if not confirm(f"Replace the journal in {vault.dir} with this backup? [y/N] "):
                 print("Nothing was restored.")
                 return 0
         result = restore.restore_backup(vault, backup, passphrase)
