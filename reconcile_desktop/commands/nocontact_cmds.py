@@ -52,7 +52,14 @@ With --json, one JSON object (keys stay stable; new ones may be added):
                      every 30 days), or null before the first
   next_milestone     the next milestone ahead
   giving_space_days  days since the planned reach-out, or null before it
-  flagged_events     events dated after today, not counted until their date arrives"""
+  flagged_events     events dated after today, not counted until their date arrives
+  boundaries         the boundaries noted (see 'reconcile nocontact boundary'), [] if none"""
+
+BOUNDARY_JSON_HELP = """\
+With list --json, one JSON object:
+  answered           true once the questions were answered (in the window or here)
+  boundaries         the ones set: asked-no-contact, blocked, court-order, safety
+  reach_out_offered  true only when answered and none is set"""
 
 HISTORY_JSON_HELP = """\
 With --json, {"periods": [...]}, oldest first; each period has:
@@ -125,6 +132,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_history)
     _add_shared_options(p, top=False)
 
+    _register_boundary(actions)
+
     p = subparsers.add_parser(
         "status",
         help="one line on the no-contact count, for a status bar",
@@ -168,6 +177,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _event_options(p)
     p.set_defaults(func=cmd_reached_out)
+
+
+def _register_boundary(actions: argparse._SubParsersAction) -> None:
+    from reconcile_desktop.cli import _add_shared_options
+    from reconcile_desktop.core.boundaries import NAMES
+
+    b = actions.add_parser(
+        "boundary",
+        help="their boundaries: with any set, the reach-out step is never offered",
+        description="Note what the other person asked for, or what keeps you apart: "
+        f"{', '.join(NAMES)}. With any of these set, the reach-out step is never offered, "
+        "and the count goes on as time for your own life. Answers can change at any time.",
+        epilog=BOUNDARY_JSON_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    which = b.add_subparsers(dest="boundary_action", metavar="ACTION", title="actions")
+    which.required = True
+    for verb, func, help in (
+        ("set", cmd_boundary_set, "note a boundary"),
+        ("clear", cmd_boundary_clear, "take a boundary back off"),
+    ):
+        p = which.add_parser(verb, help=help, description=f"{help[:1].upper()}{help[1:]}.")
+        p.add_argument("name", choices=NAMES, metavar="NAME", help=", ".join(NAMES))
+        p.set_defaults(func=func)
+        _add_shared_options(p, top=False)
+    p = which.add_parser("list", help="the answers so far", description="The answers so far.")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_boundary_list)
+    _add_shared_options(p, top=False)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -412,4 +450,60 @@ def cmd_reached_out(args: argparse.Namespace) -> int:
         print("Now comes giving space; that count starts today.")
     else:
         print(f"Now comes giving space; that count runs from {day} (day {s.giving_space_days}).")
+    return 0
+
+
+# -- boundaries -------------------------------------------------------------------------------
+
+
+def _boundary_reply(b) -> str:
+    from reconcile_desktop.core.boundaries import REASONS
+
+    if b.set:
+        return (
+            "Noted: " + "; ".join(REASONS[n] for n in b.ordered()) + ". The reach-out step is "
+            "not offered, and your count goes on as time for your own life."
+        )
+    return (
+        "No boundaries are noted. The reach-out step can be offered once you reach your "
+        "target, if you still want it."
+    )
+
+
+def cmd_boundary_set(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import boundaries
+
+    with opened_vault(args) as vault:
+        b = boundaries.set_boundary(vault, args.name)
+    print(_boundary_reply(b))
+    return 0
+
+
+def cmd_boundary_clear(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import boundaries
+
+    with opened_vault(args) as vault:
+        b = boundaries.clear_boundary(vault, args.name)
+    print(_boundary_reply(b))
+    return 0
+
+
+def cmd_boundary_list(args: argparse.Namespace) -> int:
+    from reconcile_desktop.core import boundaries
+
+    with opened_vault(args) as vault:
+        b = boundaries.get(vault)
+    if args.json:
+        print_json(
+            {
+                "answered": b.answered,
+                "boundaries": b.ordered(),
+                "reach_out_offered": b.reach_out_offered,
+            }
+        )
+        return 0
+    for name in boundaries.NAMES:
+        answer = "yes" if name in b.set else ("no" if b.answered else "not answered")
+        print(f"{name:<17} {answer:<13} {boundaries.QUESTIONS[name]}")
+    print(_boundary_reply(b) if b.answered else "Not answered yet.")
     return 0

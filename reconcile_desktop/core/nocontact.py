@@ -194,6 +194,10 @@ def log_event(
     if intensity is not None and not streaks.INTENSITY_MIN <= intensity <= streaks.INTENSITY_MAX:
         raise InvalidInput("Intensity is a number from 1 (mild) to 5 (very strong).")
     period = _require_period(vault)
+    if kind == streaks.REACHED_OUT:
+        from reconcile_desktop.core import boundaries
+
+        boundaries.require_no_boundary(vault)  # their wish comes first, in every front end
     instant = _event_instant(vault, period, when)
     from reconcile_desktop.core.models import ContactEvent
 
@@ -249,6 +253,27 @@ def delete_event(vault: Vault, event_id: int) -> None:
             s.delete(e)
 
 
+def undoable_reach_out(vault: Vault) -> EventData | None:
+    """The running period's reach-out while it can still be taken back: logged within the
+    same correction window as a check-in (a slip of the finger, not a rewrite of history)."""
+    from reconcile_desktop.core.plans import CORRECTION_DAYS
+
+    period = current_period(vault)
+    if period is None:
+        return None
+    sent = [e for e in events(vault, period.id) if e.kind == streaks.REACHED_OUT]
+    if not sent or sent[-1].local_date < vault.clock.today() - dt.timedelta(days=CORRECTION_DAYS):
+        return None
+    return sent[-1]
+
+
+def undo_reach_out(vault: Vault) -> None:
+    event = undoable_reach_out(vault)
+    if event is None:
+        raise InvalidInput("There is no recent reach-out to take back.")
+    delete_event(vault, event.id)
+
+
 def events(vault: Vault, period_id: int) -> list[EventData]:
     E = CONTACT_EVENT
     q = sa.select(E).where(E.c.period_id == period_id).order_by(E.c.local_date, E.c.occurred_utc)
@@ -282,6 +307,8 @@ def status_line(vault: Vault) -> str:
 
 def status_json(vault: Vault) -> dict:
     """Stable keys for `reconcile status --json`."""
+    from reconcile_desktop.core import boundaries
+
     s = summary(vault)
     if s is None:
         return {"tracking": False}
@@ -298,6 +325,7 @@ def status_json(vault: Vault) -> dict:
         "next_milestone": s.next_milestone,
         "giving_space_days": s.giving_space_days,
         "flagged_events": len(s.flagged),
+        "boundaries": boundaries.get(vault).ordered(),
     }
 
 

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.reminder = reminders.install(self)
         if nc is not None and hasattr(nc, "open_entry"):
             nc.open_entry.connect(self.open_entry)
+            nc.write_prompt.connect(self.write_prompt)
             nc.summary_changed.connect(
                 lambda s: self.tray.update(s.direct_days if s is not None else None)
             )

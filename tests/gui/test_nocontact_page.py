@@ -8,14 +8,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
-from reconcile_desktop.core import journal, nocontact, streaks
+from reconcile_desktop.core import boundaries, journal, nocontact, streaks
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui import theme, tray
 from reconcile_desktop.ui.nocontact import dialogs
 from reconcile_desktop.ui.nocontact.badge import StreakBadge
-from reconcile_desktop.ui.nocontact.page import MESSAGE_KIND, NoContactPage
+from reconcile_desktop.ui.nocontact.page import ONE_MESSAGE_PROMPT, NoContactPage
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import click
 
@@ -238,7 +245,20 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
 # -- the target and the next step --------------------------------------------------------------
 
 
-def test_target_reached_offers_reaching_out_then_counts_giving_space(qtbot, page, vault, clock):
+def _answer(qtbot, page, *yes: str) -> None:
+    for name, box in page.reach_out.questions.items():
+        box.setChecked(name in yes)
+    page.reach_out.save_answers.click()  # just shown: not laid out yet for a mouse click
+
+
+def _confirm_sent(qtbot, page) -> None:
+    page.reach_out.sent_button.click()
+    box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
+    assert "take this back" in box.text()
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+
+def test_target_reached_asks_about_boundaries_before_offering_the_step(qtbot, page, vault, clock):
     start(page, target=30)
     advance(clock, days=29)
     page.refresh()
@@ -246,28 +266,95 @@ def test_target_reached_offers_reaching_out_then_counts_giving_space(qtbot, page
 
     advance(clock, days=1)
     page.refresh()
-    assert shown(page, page.reach_out)
+    assert shown(page, page.reach_out) and page.reach_out.view == "questions"
+    assert not shown(page, page.reach_out.write_button)  # the answers come first
+    assert [b.text() for b in page.reach_out.questions.values()] == list(
+        boundaries.QUESTIONS.values()
+    )
+
+    _answer(qtbot, page)  # no to every question
+    assert page.reach_out.view == "offer" and boundaries.get(vault).reach_out_offered
     assert shown(page, page.reach_out.write_button) and shown(page, page.reach_out.sent_button)
-    assert not shown(page, page.reach_out.space_label)
+    with qtbot.waitSignal(page.write_prompt) as wrote:
+        page.reach_out.write_button.click()
+    assert wrote.args == [ONE_MESSAGE_PROMPT]
+    assert list(journal.iter_entries(vault)) == []  # nothing saved until the user writes
 
-    with qtbot.waitSignal(page.open_entry) as opened:
-        click(qtbot, page.reach_out.write_button)
-    entry = journal.get_entry(vault, opened.args[0])
-    assert (entry.kind, entry.title) == (MESSAGE_KIND, "My one message")
-    with qtbot.waitSignal(page.open_entry) as again:
-        click(qtbot, page.reach_out.write_button)
-    assert again.args == opened.args  # reopened, not a second entry
 
-    click(qtbot, page.reach_out.sent_button)
-    qtbot.waitUntil(lambda: shown(page, page.reach_out.space_label))
-    assert page.reach_out.space_label.text() == "Giving space since today"
+def test_i_sent_it_is_confirmed_undoable_and_turns_the_ring_to_giving_space(
+    qtbot, page, vault, clock
+):
+    start(page, target=30)
+    advance(clock, days=30)
+    page.refresh()
+    _answer(qtbot, page)
+    page.reach_out.sent_button.click()
+    box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    assert nocontact.events(vault, nocontact.current_period(vault).id) == []
+
+    _confirm_sent(qtbot, page)
+    qtbot.waitUntil(lambda: page.reach_out.view == "space")
+    assert page.reach_out.heading.text() == "You reached out once; giving space since today"
+    assert page.ring_caption.text() == "You reached out once and are giving space"
     assert not shown(page, page.reach_out.sent_button)
     kinds = [e.kind for e in nocontact.events(vault, nocontact.current_period(vault).id)]
     assert kinds == [streaks.REACHED_OUT]
 
+    page.reach_out.undo_button.click()  # a slip of the finger
+    assert page.reach_out.view == "offer" and page.ring_caption.text() == "No direct contact"
+    assert nocontact.events(vault, nocontact.current_period(vault).id) == []
+
+    _confirm_sent(qtbot, page)
     advance(clock, days=4)
     page.refresh()
-    assert page.reach_out.space_label.text() == "Day 4 of giving space"
+    assert page.reach_out.heading.text() == "You reached out once; day 4 of giving space"
+    assert shown(page, page.reach_out.undo_button)
+    advance(clock, days=4)  # past the correction window: it stays
+    page.refresh()
+    assert not shown(page, page.reach_out.undo_button)
+
+
+@pytest.mark.parametrize("boundary", boundaries.NAMES)
+def test_with_a_boundary_the_step_is_never_offered(qtbot, page, vault, clock, boundary):
+    start(page, target=30)
+    advance(clock, days=30)
+    page.refresh()
+    _answer(qtbot, page, boundary)
+
+    assert page.reach_out.view == "respected"
+    for button in (page.reach_out.write_button, page.reach_out.sent_button):
+        assert not shown(page, button)
+    assert "kind thing to do, and the right one" in page.reach_out.respected_text.text()
+    assert page.ring_caption.text() == "Time for your own life"
+    with qtbot.waitSignal(page.write_prompt) as wrote:
+        click(
+            qtbot,
+            next(
+                b
+                for b in page.reach_out.findChildren(QAbstractButton)
+                if b.text() == "A letter of letting go"
+            ),
+        )
+    assert wrote.args == ["rc-letter-of-letting-go"]
+    with pytest.raises(boundaries.BoundaryRespected):
+        nocontact.log_event(vault, streaks.REACHED_OUT)
+    assert nocontact.events(vault, nocontact.current_period(vault).id) == []
+
+    page.reach_out.change_button.click()  # answers stay changeable
+    assert page.reach_out.view == "questions"
+    assert page.reach_out.questions[boundary].isChecked()
+    _answer(qtbot, page)
+    assert page.reach_out.view == "offer"
+
+
+def test_a_boundary_noted_before_the_target_frames_the_days_as_your_own(qtbot, page, vault, clock):
+    start(page, target=30)
+    advance(clock, days=5)
+    boundaries.set_boundary(vault, boundaries.COURT_ORDER)
+    page.refresh()
+    assert page.reach_out.view == "respected"
+    assert page.ring.accessibleName() == "Day 5 of time for your own life"
 
 
 def test_ending_the_period_is_confirmed_kindly(qtbot, page, vault, clock):
@@ -430,7 +517,7 @@ def _screen_text(root: QWidget) -> str:
 
 
 def _all_text(root: QWidget) -> str:
-    dynamic = [root.since_label, root.kind_line, root.reach_out.heading, root.reach_out.space_label]
+    dynamic = [root.since_label, root.kind_line, root.reach_out.heading, root.ring_caption]
     dynamic += list(root.values.values())
     rings = [root.ring, root.social_ring]
     return "\n".join(

@@ -125,3 +125,30 @@ def test_today_reads_again_after_a_goal_is_added_elsewhere(qtbot, window):
     qtbot.waitUntil(lambda: today.checkins.isVisible())
     assert not today.no_steps.isVisible()
     assert [i.commitment.action for i in today.checkins.items] == ["Count to ten first"]
+
+
+def test_write_the_message_opens_the_prompt_with_the_cursor_in_the_text(
+    qtbot, make_app, make_vault, existing_vault_dir
+):
+    from PySide6.QtWidgets import QApplication
+
+    from reconcile_desktop.core import boundaries
+    from tests.gui.conftest import active_window
+
+    app = make_app(make_vault(existing_vault_dir), page_factory=build_pages)
+    window = active_window(qtbot, app)
+    vault = window.vault
+    nocontact.start_period(vault, target_days=30, start=vault.clock.today() - dt.timedelta(30))
+    boundaries.answer(vault, set())  # asked, and no boundary
+    window.refresh_pages()
+    window.show_page_key("nocontact")
+    page = window.page("nocontact")
+    assert page.reach_out.view == "offer"
+
+    page.reach_out.write_button.click()
+
+    editor = window.page("journal").editor
+    assert window.current_page().key == "journal"
+    assert editor._prompt_id == "ro-one-message" and editor.current_id() is None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.body)
+    assert list(journal.iter_entries(vault)) == []  # nothing saved until words are written

@@ -28,6 +28,7 @@ STATUS_KEYS = {
     "next_milestone",
     "giving_space_days",
     "flagged_events",
+    "boundaries",
 }
 
 
@@ -153,3 +154,40 @@ def test_nocontact_commands_without_a_journal_exit_4(run_cli, data_dir):
     for command in (["status"], ["nocontact", "start"], ["urge"]):
         assert_one_line_error(run_cli(*command), 4)
     assert not (data_dir / "vault.db").exists()
+
+
+def test_with_any_boundary_reached_out_is_refused_kindly_and_nothing_is_recorded(nc):
+    ok(nc("nocontact", "start", "--date", days_ago(40), "--target", "30"))
+    listed = json.loads(ok(nc("nocontact", "boundary", "list", "--json")))
+    assert listed == {"answered": False, "boundaries": [], "reach_out_offered": False}
+    for name in ("asked-no-contact", "blocked", "court-order", "safety"):
+        assert "not offered" in ok(nc("nocontact", "boundary", "set", name))
+        refused = nc("reached-out")
+        assert refused.returncode == 2 and refused.stdout == ""
+        (line,) = refused.stderr.splitlines()
+        assert line.startswith("reconcile: The reach-out step is not offered")
+        assert "the kind thing to do" in line and "reconcile contact" in line
+        assert status_json(nc)["giving_space_days"] is None  # nothing was recorded
+        assert status_json(nc)["boundaries"] == [name]
+        ok(nc("nocontact", "boundary", "clear", name))
+    ok(nc("nocontact", "boundary", "set", "blocked"))
+    ok(nc("nocontact", "boundary", "set", "safety"))
+    listed = json.loads(ok(nc("nocontact", "boundary", "list", "--json")))
+    assert listed == {
+        "answered": True,
+        "boundaries": ["blocked", "safety"],
+        "reach_out_offered": False,
+    }
+    text = ok(nc("nocontact", "boundary", "list"))
+    assert "blocked           yes" in text and "court-order       no" in text
+
+    ok(nc("nocontact", "boundary", "clear", "blocked"))
+    ok(nc("nocontact", "boundary", "clear", "safety"))
+    assert "once, as you planned" in ok(nc("reached-out"))
+    assert status_json(nc)["giving_space_days"] == 0
+
+
+def test_an_unknown_boundary_is_a_usage_error(nc):
+    result = nc("nocontact", "boundary", "set", "ghosted")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1

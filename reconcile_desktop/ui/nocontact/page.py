@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from reconcile_desktop.core import journal, nocontact, streaks
+from reconcile_desktop.core import boundaries, nocontact, streaks
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.core.plans import CORRECTION_DAYS
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.nocontact import dialogs
 from reconcile_desktop.ui.nocontact.panels import (
@@ -41,8 +43,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
 
-# The planned message is meant to be sent, so it is not filed with the unsent letters.
-MESSAGE_KIND = "free"
+ONE_MESSAGE_PROMPT = "ro-one-message"
 CONTENT_WIDTH = 760
 
 
@@ -52,7 +53,8 @@ class NoContactPage(Page):
     icon_svg = SPACE
     eager = True  # its summary feeds the tray and the Today badge; one cheap query
 
-    open_entry = Signal(int)  # a journal entry to open: an unsent letter or the one message
+    open_entry = Signal(int)  # a journal entry to open: an unsent letter
+    write_prompt = Signal(str)  # a prompt id: start a new entry answering it
     summary_changed = Signal(object)  # streaks.Summary | None, after every reload and write
 
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
@@ -146,9 +148,10 @@ class NoContactPage(Page):
         top.setSpacing(28)
         self.ring = ProgressRing(190, 14.0)
         self.social_ring = ProgressRing(116, 9.0)
-        for ring, text in (
-            (self.ring, self.tr("No direct contact")),
-            (self.social_ring, self.tr("Not looking at their social media")),
+        self.ring_caption = wrapped(self.tr("No direct contact"), muted=True)
+        for ring, label in (
+            (self.ring, self.ring_caption),
+            (self.social_ring, wrapped(self.tr("Not looking at their social media"), muted=True)),
         ):
             # A fixed-width column, so the wrapped caption gets its full height.
             column_widget = QWidget()
@@ -157,7 +160,6 @@ class NoContactPage(Page):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(6)
             column.addWidget(ring, 0, Qt.AlignmentFlag.AlignHCenter)
-            label = wrapped(text, muted=True)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             column.addWidget(label)
             column.addStretch(1)
@@ -171,7 +173,7 @@ class NoContactPage(Page):
             ("milestone", self.tr("Milestone reached")),
             ("next", self.tr("Next milestone")),
             ("best", self.tr("Best streak")),
-            ("attempts", self.tr("Attempts so far")),
+            ("attempts", self.tr("Stretches in this period")),
             ("urges", self.tr("Urges resisted this week")),
             ("social_best", self.tr("Best without looking")),
         )
@@ -212,8 +214,11 @@ class NoContactPage(Page):
         layout.addWidget(self.status)
 
         self.reach_out = ReachOutPanel()
-        self.reach_out.write_requested.connect(self.write_message)
-        self.reach_out.sent_requested.connect(self.log_reached_out)
+        self.reach_out.write_requested.connect(lambda: self.write_prompt.emit(ONE_MESSAGE_PROMPT))
+        self.reach_out.prompt_requested.connect(self.write_prompt)
+        self.reach_out.sent_requested.connect(self.confirm_reached_out)
+        self.reach_out.undo_requested.connect(self.undo_reached_out)
+        self.reach_out.answers_given.connect(self.save_boundaries)
         self.flagged = FlaggedPanel()
         self.flagged.correct_requested.connect(self.open_correct_dialog)
         self.history = HistorySection(self.vault)
@@ -243,7 +248,6 @@ class NoContactPage(Page):
         super().clear_sensitive()
         self._close_dialog()
         self.summary = None
-        self._message_entry_id = None
         self._farewell = ""
         self.show_view("blank")
         for ring in (self.ring, self.social_ring):
@@ -258,6 +262,7 @@ class NoContactPage(Page):
             label.clear()
             label.setAccessibleName("")
         self.status.say("")
+        self.ring_caption.setText(self.tr("No direct contact"))
         for section in (self.reach_out, self.flagged, self.history):
             section.clear()
         self.summary_changed.emit(None)
@@ -328,8 +333,29 @@ class NoContactPage(Page):
         self.kind_line.setText(self.kind_sentence(s))
         self.kind_frame.setVisible(bool(self.kind_line.text()))
         self.status.say("")
-        for section in (self.reach_out, self.flagged, self.history):
+        b = boundaries.get(self.vault)
+        sent = s.giving_space_days is not None
+        undo = sent and nocontact.undoable_reach_out(self.vault) is not None
+        self.reach_out.show_state(s, b, can_undo=undo)
+        self._show_framing(s, b, sent)
+        for section in (self.flagged, self.history):
             section.show_summary(s)
+
+    def _show_framing(self, s: streaks.Summary, b: boundaries.Boundaries, sent: bool) -> None:
+        """With a boundary the days are time for the user's own life; after the one message,
+        the ring says so instead of "no direct contact"."""
+        tr = self.tr
+        if b.set:
+            caption = tr("Time for your own life")
+        elif sent:
+            caption = tr("You reached out once and are giving space")
+        else:
+            caption = tr("No direct contact")
+        self.ring_caption.setText(caption)
+        if b.set:
+            self.ring.setAccessibleName(
+                tr("Day {days} of time for your own life").format(days=s.direct_days)
+            )
 
     def kind_sentence(self, s: streaks.Summary) -> str:
         """A forward-looking word in the first week after a slip; never a verdict."""
@@ -407,22 +433,36 @@ class NoContactPage(Page):
         ).format(days=self._days(best))
         self._reload()
 
-    def write_message(self) -> None:
-        """One journal entry for the planned message, reopened rather than duplicated."""
-        if self._message_entry_id is None:
-            try:
-                entry = journal.add_entry(
-                    self.vault, "", title=self.tr("My one message"), kind=MESSAGE_KIND
-                )
-            except ReconcileError as exc:
-                self.status.say(exc.sentence, problem=True)
-                return
-            self._message_entry_id = entry.id
-        self.open_entry.emit(self._message_entry_id)
+    def confirm_reached_out(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Your one message"),
+            self.tr(
+                "Note that you sent your one message? Giving space starts from today. You can "
+                "take this back for {n} days if it was a slip of the finger."
+            ).format(n=CORRECTION_DAYS),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Yes, I sent it"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.log_reached_out)
+        box.open()
+        return box
 
     def log_reached_out(self) -> None:
+        self._write(lambda: nocontact.log_event(self.vault, streaks.REACHED_OUT))
+
+    def undo_reached_out(self) -> None:
+        self._write(lambda: nocontact.undo_reach_out(self.vault))
+
+    def save_boundaries(self, names: frozenset[str]) -> None:
+        self._write(lambda: boundaries.answer(self.vault, names))
+
+    def _write(self, fn) -> None:
         try:
-            nocontact.log_event(self.vault, streaks.REACHED_OUT)
+            fn()
         except ReconcileError as exc:
             self.status.say(exc.sentence, problem=True)
             return

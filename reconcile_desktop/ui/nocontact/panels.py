@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.core import nocontact, streaks
+from reconcile_desktop.core import boundaries, nocontact, streaks
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.nocontact import dialogs
 from reconcile_desktop.ui.widgets.chart_canvas import ChartCanvas
@@ -92,20 +93,70 @@ class _Panel(QFrame):
 
 
 class ReachOutPanel(_Panel):
-    """Once the target is reached: reach out once, then give space."""
+    """Their boundaries first, then (only with none) the one reach-out, then giving space.
+
+    Once the target is reached, four private questions come before the step is ever offered;
+    with any yes the step never appears and letting-go prompts take its place."""
 
     write_requested = Signal()
     sent_requested = Signal()
+    undo_requested = Signal()
+    answers_given = Signal(object)  # frozenset of boundary names answered yes
+    prompt_requested = Signal(str)  # a letting-go prompt's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("reach-out", parent)
+        self.view = ""  # "questions", "offer", "respected", "space" or "" (hidden)
         self.heading = heading(self, "", 1.2)
-        self.text = wrapped(
-            self.tr(
-                "If you still want to try, the next step is to reach out once: a short, calm "
-                "message that owns your part and says you are open to talking, with no pressure "
-                "and nothing they must answer. Then you step back. There is no deadline; you "
-                "can also simply keep going."
+        self.box.addWidget(self.heading)
+        self.parts: dict[str, QWidget] = {}
+        self._build_questions()
+        self._build_offer()
+        self._build_respected()
+        self._build_space()
+        self.change_button = button(self.tr("Change my answers"))
+        self.change_button.clicked.connect(self._ask_again)
+        self.box.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _part(self, name: str) -> QVBoxLayout:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.parts[name] = widget
+        self.box.addWidget(widget)
+        return layout
+
+    def _build_questions(self) -> None:
+        layout = self._part("questions")
+        layout.addWidget(
+            wrapped(
+                self.tr(
+                    "Before anything else, a few private questions about the other person. "
+                    "Your answers stay in your journal, and you can change them at any time."
+                )
+            )
+        )
+        self.questions: dict[str, QCheckBox] = {}
+        for name, question in boundaries.QUESTIONS.items():
+            box = QCheckBox(QCoreApplication.translate("boundaries", question))
+            box.setAccessibleName(box.text())
+            self.questions[name] = box
+            layout.addWidget(box)
+        self.save_answers = button(self.tr("Save my answers"))
+        self.save_answers.clicked.connect(self._answered)
+        layout.addWidget(self.save_answers, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _build_offer(self) -> None:
+        layout = self._part("offer")
+        layout.addWidget(
+            wrapped(
+                self.tr(
+                    "If you still want to try, the next step is to reach out once: a short, "
+                    "calm message that owns your part and says you are open to talking, with "
+                    "no pressure and nothing they must answer. Then you step back. There is no "
+                    "deadline; you can also simply keep going."
+                )
             )
         )
         self.write_button = button(self.tr("Write the message"))
@@ -116,44 +167,98 @@ class ReachOutPanel(_Panel):
         row.addWidget(self.write_button)
         row.addWidget(self.sent_button)
         row.addStretch(1)
-        self.space_label = heading(self, "", 1.2)
-        self.space_label.setObjectName("giving-space")
-        self.space_text = wrapped(
-            self.tr(
-                "You said it once. Now the kind thing is room: no follow-ups, no checking "
-                "whether they have read it. Whatever they do, keep living your own life well."
-            ),
-            muted=True,
-        )
-        for widget in (self.heading, self.text):
-            self.box.addWidget(widget)
-        self.box.addLayout(row)
-        self.box.addWidget(self.space_label)
-        self.box.addWidget(self.space_text)
+        layout.addLayout(row)
 
-    def show_summary(self, s: streaks.Summary) -> None:
-        show = s.target_reached and not s.ended
-        self.setVisible(show)
-        if not show:
+    def _build_respected(self) -> None:
+        layout = self._part("respected")
+        self.respected_text = wrapped(
+            self.tr(
+                "Respecting their wish is the kind thing to do, and the right one. The days go "
+                "on counting, as time for your own life rather than time until contact, and "
+                "the work on yourself goes on, whatever happens between you."
+            )
+        )
+        layout.addWidget(self.respected_text)
+        layout.addWidget(wrapped(self.tr("Some writing for letting go:"), muted=True))
+        row = QHBoxLayout()
+        for prompt_id, title in (
+            ("rc-letter-of-letting-go", self.tr("A letter of letting go")),
+            ("rc-mine-and-not-mine", self.tr("Mine and not mine")),
+            ("rc-their-right-to-choose", self.tr("Their right to choose")),
+        ):
+            b = button(title)
+            b.clicked.connect(lambda _c=False, p=prompt_id: self.prompt_requested.emit(p))
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _build_space(self) -> None:
+        layout = self._part("space")
+        layout.addWidget(
+            wrapped(
+                self.tr(
+                    "You said it once. Now the kind thing is room: no follow-ups, no checking "
+                    "whether they have read it. Whatever they do, keep living your own life well."
+                ),
+                muted=True,
+            )
+        )
+        self.undo_button = button(self.tr("Undo: I did not send it"))
+        self.undo_button.clicked.connect(self.undo_requested)
+        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_state(self, s: streaks.Summary, b: boundaries.Boundaries, *, can_undo: bool) -> None:
+        if s.ended:
+            view = ""
+        elif b.set:
+            view = "respected"
+        elif s.giving_space_days is not None:
+            view = "space"
+        elif not s.target_reached:
+            view = ""
+        else:
+            view = "offer" if b.answered else "questions"
+        self.view = view
+        self.setVisible(bool(view))
+        if not view:
             self.clear()
             return
-        sent = s.giving_space_days is not None
-        self.heading.setText(self.tr("You reached {n} days").format(n=s.target_days))
-        for widget in (self.heading, self.text, self.write_button, self.sent_button):
-            widget.setVisible(not sent)
-        space = s.giving_space_days or 0
-        if space == 0:
-            self.space_label.setText(self.tr("Giving space since today"))
+        for name, part in self.parts.items():
+            part.setVisible(name == view)
+        for name, box in self.questions.items():
+            box.setChecked(name in b.set)
+        self.undo_button.setVisible(can_undo)
+        self.change_button.setVisible(view in ("offer", "respected"))
+        if view == "space":
+            space = s.giving_space_days or 0
+            self.heading.setText(
+                self.tr("You reached out once; giving space since today")
+                if space == 0
+                else self.tr("You reached out once; day {n} of giving space").format(n=space)
+            )
+        elif view == "respected":
+            self.heading.setText(self.tr("Their wish comes first"))
         else:
-            self.space_label.setText(self.tr("Day {n} of giving space").format(n=space))
-        self.space_label.setAccessibleName(self.space_label.text() if sent else "")
-        self.space_label.setVisible(sent)
-        self.space_text.setVisible(sent)
+            self.heading.setText(self.tr("You reached {n} days").format(n=s.target_days))
+        self.heading.setAccessibleName(self.heading.text())
+
+    def _answered(self) -> None:
+        self.answers_given.emit(
+            frozenset(n for n, box in self.questions.items() if box.isChecked())
+        )
+
+    def _ask_again(self) -> None:
+        self.view = "questions"
+        for name, part in self.parts.items():
+            part.setVisible(name == "questions")
+        self.change_button.hide()
+        self.questions[boundaries.NAMES[0]].setFocus()
 
     def clear(self) -> None:
-        for label in (self.heading, self.space_label):
-            label.clear()
-            label.setAccessibleName("")
+        self.heading.clear()
+        self.heading.setAccessibleName("")
+        for box in self.questions.values():
+            box.setChecked(False)
 
 
 class FlaggedPanel(_Panel):
