@@ -1,4 +1,4 @@
-"""No-contact history: each attempt's length against the target, and urges against slips."""
+"""No-contact history: each stretch's length against the target, and urges against slips."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _attempts(ax, attempts: Sequence[Attempt], target_days: int, style: ChartSty
         transform=ax.get_yaxis_transform(),
     )
     ax.set_title(
-        "Each attempt, in days (the last one is still running)", fontsize=style.font_size + 1
+        "Each stretch, in days (the last one is still running)", fontsize=style.font_size + 1
     )
     ax.set_xticks(xs, [f"#{x}" for x in xs] if len(xs) <= 20 else None)
     ax.set_ylim(0, max([target_days, *days]) * 1.15)

@@ -152,9 +152,10 @@ def _worksheet_body() -> str:
 
 _GOALS = (
     (
-        "Stay calm when conflict starts",
+        "Stop raising my voice and slamming doors",
         "change",
-        "I raised my voice and slammed doors. That frightened them, and it is mine to change.",
+        "I raised my voice and slammed doors. That frightened them. It has to stop completely, "
+        "whatever happens between us.",
         (
             ("Walk away and breathe for ten minutes when I feel anger rising", "daily"),
             ("Name the feeling out loud before I say anything else", "daily"),
@@ -181,23 +182,29 @@ _GOALS = (
 def _demo_plan(vault: Vault, rng: random.Random, first: dt.date, today: dt.date) -> None:
     rows = []
     for title, principle, why, commitments in _GOALS:
+        must_stop = title == _GOALS[0][0]  # frightening someone is not for gradual reduction
         goal = plans.add_goal(
             vault,
             title,
             why=why,
             principle=principle,
             start=first,
-            support_note="Therapist: Thursdays at 6" if principle == "change" else "",
+            must_stop=must_stop,
+            support_note="Anger programme on Mondays; therapist on Thursdays at 6"
+            if must_stop
+            else "",
         )
         for action, schedule in commitments:
             c = plans.add_commitment(vault, goal.id, action, schedule, start=first)
             (h,) = [h for h in plans.histories_for(vault) if h.id == c.id]
-            rows += _demo_checkins(rng, h, first, today)
+            rows += _demo_checkins(rng, h, first, today, rare_slips=must_stop)
     with vault.transaction() as s:
         s.add_all(rows)
 
 
-def _demo_checkins(rng, history, first: dt.date, today: dt.date) -> list[CheckIn]:
+def _demo_checkins(
+    rng, history, first: dt.date, today: dt.date, *, rare_slips: bool = False
+) -> list[CheckIn]:
     from reconcile_desktop.core.progress import is_scheduled
 
     rows, slipping = [], 0
@@ -210,14 +217,15 @@ def _demo_checkins(rng, history, first: dt.date, today: dt.date) -> list[CheckIn
             continue
         if rng.random() < 0.04:
             continue  # not recorded
-        p_kept = 0.55 + 0.35 * n / total
+        p_kept = 0.97 if rare_slips else 0.55 + 0.35 * n / total
         if slipping:
             slipping -= 1
             state = "slipped"
         elif rng.random() < p_kept:
             state = "kept"
         else:
-            state, slipping = "slipped", rng.choice((0, 0, 1))  # a bad patch, then a recovery
+            # A bad patch, then a recovery; never a patch on something that must stop.
+            state, slipping = "slipped", rng.choice((0, 0, 1)) * (not rare_slips)
         rows.append(
             CheckIn(
                 commitment_id=history.id,

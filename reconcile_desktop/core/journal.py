@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from reconcile_desktop.core import safety
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.tables import COMMITMENT, ENTRY, ENTRY_KINDS, ENTRY_TAG, PRINCIPLES, TAG
 from reconcile_desktop.core.vault import user_errors
@@ -343,6 +344,8 @@ def add_entry(
         _check_commitment(s, commitment_id)
         (entry_id,) = insert_entries(s, [new], now)
         names = tags_for(s, [entry_id]).get(entry_id, ())
+        if kind == safety.WORKSHEET_KIND:
+            safety.note_worksheet(s, body)
     record = {f.name: getattr(new, f.name) for f in dataclasses.fields(NewEntry)}
     return _entry_data(record | {"id": entry_id, "created_utc": now, "updated_utc": now}, names)
 
@@ -383,6 +386,8 @@ def update_entry(vault: Vault, entry_id: int, **changes: Any) -> EntryData:
             values["updated_utc"] = now
             s.execute(sa.update(E).where(E.c.id == entry_id).values(values))
         current.update(values)
+        if current["kind"] == safety.WORKSHEET_KIND and ("body" in values or "kind" in values):
+            safety.note_worksheet(s, current["body"])
         names = tags_for(s, [entry_id]).get(entry_id, ())
     return _entry_data(current, names)
 

@@ -34,7 +34,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("release-control", "Release control"),
 )
 KINDS: tuple[str, ...] = ("prompted", "letter", "worksheet")
-SECTION_TYPES: tuple[str, ...] = ("text", "list", "list-with-change")
+SECTION_TYPES: tuple[str, ...] = ("text", "list", "list-with-change", "yes-no")
+YES_NO: tuple[str, ...] = ("yes", "no", "not sure")  # a "yes-no" answer, or "" (unanswered)
 CAN_CHANGE: tuple[str, ...] = ("yes", "no", "unsure")
 
 # Day 0 of the prompt-of-the-day sequence; any fixed date works, it only sets the phase.
@@ -54,6 +55,7 @@ class Prompt:
     title: str
     text: str
     kind: str
+    owns_part: bool = False  # asks the user to own their part: not pushed on someone who was hurt
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,11 @@ def parse_prompts(data: Any) -> tuple[Prompt, ...]:
             raise ValueError(f"{where} has an unknown step {values['step']!r}.")
         if values["kind"] not in KINDS:
             raise ValueError(f"{where} has an unknown kind {values['kind']!r}.")
+        owns_part = entry.get("owns_part", False)
+        if not isinstance(owns_part, bool):
+            raise ValueError(f"{where} has an owns_part that is not true or false.")
         seen.add(pid)
-        prompts.append(Prompt(**values))
+        prompts.append(Prompt(**values, owns_part=owns_part))
     return tuple(prompts)
 
 
@@ -147,14 +152,19 @@ def _order_key(prompt: Prompt) -> tuple[str, str]:
     return digest, prompt.id
 
 
-def prompt_of_the_day(day: dt.date, prompts: Iterable[Prompt] | None = None) -> Prompt:
-    """The prompt for a local calendar day.
+def prompt_of_the_day(
+    day: dt.date, prompts: Iterable[Prompt] | None = None, *, gentle: bool = False
+) -> Prompt:
+    """The prompt for a local calendar day; `gentle` leaves out prompts that ask the user to
+    own their part (for someone who was the one hurt: see core/safety.py).
 
     The sequence repeats one fixed order with period len(prompts), so any run of
     len(prompts) consecutive days shows every prompt exactly once. (A fresh shuffle per
     cycle cannot keep that promise for runs that straddle two cycles.)
     """
     pool = load_prompts() if prompts is None else tuple(prompts)
+    if gentle:
+        pool = tuple(p for p in pool if not p.owns_part)
     if not pool:
         raise ValueError("There are no prompts to choose from.")
     if len({p.id for p in pool}) != len(pool):
@@ -215,6 +225,10 @@ def _item_lines(bullet: str, item: str) -> list[str]:
 
 def _payload(section: WorksheetSection, value: Any) -> str:
     where = f"The answer to {section.title!r}"
+    if section.type == "yes-no":
+        if value not in ("", *YES_NO):
+            raise ValueError(f"{where} must be yes, no or not sure.")
+        return value
     if section.type == "text":
         if not isinstance(value, str):
             raise ValueError(f"{where} must be text.")
@@ -239,7 +253,7 @@ def _payload(section: WorksheetSection, value: Any) -> str:
 
 
 def _empty(section: WorksheetSection) -> str | list[Any]:
-    return "" if section.type == "text" else []
+    return "" if section.type in ("text", "yes-no") else []
 
 
 def worksheet_to_markdown(answers: Mapping[str, Any]) -> str:
@@ -309,5 +323,8 @@ def worksheet_from_markdown(text: str) -> dict[str, Any]:
         chunk = text[body_start:end]
         chunk = chunk[1:] if chunk.startswith("\n") else chunk
         chunk = chunk[:-2] if chunk.endswith("\n\n") else chunk.removesuffix("\n")
-        answers[section.id] = chunk if section.type == "text" else _parse_items(section, chunk)
+        if section.type == "yes-no":
+            answers[section.id] = chunk.strip() if chunk.strip() in YES_NO else ""
+        else:
+            answers[section.id] = chunk if section.type == "text" else _parse_items(section, chunk)
     return answers

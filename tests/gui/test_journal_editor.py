@@ -264,6 +264,9 @@ def test_headings_and_emphasis_are_highlighted(qtbot):
 ANSWERS = {
     "why-it-ended": "I stopped listening.\nShe asked twice.",
     "what-changed": "",
+    "afraid-of-them": "",
+    "controlled-by-them": "",
+    "hurt-by-them": "",
     "loved": ["Sunday walks", "How we laughed"],
     "disliked": [
         {"item": "Arguments about money", "can_change": "yes"},

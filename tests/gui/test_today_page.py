@@ -125,3 +125,25 @@ def test_clear_sensitive_leaves_nothing_on_screen(qtbot, page, vault):
     page.clear_sensitive()
     assert page.badge.days_label.text() == "" and page.prompt_text.text() == ""
     assert page.checkins.items == [] and page.date_label.text() == ""
+
+
+def test_someone_who_was_hurt_is_not_handed_own_your_part_prompts(qtbot, page, vault, clock):
+    from reconcile_desktop.core import prompts, safety
+
+    owning = {p.id for p in prompts.load_prompts() if p.owns_part}
+    # A day whose prompt of the day asks the user to own their part.
+    day = next(
+        clock.today() + dt.timedelta(days=n)
+        for n in range(len(prompts.load_prompts()))
+        if prompt_of_the_day(clock.today() + dt.timedelta(days=n)).id in owning
+    )
+    clock.fixed = clock.fixed + dt.timedelta(days=(day - clock.today()).days)
+    page.refresh()
+    assert page._prompt_id in owning
+
+    hurt = prompts.worksheet_to_markdown({"controlled-by-them": "yes"})
+    journal.add_entry(vault, hurt, kind="worksheet", prompt_id="should-i-try")
+    assert safety.hurt_noted(vault)
+    page.refresh()
+    assert page._prompt_id not in owning
+    assert page._prompt_id == prompt_of_the_day(day, gentle=True).id

@@ -529,3 +529,24 @@ def test_on_this_day_in_leap_years_and_on_the_31st(utc_vault):
     # 31 March: February has no 31st (its last day showed on the 28th/29th)
     assert _memories(utc_vault, D(2024, 3, 31)) == ([D(2023, 3, 31)], [D(2024, 1, 31)])
     assert journal.on_this_day(utc_vault, D(2019, 1, 1)) == journal.OnThisDay((), ())
+
+
+def test_a_saved_worksheet_notes_whether_the_user_was_hurt(vault):
+    from reconcile_desktop.core import prompts, safety
+
+    assert not safety.hurt_noted(vault)
+    body = prompts.worksheet_to_markdown({"why-it-ended": "We drifted.", "hurt-by-them": "no"})
+    entry = journal.add_entry(vault, body, kind="worksheet", prompt_id="should-i-try")
+    assert not safety.hurt_noted(vault)
+    journal.update_entry(
+        vault, entry.id, body=prompts.worksheet_to_markdown({"afraid-of-them": "yes"})
+    )
+    assert safety.hurt_noted(vault)
+    journal.update_entry(vault, entry.id, body="Now plain text, written by hand.")
+    assert safety.hurt_noted(vault)  # not a form any more: the last answers stand
+    journal.add_entry(vault, "An ordinary day.")  # other kinds never touch it
+    assert safety.hurt_noted(vault)
+    journal.update_entry(
+        vault, entry.id, body=prompts.worksheet_to_markdown({"afraid-of-them": "no"})
+    )
+    assert not safety.hurt_noted(vault)

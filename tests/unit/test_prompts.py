@@ -183,19 +183,26 @@ def test_worksheet_has_the_reflection_sections_in_order():
     assert [(s.id, s.type) for s in sheet.sections] == [
         ("why-it-ended", "text"),
         ("what-changed", "text"),
+        ("afraid-of-them", "yes-no"),
+        ("controlled-by-them", "yes-no"),
+        ("hurt-by-them", "yes-no"),
         ("loved", "list"),
         ("disliked", "list-with-change"),
         ("someone-new", "text"),
         ("trusted-views", "text"),
         ("where-i-stand", "text"),
     ]
-    assert "not the time" in sheet.sections[4].help
+    new_partner = sheet.sections[7]
+    assert "not the time" in new_partner.help and "no need to find out" in new_partner.help
     assert P.load_worksheet() is sheet
 
 
 SAMPLE = {
     "why-it-ended": "I stopped listening.\n\nI was often late.",
     "what-changed": "",
+    "afraid-of-them": "no",
+    "controlled-by-them": "not sure",
+    "hurt-by-them": "",
     "loved": ["Sunday walks", "Her laugh,\nespecially at my jokes"],
     "disliked": [
         {"item": "Arguing about money", "can_change": "yes"},
@@ -212,6 +219,7 @@ def test_markdown_reads_like_a_journal_entry():
     assert md.startswith("# Should I even try?\n\n## Why did it end?\n\nI stopped listening.\n")
     assert "## What I loved\n\n- Sunday walks\n- Her laugh,\n  especially at my jokes\n" in md
     assert "- [can change: yes] Arguing about money\n- [can change: unsure] \n" in md
+    assert "## Were you afraid of them?\n\nno\n\n## Did they control" in md
     assert P.worksheet_from_markdown(md) == SAMPLE
 
 
@@ -262,6 +270,8 @@ def test_text_that_is_not_a_worksheet_is_refused(text):
         {"loved": [3]},
         {"disliked": ["plain text"]},
         {"disliked": [{"item": "x", "can_change": "maybe"}]},
+        {"hurt-by-them": "sometimes"},
+        {"afraid-of-them": ["yes"]},
     ],
 )
 def test_malformed_answers_are_refused(answers):
@@ -306,6 +316,8 @@ def _answers() -> st.SearchStrategy[dict]:
     for s in P.load_worksheet().sections:
         if s.type == "text":
             parts[s.id] = free_text
+        elif s.type == "yes-no":
+            parts[s.id] = st.sampled_from(("", *P.YES_NO))
         elif s.type == "list":
             parts[s.id] = st.lists(texts, max_size=4)
         else:
@@ -326,3 +338,18 @@ def test_list_items_may_even_hold_heading_lines(item):
     answers = {"loved": [item], "where-i-stand": "still here"}
     back = P.worksheet_from_markdown(P.worksheet_to_markdown(answers))
     assert back["loved"] == [item] and back["where-i-stand"] == "still here"
+
+
+def test_harm_answers_are_noticed_and_own_your_part_prompts_are_left_out():
+    from reconcile_desktop.core import safety
+
+    assert not safety.answers_suggest_harm({"afraid-of-them": "not sure", "hurt-by-them": "no"})
+    for question in ("afraid-of-them", "controlled-by-them", "hurt-by-them"):
+        assert safety.answers_suggest_harm({question: "yes"})
+    owning = [p for p in P.load_prompts() if p.owns_part]
+    assert {p.id for p in owning} >= {"mir-my-part-listed", "sit-why-it-ended"}
+    for prompt in owning:
+        assert "never means taking the blame for how someone treated you" in prompt.text
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(len(P.load_prompts()))]
+    assert any(P.prompt_of_the_day(d).owns_part for d in days)
+    assert not any(P.prompt_of_the_day(d, gentle=True).owns_part for d in days)

@@ -75,8 +75,9 @@ class PrinciplesStep(Step):
         self.column.addWidget(
             _text(
                 self.tr(
-                    "Reconcile is a private place to work on yourself while you wait, whatever "
-                    "happens between the two of you. Four ideas run through everything here:"
+                    "Reconcile is a private place to work on yourself and to look after your own "
+                    "life, whatever happens between the two of you. Four ideas run through "
+                    "everything here:"
                 )
             )
         )

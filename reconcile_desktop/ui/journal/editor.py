@@ -170,6 +170,7 @@ class EntryEditor(QWidget):
     saved = Signal(int)
     entry_changed = Signal(int)  # a new entry was created, or another one loaded
     trashed = Signal(int)
+    support_requested = Signal()  # the worksheet's answers suggest the user was hurt
 
     def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +257,7 @@ class EntryEditor(QWidget):
         self.sheet_bar = WorksheetBar(self)
         self.sheet_bar.button.clicked.connect(self.open_worksheet)
         self.sheet_bar.answered.connect(self._worksheet_answered)
+        self.sheet_bar.support_requested.connect(self.support_requested)
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Title (optional)"))

@@ -472,7 +472,9 @@ class JournalPage(Page):
             from reconcile_desktop.ui.journal.prompt_picker import PromptPicker, entry_kwargs
         except ImportError:
             return None
-        picker = PromptPicker(self.clock.today(), self)
+        from reconcile_desktop.core.safety import hurt_noted
+
+        picker = PromptPicker(self.clock.today(), self, gentle=hurt_noted(self.vault))
         picker.chosen.connect(lambda prompt: self.start_entry(**entry_kwargs(prompt)))
         picker.finished.connect(lambda _r: setattr(self, "prompt_picker", None))
         picker.finished.connect(picker.deleteLater)

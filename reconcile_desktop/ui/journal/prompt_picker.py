@@ -45,12 +45,15 @@ class PromptPicker(QDialog):
 
     chosen = Signal(object)
 
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: dt.date, parent: QWidget | None = None, *, gentle: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a prompt"))
         self.setAccessibleName(self.tr("Choose a prompt"))
         self.resize(640, 560)
-        self.today_prompt = prompts.prompt_of_the_day(today)
+        # The same prompt as on Today; every prompt stays listed, to choose freely.
+        self.today_prompt = prompts.prompt_of_the_day(today, gentle=gentle)
         self._kind_words = {
             "letter": self.tr("Unsent letter"),
             "worksheet": self.tr("Worksheet"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.core import prompts
+from reconcile_desktop.core import prompts, safety
 from reconcile_desktop.core.prompts import WorksheetSection
 from reconcile_desktop.ui import theme
 
@@ -178,6 +178,55 @@ class TextField(QPlainTextEdit):
         self.setPlainText(text)
 
 
+class YesNoField(QComboBox):
+    """One plain question: unanswered, yes, no or not sure."""
+
+    def __init__(self, section: WorksheetSection) -> None:
+        super().__init__()
+        self.section = section
+        self.setAccessibleName(section.title)
+        self.addItem(self.tr("(no answer)"), "")
+        for value, text in zip(
+            prompts.YES_NO, (self.tr("Yes"), self.tr("No"), self.tr("Not sure")), strict=True
+        ):
+            self.addItem(text, value)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def value(self) -> str:
+        return self.currentData()
+
+    def set_value(self, value: str) -> None:
+        self.setCurrentIndex(max(0, self.findData(value)))
+
+
+class HarmNote(QFrame):
+    """Shown when the answers say the user was afraid, controlled or hurt."""
+
+    support_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("harm-note")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(
+            self.tr(
+                "What you describe matters. Being afraid, controlled or hurt is not your fault, "
+                "and mending it is not your job. Trying again may not be safe. You deserve "
+                "support for yourself, whatever you decide."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("A note about your safety"))
+        self.button = QPushButton(self.tr("Support…"))
+        self.button.setAccessibleName(self.tr("Open the support lines"))
+        self.button.clicked.connect(self.support_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(text)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.hide()
+
+
 class WorksheetDialog(QDialog):
     """Fill in or revisit the worksheet. After it closes, `discarded` tells the editor whether
     the user pressed "Discard changes"; any other close (Save, Escape, the window's close
@@ -190,7 +239,8 @@ class WorksheetDialog(QDialog):
         self.setWindowTitle(self.sheet.title)
         self.setAccessibleName(self.sheet.title)
         self.resize(720, 640)
-        self.fields: dict[str, ListField | TextField] = {}
+        self.fields: dict[str, ListField | TextField | YesNoField] = {}
+        self.harm_note = HarmNote()
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -208,13 +258,20 @@ class WorksheetDialog(QDialog):
             title.setFont(theme.heading_font(self.font(), 1.1))
             help_text = theme.MutedLabel(section.help)
             help_text.setWordWrap(True)
-            field = TextField(section) if section.type == "text" else ListField(section)
-            if isinstance(field, TextField):
+            field = _field_for(section)
+            if not isinstance(field, ListField):
                 title.setBuddy(field)
+            if isinstance(field, YesNoField):
+                field.currentIndexChanged.connect(self._show_harm_note)
             self.fields[section.id] = field
             column.addWidget(title)
             column.addWidget(help_text)
-            column.addWidget(field)
+            column.addWidget(
+                field, 0 if not isinstance(field, YesNoField) else Qt.AlignmentFlag.AlignLeft
+            )
+            if section.id == self._last_yes_no():
+                column.addSpacing(8)
+                column.addWidget(self.harm_note)
         column.addStretch(1)
 
         scroll = QScrollArea()
@@ -244,11 +301,19 @@ class WorksheetDialog(QDialog):
         self.set_answers(answers or {})
         self._start = self.answers()
 
+    def _last_yes_no(self) -> str | None:
+        asked = [s.id for s in self.sheet.sections if s.type == "yes-no"]
+        return asked[-1] if asked else None
+
+    def _show_harm_note(self) -> None:
+        self.harm_note.setVisible(safety.answers_suggest_harm(self.answers()))
+
     def set_answers(self, answers: dict[str, Any]) -> None:
         for section in self.sheet.sections:
             field = self.fields[section.id]
-            empty: Any = "" if section.type == "text" else []
+            empty: Any = [] if isinstance(field, ListField) else ""
             field.set_value(answers.get(section.id, empty))
+        self._show_harm_note()
 
     def answers(self) -> dict[str, Any]:
         return {key: field.value() for key, field in self.fields.items()}
@@ -266,6 +331,15 @@ class WorksheetDialog(QDialog):
             field.set_value([] if isinstance(field, ListField) else "")
             if isinstance(field, TextField):
                 field.document().clearUndoRedoStacks()
+        self.harm_note.hide()
+
+
+def _field_for(section: WorksheetSection) -> ListField | TextField | YesNoField:
+    if section.type == "text":
+        return TextField(section)
+    if section.type == "yes-no":
+        return YesNoField(section)
+    return ListField(section)
 
 
 class WorksheetBar(QWidget):
@@ -276,6 +350,7 @@ class WorksheetBar(QWidget):
     """
 
     answered = Signal(str)
+    support_requested = Signal()  # from the harm note, here or in the form
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,19 +360,27 @@ class WorksheetBar(QWidget):
         self.note.setWordWrap(True)
         self.button = QPushButton(self.tr("Open the worksheet"))
         self.button.setAccessibleName(self.tr("Open this entry as a worksheet"))
-        row = QHBoxLayout(self)
+        self.harm_note = HarmNote()
+        self.harm_note.support_requested.connect(self.support_requested)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.note, 1)
         row.addWidget(self.button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.harm_note)
 
     def show_for(self, body: str, *, editable: bool) -> None:
-        usable = not body.strip() or answers_from_body(body) is not None
+        answers = answers_from_body(body) if body.strip() else {}
+        usable = answers is not None
         self.button.setEnabled(usable and editable)
         self.note.setText(
             self.tr("Your answers, as a form you can come back to.")
             if usable
             else self.tr("This worksheet was changed by hand, so it stays as plain text here.")
         )
+        self.harm_note.setVisible(bool(answers) and safety.answers_suggest_harm(answers))
 
     def open_form(self, body: str, *, keep_empty: bool) -> WorksheetDialog | None:
         """Open the form on the answers in body (None if it cannot show them all).
@@ -308,6 +391,7 @@ class WorksheetBar(QWidget):
         if answers is None:
             return None
         dialog = WorksheetDialog(answers, self.window())
+        dialog.harm_note.support_requested.connect(self.support_requested)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog, self._keep_empty = dialog, keep_empty
         dialog.open()

@@ -335,7 +335,7 @@ class HistorySection(QWidget):
         self.chart.setAccessibleName(self.tr("No-contact history chart"))
         self.chart.setMinimumHeight(400)
         inner.addWidget(self.chart)
-        inner.addWidget(heading(self, self.tr("Attempts"), 1.1))
+        inner.addWidget(heading(self, self.tr("Stretches in this period"), 1.1))
         self.attempt_rows = QVBoxLayout()
         self.attempt_rows.setSpacing(2)
         inner.addLayout(self.attempt_rows)

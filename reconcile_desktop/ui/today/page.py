@@ -170,7 +170,7 @@ class TodayPage(Page):
     # -- loading -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from reconcile_desktop.core import mood, nocontact
+        from reconcile_desktop.core import mood, nocontact, safety
         from reconcile_desktop.core.prompts import prompt_of_the_day
 
         super().refresh()
@@ -183,7 +183,8 @@ class TodayPage(Page):
         self.checkins.setVisible(has_steps)
         self.no_steps.setVisible(not has_steps)
         self.plan_button.setVisible(not has_steps)
-        prompt = prompt_of_the_day(today)
+        # Someone who was hurt is not pushed to "own their part" (core/safety.py).
+        prompt = prompt_of_the_day(today, gentle=safety.hurt_noted(self.vault))
         self._prompt_id = prompt.id
         self.prompt_title.setText(prompt.title)
         self.prompt_text.setText(prompt.text)
