@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench demo soak screenshots clean dist dist-check install-desktop \
+.PHONY: help run test lint bench demo soak screenshots strings clean dist dist-check install-desktop \
 	uninstall-desktop
 
 help: ## list the targets
@@ -35,6 +35,9 @@ demo: $(STAMP) ## open a throwaway demo vault
 
 screenshots: $(STAMP) ## render the README screenshots from the demo vault
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
+
+strings: $(STAMP) ## gather every sentence the app shows into packaging/strings/ (a test checks it)
+	$(BIN)/python packaging/strings.py
 
 soak: $(STAMP) ## long crash and fault runs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak -p no:cacheprovider tests/integration
