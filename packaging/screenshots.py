@@ -27,8 +27,7 @@ def main() -> int:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui import theme
-    from reconcile_desktop.ui.main_window import MainWindow
-    from reconcile_desktop.ui.pages import build_pages
+    from reconcile_desktop.ui.app import window_for
     from reconcile_desktop.ui.workers import Runner
 
     app = QApplication(sys.argv[:1])
@@ -48,14 +47,7 @@ def main() -> int:
         for scheme in ("light", "dark"):
             theme.apply_theme(app, scheme)
             runner = Runner()
-            window = MainWindow(
-                vault,
-                settings,
-                build_pages(vault, clock),
-                runner,
-                backup_dir=Path(tmp) / "backups",
-                autolock_minutes=5,
-            )
+            window = window_for(vault, settings, backup_dir=Path(tmp) / "backups", runner=runner)
             window.resize(1024, 700)
             window.show()
             window.refresh_pages()

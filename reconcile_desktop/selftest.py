@@ -95,9 +95,7 @@ def window(folder: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from reconcile_desktop.core.vault import Vault
-    from reconcile_desktop.ui.app import configure_application
-    from reconcile_desktop.ui.main_window import MainWindow
-    from reconcile_desktop.ui.pages import build_pages
+    from reconcile_desktop.ui.app import configure_application, window_for
     from reconcile_desktop.ui.workers import Runner
 
     # A failure inside a Qt slot is only printed by PySide6; collect it to fail the step.
@@ -115,14 +113,7 @@ def window(folder: Path) -> str:
     try:
         vault.unlock(PASSPHRASE)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(
-            vault,
-            settings,
-            build_pages(vault, vault.clock),
-            runner,
-            backup_dir=folder / "backups",
-            autolock_minutes=5,
-        )
+        win = window_for(vault, settings, backup_dir=folder / "backups", runner=runner)
         win.refresh_pages()
         win.restore_state()
         win.show()  # not show_restored(): offscreen Qt warns about raise()

@@ -524,6 +524,10 @@
 <context>
     <name>ChangePlanPage</name>
     <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 slip in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,6 +594,10 @@
     </message>
     <message>
         <source>New goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New goal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1719,6 +1727,10 @@ what I did</source>
 <context>
     <name>JournalPage</name>
     <message>
+        <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A private place to write</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,6 +1804,10 @@ what I did</source>
     </message>
     <message>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2010,6 +2026,10 @@ what I did</source>
 <context>
     <name>NoContactPage</name>
     <message>
+        <source>&amp;No contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A word after a slip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,6 +2055,14 @@ what I did</source>
     </message>
     <message>
         <source>I resisted an urge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I resisted an urge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

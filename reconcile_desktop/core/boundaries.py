@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.core.changes import NOCONTACT, writes
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def get(vault: Vault) -> Boundaries:
     return Boundaries(answered=bool(stored.get("answered")), set=known)
 
 
+@writes(NOCONTACT)
 def answer(vault: Vault, names: set[str] | frozenset[str]) -> Boundaries:
     """Store the answers as a whole: `names` are the questions answered yes."""
     from reconcile_desktop.core.vault_settings import set_setting
@@ -94,10 +96,12 @@ def answer(vault: Vault, names: set[str] | frozenset[str]) -> Boundaries:
     return Boundaries(answered=True, set=chosen)
 
 
+@writes(NOCONTACT)
 def set_boundary(vault: Vault, name: str) -> Boundaries:
     return answer(vault, get(vault).set | {check_name(name)})
 
 
+@writes(NOCONTACT)
 def clear_boundary(vault: Vault, name: str) -> Boundaries:
     return answer(vault, get(vault).set - {check_name(name)})
 

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 
 from reconcile_desktop.core import journal
+from reconcile_desktop.core.changes import ENTRIES, writes
 from reconcile_desktop.core.errors import DiskFull, InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import E, EntryData, NewEntry
 
@@ -533,6 +534,7 @@ def preview_import(vault: Vault, path: Path, source: str = "reconcile") -> Impor
     )
 
 
+@writes(ENTRIES)
 def import_file(
     vault: Vault, path: Path, source: str = "reconcile", *, progress: Progress | None = None
 ) -> int:

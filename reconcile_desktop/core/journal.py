@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from reconcile_desktop.core import safety
+from reconcile_desktop.core.changes import ENTRIES, TRASH, writes
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.tables import COMMITMENT, ENTRY, ENTRY_KINDS, ENTRY_TAG, PRINCIPLES, TAG
 from reconcile_desktop.core.vault import user_errors
@@ -307,6 +308,7 @@ def insert_entries(s: Executor, entries: Sequence[NewEntry], now: dt.datetime) -
     return ids
 
 
+@writes(ENTRIES)
 def add_entry(
     vault: Vault,
     body: str,
@@ -355,6 +357,7 @@ _CHANGEABLE = frozenset(
 )
 
 
+@writes(ENTRIES)
 def update_entry(vault: Vault, entry_id: int, **changes: Any) -> EntryData:
     """Change some fields; only columns whose value differs are written, so an autosave of
     unchanged text costs one SELECT and no re-indexing. `tags` replaces the whole set."""
@@ -463,11 +466,13 @@ def _set_deleted(vault: Vault, entry_id: int, value: dt.datetime | None) -> None
             s.execute(sa.update(E).where(E.c.id == entry_id).values(deleted_utc=value))
 
 
+@writes(ENTRIES, TRASH)
 def trash_entry(vault: Vault, entry_id: int) -> None:
     """Move to the trash (no-op if already there); the text stays until the trash is emptied."""
     _set_deleted(vault, entry_id, vault.clock.now())
 
 
+@writes(ENTRIES, TRASH)
 def restore_entry(vault: Vault, entry_id: int) -> None:
     _set_deleted(vault, entry_id, None)
 
@@ -483,6 +488,7 @@ def list_trash(vault: Vault) -> list[EntryRow]:
         return _rows(s, q)
 
 
+@writes(TRASH)
 def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
     """Delete every trashed entry for good; returns how many. Takes seconds on a large
     journal (the index merge: about 5 s at 100,000 entries), so the GUI runs it in a worker;
@@ -498,6 +504,7 @@ def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
     return n
 
 
+@writes(ENTRIES, TRASH)
 def delete_entry_forever(vault: Vault, entry_id: int, progress: Progress | None = None) -> None:
     """Delete one entry (in the trash or not) for good; as slow as empty_trash."""
     with vault.connection() as s:

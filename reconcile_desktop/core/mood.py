@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from reconcile_desktop.core.changes import MOOD, writes
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.models import MoodCheckIn
 from reconcile_desktop.core.vault import Vault
@@ -17,6 +18,7 @@ class DayMood:
     note: str
 
 
+@writes(MOOD)
 def set_mood(vault: Vault, mood: int, note: str = "", day: dt.date | None = None) -> DayMood:
     if not 1 <= mood <= 5:
         raise InvalidInput("Mood is a number from 1 (heavy) to 5 (light).")

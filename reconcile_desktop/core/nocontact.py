@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from reconcile_desktop.core import streaks
+from reconcile_desktop.core.changes import NOCONTACT, writes
 from reconcile_desktop.core.clock import to_utc
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.tables import CONTACT_EVENT, NOCONTACT_PERIOD
@@ -120,6 +121,7 @@ def periods(vault: Vault) -> list[PeriodData]:
         return [_period_data(p) for p in rows]
 
 
+@writes(NOCONTACT)
 def start_period(
     vault: Vault, *, target_days: int = 45, start: dt.datetime | dt.date | None = None
 ) -> PeriodData:
@@ -144,6 +146,7 @@ def start_period(
         return _period_data(p)
 
 
+@writes(NOCONTACT)
 def set_target(vault: Vault, target_days: int) -> PeriodData:
     _check_target(target_days)
     period = _require_period(vault)
@@ -155,6 +158,7 @@ def set_target(vault: Vault, target_days: int) -> PeriodData:
         return _period_data(p)
 
 
+@writes(NOCONTACT)
 def end_period(vault: Vault, reason: str = "target") -> PeriodData:
     """Ending is explicit: "target" (reached it) or "stopped" (the user chose to stop)."""
     if reason not in ("target", "stopped"):
@@ -178,6 +182,7 @@ def _require_period(vault: Vault) -> PeriodData:
     return period
 
 
+@writes(NOCONTACT)
 def log_event(
     vault: Vault,
     kind: str,
@@ -219,6 +224,7 @@ def log_event(
         return _event_data(e)
 
 
+@writes(NOCONTACT)
 def correct_event(
     vault: Vault,
     event_id: int,
@@ -244,6 +250,7 @@ def correct_event(
         return _event_data(e)
 
 
+@writes(NOCONTACT)
 def delete_event(vault: Vault, event_id: int) -> None:
     from reconcile_desktop.core.models import ContactEvent
 
@@ -267,6 +274,7 @@ def undoable_reach_out(vault: Vault) -> EventData | None:
     return sent[-1]
 
 
+@writes(NOCONTACT)
 def undo_reach_out(vault: Vault) -> None:
     event = undoable_reach_out(vault)
     if event is None:

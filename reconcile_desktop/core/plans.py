@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import col, select
 
+from reconcile_desktop.core.changes import CHECKINS, PLANS, writes
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.models import (
     CHECKIN_STATES,
@@ -129,6 +130,7 @@ def _text(value: str, what: str) -> str:
     return value
 
 
+@writes(PLANS)
 def add_goal(
     vault: Vault,
     title: str,
@@ -156,6 +158,7 @@ def add_goal(
         return _goal_data(g)
 
 
+@writes(PLANS)
 def update_goal(vault: Vault, goal_id: int, **changes) -> GoalData:
     allowed = {"title", "why", "principle", "support_note", "must_stop", "start_date"}
     if set(changes) - allowed:
@@ -169,6 +172,7 @@ def update_goal(vault: Vault, goal_id: int, **changes) -> GoalData:
         return _goal_data(g)
 
 
+@writes(PLANS)
 def set_goal_status(vault: Vault, goal_id: int, status: str) -> GoalData:
     """Pausing opens a pause from today; resuming closes it yesterday (paused days count neither
     as kept nor as slipped)."""
@@ -186,6 +190,7 @@ def set_goal_status(vault: Vault, goal_id: int, status: str) -> GoalData:
         return _goal_data(g)
 
 
+@writes(PLANS)
 def add_pause(
     vault: Vault, start: dt.date, end: dt.date, *, goal_id: int | None = None, reason: str = ""
 ) -> None:
@@ -219,6 +224,7 @@ def _get(session, model, key, what: str):
 # -- commitments ----------------------------------------------------------------------------
 
 
+@writes(PLANS)
 def add_commitment(
     vault: Vault,
     goal_id: int,
@@ -250,6 +256,7 @@ def add_commitment(
         return _commitment_data(s, c, vault.clock.today())
 
 
+@writes(PLANS)
 def change_schedule(
     vault: Vault, commitment_id: int, schedule: Schedule | str, *, valid_from: dt.date | None = None
 ) -> CommitmentData:
@@ -274,6 +281,7 @@ def change_schedule(
         return _commitment_data(s, c, vault.clock.today())
 
 
+@writes(PLANS)
 def update_commitment(
     vault: Vault, commitment_id: int, *, action: str | None = None, end: dt.date | None = None
 ) -> CommitmentData:
@@ -286,6 +294,7 @@ def update_commitment(
         return _commitment_data(s, c, vault.clock.today())
 
 
+@writes(PLANS)
 def archive_commitment(vault: Vault, commitment_id: int) -> CommitmentData:
     """Stops it from today on; its past stays exactly as it was."""
     today = vault.clock.today()
@@ -345,6 +354,7 @@ def find_commitment(vault: Vault, ref: str) -> CommitmentData:
 # -- check-ins ------------------------------------------------------------------------------
 
 
+@writes(CHECKINS)
 def check_in(
     vault: Vault,
     commitment_id: int,

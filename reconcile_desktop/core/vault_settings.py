@@ -9,6 +9,7 @@ import re
 import secrets
 from typing import Any
 
+from reconcile_desktop.core.changes import SETTINGS, writes
 from reconcile_desktop.core.models import Setting
 from reconcile_desktop.core.vault import Vault
 
@@ -28,6 +29,7 @@ def get_setting(vault: Vault, key: str, default: Any = None) -> Any:
             return default  # a damaged value reads as unset rather than stopping the app
 
 
+@writes(SETTINGS)
 def set_setting(vault: Vault, key: str, value: Any) -> None:
     text = json.dumps(value)
     with vault.transaction() as s:
@@ -42,6 +44,7 @@ def guide_offered(vault: Vault) -> bool:
     return bool(get_setting(vault, GUIDE_OFFERED, False))
 
 
+@writes(SETTINGS)
 def mark_guide_offered(vault: Vault) -> None:
     set_setting(vault, GUIDE_OFFERED, True)
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.main_window import MainWindow
+    from reconcile_desktop.ui.ops import Ops
     from reconcile_desktop.ui.pages import Page
     from reconcile_desktop.ui.workers import Runner
 
@@ -68,6 +69,36 @@ def missing_xcb_libraries(
         except OSError:
             missing.append(name)
     return missing
+
+
+def window_for(
+    vault: Vault,
+    settings: QSettings,
+    *,
+    backup_dir: Path,
+    runner: Runner | None = None,
+    ops: Ops | None = None,
+    pages: Sequence[Page] | None = None,
+    autolock_minutes: int = 5,
+) -> MainWindow:
+    """The main window and its pages over a vault, wired the one way the app wires them (the
+    app itself, the self-test, the screenshots and tests that need no unlock dialog)."""
+    from reconcile_desktop.ui.main_window import MainWindow
+    from reconcile_desktop.ui.ops import Ops
+    from reconcile_desktop.ui.pages import build_pages
+    from reconcile_desktop.ui.workers import Runner
+
+    runner = runner or Runner()
+    ops = ops or Ops(runner)
+    return MainWindow(
+        vault,
+        settings,
+        build_pages(vault, vault.clock, ops) if pages is None else pages,
+        runner,
+        ops,
+        backup_dir=backup_dir,
+        autolock_minutes=autolock_minutes,
+    )
 
 
 def warm_up_imports(new_vault: bool) -> None:
@@ -126,7 +157,7 @@ class ReconcileApp:
         backup_dir: Path | None = None,
         runner: Runner | None = None,
         autolock_ms: int | None = None,
-        page_factory: Callable[[Vault, Clock], Sequence[Page]] | None = None,
+        page_factory: Callable[[Vault, Clock, Ops], Sequence[Page]] | None = None,
         on_quit: Callable[[int], None] | None = None,
         unlock_second_ms: int = 1000,
         warm_up: bool = True,
@@ -135,6 +166,7 @@ class ReconcileApp:
         backup_delay_ms: int = 5_000,
     ) -> None:
         from reconcile_desktop.ui import idle
+        from reconcile_desktop.ui.ops import Ops
         from reconcile_desktop.ui.workers import Runner
 
         self.vault = vault
@@ -142,6 +174,7 @@ class ReconcileApp:
         self.clock = clock or vault.clock
         self.backup_dir = Path(backup_dir) if backup_dir else vault.dir / "backups"
         self.runner = runner or Runner()
+        self.ops = Ops(self.runner)  # every write of the window goes through it
         self.page_factory = page_factory
         self.unlock_second_ms = unlock_second_ms
         self.window: MainWindow | None = None
@@ -283,16 +316,15 @@ class ReconcileApp:
         self.finish(0)
 
     def _build_window(self) -> MainWindow:
-        from reconcile_desktop.ui.main_window import MainWindow
         from reconcile_desktop.ui.pages import build_pages
 
-        pages = (self.page_factory or build_pages)(self.vault, self.clock)
-        window = MainWindow(
+        window = window_for(
             self.vault,
             self.settings,
-            pages,
-            self.runner,
             backup_dir=self.backup_dir,
+            runner=self.runner,
+            ops=self.ops,
+            pages=(self.page_factory or build_pages)(self.vault, self.clock, self.ops),
             autolock_minutes=self.autolock_minutes(),
         )
         window.lock_requested.connect(self.lock)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.core.changes import EVERYTHING, NOCONTACT, NOTHING, THEME, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import reminders, theme, window_menus
 from reconcile_desktop.ui.settings_dialog import (
@@ -36,6 +38,7 @@ from reconcile_desktop.ui.workers import busy_bar
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
     from reconcile_desktop.ui.pages import Page
     from reconcile_desktop.ui.workers import Runner
 
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         pages: Sequence[Page],
         runner: Runner,
+        ops: Ops,
         *,
         backup_dir: Path,
         autolock_minutes: int,
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.settings = settings
         self.runner = runner
+        self.ops = ops
         self.backup_dir = Path(backup_dir)
         self._pages = list(pages)
         self._settings_dialog: SettingsDialog | None = None
@@ -111,12 +116,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar(autolock_minutes)
         self._paint()
-        self._due: set[int] = set()  # pages to refresh when next shown (see refresh_pages)
+        self._pending: dict[int, Changes] = {}  # what each page has not read yet
+        self._day: dt.date | None = None  # the day the pages last read everything
         self.demo = False  # set by the app for `reconcile --demo`
         self.show_page(0)
         # Connected after the first page is set, so that does not overwrite the saved page.
         self.nav.currentRowChanged.connect(self._row_changed)
-        self.stack.currentChanged.connect(self._refresh_if_due)
+        self.stack.currentChanged.connect(self._page_shown)
+        ops.changed.connect(self.broadcast)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -185,12 +192,15 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
 
-        window_menus.add_page_menus(self, bar)
+        self.view_menu = window_menus.add_view_menu(self, bar)
+        self.page_menus = window_menus.add_page_menus(self, bar)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&About Reconcile"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
-        window_menus.add_help_entries(self, help_menu, self.about_action)
+        self.guide_action, self.shortcuts_action = window_menus.add_help_entries(
+            self, help_menu, self.about_action
+        )
 
     def _build_status_bar(self, autolock_minutes: int) -> None:
         status = self.statusBar()
@@ -239,6 +249,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_side"):
             self._paint()
+            # Light or dark, from the menu, Settings or the system: every page hears it.
+            self.ops.announce(Changes.of(THEME))
         super().changeEvent(event)
 
     # -- pages -------------------------------------------------------------------------------
@@ -269,24 +281,16 @@ class MainWindow(QMainWindow):
                 self.show_page(index)
 
     def _wire_pages(self) -> None:
-        """Pages never reach into each other; the window connects what one offers to another."""
-        today, nc = self.page("today"), self.page("nocontact")
-        if today is not None and hasattr(today, "open_page"):
-            today.open_page.connect(self.show_page_key)
-            today.write_prompt.connect(self.write_prompt)
+        """Pages never reach into each other: they ask the window, which asks every page."""
+        for page in self._pages:
+            page.open_page.connect(self.show_page_key)
+            page.write_prompt.connect(self.write_prompt)
+            page.entry_requested.connect(self.open_entry)
         from reconcile_desktop.ui.tray import TrayIcon
 
         self.tray = TrayIcon(self.settings, theme.app_icon(), self)
         self.tray.activated.connect(self._tray_clicked)
         self.reminder = reminders.install(self)
-        if nc is not None and hasattr(nc, "open_entry"):
-            nc.open_entry.connect(self.open_entry)
-            nc.write_prompt.connect(self.write_prompt)
-            nc.summary_changed.connect(
-                lambda s: self.tray.update(s.direct_days if s is not None else None)
-            )
-            if today is not None and hasattr(today, "badge"):
-                nc.summary_changed.connect(today.badge.show_summary)
 
     def _tray_clicked(self) -> None:
         if self.isVisible():  # while locked the unlock dialog is the window to show
@@ -295,51 +299,64 @@ class MainWindow(QMainWindow):
             self.activateWindow()
 
     def open_entry(self, entry_id: int) -> None:
-        journal = self.page("journal")
-        if journal is not None and hasattr(journal, "open_entry"):
-            self.show_page_key("journal")
-            journal.open_entry(entry_id)
+        any(page.open_entry(entry_id) for page in self._pages)
 
     def write_prompt(self, prompt_id: str) -> None:
-        """Start a new journal entry answering a prompt (from the Today page)."""
-        from reconcile_desktop.core.prompts import get_prompt
-        from reconcile_desktop.ui.journal.prompt_picker import entry_kwargs
+        """Start a new journal entry answering a prompt (from Today, No contact, a review)."""
+        any(page.start_prompt(prompt_id) for page in self._pages)
 
-        journal, prompt = self.page("journal"), get_prompt(prompt_id)
-        if journal is None or prompt is None or not hasattr(journal, "start_entry"):
+    # -- the flow of change ------------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        """Every page that shows what changed reads it again: the one on screen now, the
+        others when they are next shown. The tray reads the same no-contact summary."""
+        if not self.vault.is_unlocked:
             return
-        self.show_page_key("journal")
-        journal.start_entry(**entry_kwargs(prompt))
+        for index, page in enumerate(self._pages):
+            if changes.touches(*page.areas):
+                self._pending[index] = self._pending.get(index, NOTHING) | changes
+        self._refresh_if_due(self.stack.currentIndex())
+        if changes.touches(NOCONTACT):
+            self._update_tray()
 
     def refresh_pages(self) -> None:
-        """Every page reads the vault again before it is next seen: the one on screen (and
-        the eager ones) now, the others when they are shown. Unlocking stays quick."""
-        self._due = set(range(len(self._pages)))
-        for index, page in enumerate(self._pages):
-            if page.eager or (index == self.stack.currentIndex() and self.isVisible()):
-                self._refresh_if_due(index)
+        """After an unlock (or a new day): everything is read again, lazily."""
+        self._day = self.vault.clock.today() if self.vault.is_unlocked else None
+        self.broadcast(EVERYTHING)
+
+    def _page_shown(self, index: int) -> None:
+        if self._day is not None and self.vault.clock.today() != self._day:
+            self.refresh_pages()  # midnight passed: every page shows the new day
+        self._refresh_if_due(index)
 
     def _refresh_if_due(self, index: int) -> None:
-        if index not in self._due or not self.vault.is_unlocked:
+        if not self.isVisible() or not self.vault.is_unlocked or index not in self._pending:
             return
-        self._due.discard(index)
+        changes = self._pending.pop(index)
         try:
-            self._pages[index].refresh()
+            self._pages[index].refresh(changes)
         except ReconcileError as exc:
             self.statusBar().showMessage(exc.sentence)
+
+    def _update_tray(self) -> None:
+        from reconcile_desktop.core import nocontact
+
+        try:
+            summary = nocontact.summary(self.vault)
+        except ReconcileError as exc:
+            self.statusBar().showMessage(exc.sentence)
+            return
+        self.tray.update(summary.direct_days if summary is not None else None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refresh_if_due(self.stack.currentIndex())
 
-    def save_writing(self) -> bool:
-        """Save the journal editor now; False (with a word in the status bar) when typed words
-        could not reach the vault, so a caller about to close the journal can stop."""
-        editor = getattr(self.page("journal"), "editor", None)
-        if editor is None:
-            return True
-        editor.save_now()
-        if not editor.has_unsaved():
+    def save_pending(self) -> bool:
+        """Every page writes what the user typed; False (with a word in the status bar) when
+        typed words could not reach the vault, so a caller about to close the journal can
+        stop."""
+        if all([page.save_pending() for page in self._pages]):  # a list: every page is asked
             return True
         self.statusBar().showMessage(
             self.tr(
@@ -351,7 +368,8 @@ class MainWindow(QMainWindow):
 
     def clear_sensitive(self) -> None:
         """Every page drops what it decrypted; one page failing must not stop the others."""
-        self._due.clear()  # nothing is read again until the next unlock
+        self._pending.clear()  # nothing is read again until the next unlock
+        self._day = None
         for page in self._pages:
             try:
                 page.clear_sensitive()

@@ -1,16 +1,20 @@
-"""What every page behind the navigation provides (key, title, icon_svg, refresh,
-clear_sensitive), the navigation icons, a calm empty-state page, and the list of pages."""
+"""What every page behind the navigation provides (the Page interface), the navigation
+icons, and the list of pages."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+from reconcile_desktop.core.changes import AREAS, EVERYTHING, Changes
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 # Simple line icons, 24x24, drawn for this project. `currentColor` follows the palette.
 SUN = (
@@ -42,53 +46,67 @@ SPACE = (
 
 
 class Page(QWidget):
-    """What the main window needs from a page.
+    """What the window needs from a page, and all it asks of one.
 
-    refresh(): reload what it shows from the vault. After every unlock the window calls it
-    for the page on screen at once and for each other page when it is first shown again, so
-    unlocking reads only what is seen; an `eager` page (one whose signals feed other parts of
-    the window) is refreshed at once even while hidden. A `reload_when_shown` page shows what
-    other pages change (a mark on Today, a goal on the plan): it reads again each time it is
-    shown after being hidden.
-    clear_sensitive(): drop every decrypted view, model and cached text (called on lock,
-    before the vault forgets its key, for every page). Both must be safe to call repeatedly.
+    refresh(changes): read again what `changes` touched. The window calls it only when the
+    changes touch one of the page's `areas`: at once for the page on screen, and for a hidden
+    page when it is next shown, with everything that changed meanwhile. After an unlock the
+    changes are EVERYTHING. Calling it with no argument reads everything.
+    clear_sensitive(): drop every decrypted view, model, chart, undo stack and cached text
+    (on lock, before the vault forgets its key). Both must be safe to call repeatedly.
+    save_pending() -> bool: write what the user typed now (before lock, restore, quit);
+    False when it could not be saved, so the caller keeps the journal open.
+    menu_actions(): what the page adds to its menu and to the shortcuts window.
+    open_entry(id) / start_prompt(id) -> bool: whether this page showed the entry or began an
+    entry answering the prompt (the journal does; the others decline).
+    The signals are how a page asks the window for something another page does.
     """
 
     key: ClassVar[str] = "page"
     title: ClassVar[str] = ""
     icon_svg: ClassVar[str] = SUN
-    eager: ClassVar[bool] = False
-    reload_when_shown: ClassVar[bool] = False
+    areas: ClassVar[tuple[str, ...]] = AREAS
 
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
+    open_page = Signal(str)  # a page key
+    write_prompt = Signal(str)  # a prompt id: start an entry answering it
+    entry_requested = Signal(int)  # an entry to show in the journal
+
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.vault = vault
         self.clock = clock
+        self.ops = ops
         self.setObjectName(f"page-{self.key}")
         self.setAccessibleName(self.title)
         self._loaded = False
-        self._stale = False  # hidden since the last load
 
     @property
     def loaded(self) -> bool:
         """True while the page may be showing something read from the vault."""
         return self._loaded
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         self._loaded = True
-        self._stale = False
 
     def clear_sensitive(self) -> None:
         self._loaded = False
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.reload_when_shown and self._stale and self._loaded and self.vault.is_unlocked:
-            self.refresh()
+    def save_pending(self) -> bool:
+        return True
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True
+    def menu_title(self) -> str:
+        """The title of the menu that lists menu_actions()."""
+        return ""
+
+    def menu_actions(self) -> list[QAction]:
+        """Named apart from QWidget.actions(), which is Qt's own list of a widget's actions."""
+        return []
+
+    def open_entry(self, entry_id: int) -> bool:
+        return False
+
+    def start_prompt(self, prompt_id: str) -> bool:
+        return False
 
 
 def page_classes() -> tuple[type[Page], ...]:
@@ -102,5 +120,5 @@ def page_classes() -> tuple[type[Page], ...]:
     return (TodayPage, JournalPage, ChangePlanPage, NoContactPage)
 
 
-def build_pages(vault: Vault, clock: Clock) -> list[Page]:
-    return [cls(vault, clock) for cls in page_classes()]
+def build_pages(vault: Vault, clock: Clock, ops: Ops) -> list[Page]:
+    return [cls(vault, clock, ops) for cls in page_classes()]

@@ -32,6 +32,7 @@ from reconcile_desktop.ui.workers import busy_bar
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.backup_dialogs import RotateKeyDialog
+    from reconcile_desktop.ui.main_window import MainWindow
     from reconcile_desktop.ui.workers import Runner, Task
 
 
@@ -72,28 +73,24 @@ def start_backup(
     return runner.submit(lambda: vault.backup(folder), on_result=on_done, on_error=on_error)
 
 
-def hold_still(window: QWidget | None, still: bool) -> None:
+def hold_still(window: MainWindow | None, still: bool) -> None:
     """While the key is replaced the journal is closed for a moment: open edits are saved
     first and the window takes no input until it is done (dialogs stay usable)."""
     if window is None:
         return
     if still:
-        for page in getattr(window, "pages", []):
-            editor = getattr(page, "editor", None)
-            if editor is not None and hasattr(editor, "save_now"):
-                editor.save_now()
-    for part in (getattr(window, "centralWidget", lambda: None)(), window.menuWidget()):
+        window.save_pending()
+    for part in (window.centralWidget(), window.menuWidget()):
         if part is not None:
             part.setEnabled(not still)
 
 
-def _closed_for_the_swap(window: QWidget | None) -> None:
+def _closed_for_the_swap(window: MainWindow | None) -> None:
     """A key switch that could not finish left the journal closed: give the window back and
     lock it, so the unlock dialog (which finishes the switch) is what the user sees next."""
     hold_still(window, False)
-    lock_requested = getattr(window, "lock_requested", None)
-    if lock_requested is not None:
-        lock_requested.emit()
+    if window is not None:
+        window.lock_requested.emit()
 
 
 def button_row(*buttons: QPushButton) -> QWidget:

@@ -75,8 +75,7 @@ class VaultCare(QObject):
         if window is not None and self.note is None:
             self.note = BackupNote()
             window.statusBar().addPermanentWidget(self.note)
-            if hasattr(window, "restore_requested"):
-                window.restore_requested.connect(self.show_restore)
+            window.restore_requested.connect(self.show_restore)
         self._remember_folder()
         if self.backups_on:
             self.daily.start()
@@ -152,7 +151,7 @@ class VaultCare(QObject):
         if app._finished or isinstance(app.dialog, RestoreDialog):
             return
         if app.window is not None and app.vault.is_unlocked:
-            if not app.window.save_writing():
+            if not app.window.save_pending():
                 return  # a restore would close the journal over words that are not saved yet
             app.idle.stop()
             self.locking()

@@ -1,8 +1,9 @@
-"""The main window's View, Journal, Plan and No contact menus and the extra Help entries.
+"""The main window's View menu, one menu for each page's actions, and the extra Help entries.
 
 Menu entries for page actions are window-level proxies: they show the page first, then
-trigger the page's own action, so Ctrl+N or Ctrl+F work from any page. The page action gives
-its key to the proxy (one key, one action: Qt ignores a key that two active actions share).
+trigger the page's own action (Page.menu_actions), so Ctrl+N or Ctrl+F work from any page. The
+page action gives its key to the proxy (one key, one action: Qt ignores a key that two active
+actions share).
 """
 
 from __future__ import annotations
@@ -50,74 +51,36 @@ def _proxy(window: MainWindow, menu: QMenu, page_key: str, page_action: QAction)
     return _entry(menu, page_action.text(), run, keys)
 
 
-def add_page_menus(window: MainWindow, bar: QMenuBar) -> None:
+def add_view_menu(window: MainWindow, bar: QMenuBar) -> QMenu:
     view = bar.addMenu(_tr("&View"))
     for action in window.page_actions:
         view.addAction(action)
     view.addSeparator()
     view.addMenu(appearance_menu(window.settings, window))
-    window.view_menu = view
-
-    journal = window.page("journal")
-    if journal is not None and hasattr(journal, "new_action"):
-        menu = bar.addMenu(_tr("&Journal"))
-        for name in ("new_action", "prompt_action", "letter_action", "worksheet_action"):
-            _proxy(window, menu, "journal", getattr(journal, name))
-        menu.addSeparator()
-        _proxy(window, menu, "journal", journal.find_action)
-        # The editor's own keys (Ctrl+S, Ctrl+E) act where the text is; the menu shows them.
-        save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
-            QKeySequence.SequenceFormat.NativeText
-        )
-        _entry(menu, _tr("Save the entry") + "\t" + save_keys, lambda: _save(window))
-        menu.addSeparator()
-        _proxy(window, menu, "journal", journal.trash_action)
-        menu.addSeparator()
-        _proxy(window, menu, "journal", journal.export_action)
-        _proxy(window, menu, "journal", journal.import_action)
-        window.journal_menu = menu
-
-    plan = window.page("plan")
-    if plan is not None and hasattr(plan, "open_goal_dialog"):
-        menu = bar.addMenu(_tr("&Plan"))
-        _entry(menu, _tr("New goal…"), lambda: _on_page(window, "plan", plan.open_goal_dialog))
-        window.plan_menu = menu
-
-    nc = window.page("nocontact")
-    if nc is not None and hasattr(nc, "open_urge_dialog"):
-        menu = bar.addMenu(_tr("&No contact"))
-        _entry(
-            menu,
-            _tr("I resisted an urge…"),
-            lambda: _on_page(window, "nocontact", nc.open_urge_dialog, needs_period=True),
-            "Ctrl+Shift+U",
-        )
-        _entry(
-            menu,
-            _tr("Log a contact…"),
-            lambda: _on_page(window, "nocontact", nc.open_contact_dialog, needs_period=True),
-        )
-        window.nocontact_menu = menu
+    return view
 
 
-def _on_page(
-    window: MainWindow, key: str, open_dialog: Callable[[], object], *, needs_period=False
-) -> None:
-    window.show_page_key(key)
-    page = window.page(key)
-    if needs_period and getattr(page, "summary", None) is None:
-        return  # nothing is counted yet: the page itself offers to start
-    open_dialog()
+def add_page_menus(window: MainWindow, bar: QMenuBar) -> dict[str, QMenu]:
+    """One menu for each page that offers actions, in navigation order, keyed by page."""
+    menus: dict[str, QMenu] = {}
+    for page in window.pages:
+        actions = page.menu_actions()
+        if not page.menu_title() or not actions:
+            continue
+        menu = bar.addMenu(page.menu_title())
+        for action in actions:
+            if action.isSeparator():
+                menu.addSeparator()
+            else:
+                _proxy(window, menu, page.key, action)
+        menus[page.key] = menu
+    return menus
 
 
-def _save(window: MainWindow) -> None:
-    journal = window.page("journal")
-    editor = getattr(journal, "editor", None)
-    if editor is not None:
-        editor.save_now()
-
-
-def add_help_entries(window: MainWindow, help_menu: QMenu, before: QAction) -> None:
+def add_help_entries(
+    window: MainWindow, help_menu: QMenu, before: QAction
+) -> tuple[QAction, QAction]:
+    """Getting started and the shortcuts window, placed before About."""
     from reconcile_desktop.ui.first_run import open_guide
 
     guide = QAction(_tr("&Getting started…"), help_menu)
@@ -128,4 +91,4 @@ def add_help_entries(window: MainWindow, help_menu: QMenu, before: QAction) -> N
     help_menu.insertAction(before, guide)
     help_menu.insertAction(before, keys)
     help_menu.insertSeparator(before)
-    window.guide_action, window.shortcuts_action = guide, keys
+    return guide, keys

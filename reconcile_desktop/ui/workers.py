@@ -77,12 +77,17 @@ class _Runnable(QRunnable):
 
 
 class Runner(QObject):
-    """A small thread pool that keeps its tasks alive until their results are delivered."""
+    """The app's one runner for work slower than a frame. Two lanes: `serial` tasks (every
+    write and slow read of the window, through ui/ops.py) run one at a time in the order they
+    came; the others (the KDF, a backup, an import, warm-ups) run beside them. wait() covers
+    both, so "finish the writes, then lock" is one call."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._serial = QThreadPool(self)  # one thread: FIFO, so writes land in order
+        self._serial.setMaxThreadCount(1)
         self._tasks: set[Task] = set()
 
     def submit(
@@ -91,11 +96,12 @@ class Runner(QObject):
         *,
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[ReconcileError], None] | None = None,
+        serial: bool = False,
     ) -> Task:
         task = Task(fn, on_result, on_error)
         self._tasks.add(task)
         task.finished.connect(lambda: self._tasks.discard(task))
-        self._pool.start(_Runnable(task))
+        (self._serial if serial else self._pool).start(_Runnable(task))
         return task
 
     @property
@@ -104,8 +110,9 @@ class Runner(QObject):
         return bool(self._tasks)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the pool threads are done (results are still delivered later)."""
-        return self._pool.waitForDone(msecs)
+        """Block until both lanes are done (results are still delivered later)."""
+        serial_done = self._serial.waitForDone(msecs)
+        return self._pool.waitForDone(msecs) and serial_done
 
 
 def busy_bar(accessible_name: str) -> QProgressBar:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from reconcile_desktop.core.changes import EVERYTHING
 from reconcile_desktop.ui.app import ReconcileApp
 from reconcile_desktop.ui.pages import Page, page_classes
 from tests.conftest import PASSPHRASE
@@ -24,6 +25,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def ops(qtbot):
+    """The window's write path for a page tested on its own; its runner is drained after."""
+    from reconcile_desktop.ui.ops import Ops
+    from reconcile_desktop.ui.workers import Runner
+
+    runner = Runner()
+    yield Ops(runner)
+    runner.wait()
 
 
 @pytest.fixture
@@ -41,8 +53,8 @@ class _Spy:
 
     calls: list[str]
 
-    def refresh(self) -> None:
-        super().refresh()  # type: ignore[misc]
+    def refresh(self, changes=EVERYTHING) -> None:
+        super().refresh(changes)  # type: ignore[misc]
         self.calls.append("refresh")
 
     def clear_sensitive(self) -> None:
@@ -50,10 +62,10 @@ class _Spy:
         self.calls.append("clear")
 
 
-def spy_pages(vault, clock) -> list[Page]:
+def spy_pages(vault, clock, ops) -> list[Page]:
     pages = []
     for cls in page_classes():
-        page = type(f"Spy{cls.__name__}", (_Spy, cls), {"calls": []})(vault, clock)
+        page = type(f"Spy{cls.__name__}", (_Spy, cls), {"calls": []})(vault, clock, ops)
         page.calls = []
         pages.append(page)
     return pages

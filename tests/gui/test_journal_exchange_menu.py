@@ -13,8 +13,8 @@ from tests.gui.test_window_wiring import window  # noqa: F401  (fixture)
 
 
 def menu_entry(window, text: str):  # noqa: F811
-    found = [a for a in window.journal_menu.actions() if a.text().split("\t")[0] == text]
-    assert len(found) == 1, [a.text() for a in window.journal_menu.actions()]
+    found = [a for a in window.page_menus["journal"].actions() if a.text().split("\t")[0] == text]
+    assert len(found) == 1, [a.text() for a in window.page_menus["journal"].actions()]
     return found[0]
 
 

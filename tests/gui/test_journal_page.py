@@ -32,11 +32,11 @@ def vault(make_vault, clock):
 
 
 @pytest.fixture
-def make_page(qtbot, vault, clock):
+def make_page(qtbot, vault, clock, ops):
     made: list[JournalPage] = []
 
     def factory() -> JournalPage:
-        page = JournalPage(vault, clock)
+        page = JournalPage(vault, clock, ops)
         qtbot.addWidget(page)
         page.resize(1024, 700)
         page.show()

@@ -44,8 +44,8 @@ def vault(make_vault, clock):
 
 
 @pytest.fixture
-def page(qtbot, vault, clock):
-    p = NoContactPage(vault, clock)
+def page(qtbot, vault, clock, ops):
+    p = NoContactPage(vault, clock, ops)
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()
@@ -103,10 +103,21 @@ def test_a_custom_target_and_an_earlier_start_date(qtbot, page, vault):
 # -- the count after moving the clock ----------------------------------------------------------
 
 
+def _feed(page, badge) -> None:
+    """As the Today page does: the badge shows the same summary after every reading."""
+    read = page._reload
+
+    def reload() -> None:
+        read()
+        badge.show_summary(page.summary)
+
+    page._reload = reload
+
+
 def test_page_and_badge_follow_the_local_calendar_day(qtbot, page, vault, clock):
     badge = StreakBadge()
     qtbot.addWidget(badge)
-    page.summary_changed.connect(badge.show_summary)
+    _feed(page, badge)
     start(page)
     assert page.ring.text == "0" and badge.days_label.text() == "0"
 
@@ -231,7 +242,7 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
     dialog.note.setPlainText("I wanted to tell you about the new job.")
     dialog.write_letter.setChecked(True)
     assert dialog.ok_button.text() == "Save and write the letter"
-    with qtbot.waitSignal(page.open_entry) as opened:
+    with qtbot.waitSignal(page.entry_requested) as opened:
         dialog.accept()
     (entry_id,) = opened.args
     entry = journal.get_entry(vault, entry_id)
@@ -494,12 +505,13 @@ def test_clear_sensitive_drops_a_chart_still_being_built(qtbot, page, clock):
 def test_badge_clear_forgets_the_count(qtbot, page, clock):
     badge = StreakBadge()
     qtbot.addWidget(badge)
-    page.summary_changed.connect(badge.show_summary)
+    _feed(page, badge)
     start(page)
     advance(clock, days=8)
     page.refresh()
     assert "8" in badge.accessibleName()
-    page.clear_sensitive()  # emits None: the badge shows no number
+    page.clear_sensitive()
+    badge.show_summary(page.summary)  # None after a lock: the badge shows no number
     assert not re.search(r"\d", badge.days_label.text() + badge.accessibleName())
     badge.clear()
     assert badge.days_label.text() == "" and badge.ring.progress == 0

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core import demo
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui import theme
-from reconcile_desktop.ui.main_window import MainWindow
-from reconcile_desktop.ui.pages import build_pages
+from reconcile_desktop.ui.app import window_for
 from reconcile_desktop.ui.workers import Runner
 from tests.conftest import PASSPHRASE
 
@@ -109,14 +108,7 @@ def test_every_page_fits_at_1024_by_700(
     theme.apply_theme(scheme_app, scheme)
     vault = vaults[kind]
     runner = Runner()
-    window = MainWindow(
-        vault,
-        settings,
-        build_pages(vault, vault.clock),
-        runner,
-        backup_dir=tmp_path / "backups",
-        autolock_minutes=5,
-    )
+    window = window_for(vault, settings, backup_dir=tmp_path / "backups", runner=runner)
     qtbot.addWidget(window)
     window.resize(1024, 700)
     window.show()

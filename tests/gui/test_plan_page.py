@@ -75,9 +75,9 @@ def plan(vault, clock):
 
 
 @pytest.fixture
-def make_page(qtbot, vault, clock):
+def make_page(qtbot, vault, clock, ops):
     def factory() -> ChangePlanPage:
-        page = ChangePlanPage(vault, clock)
+        page = ChangePlanPage(vault, clock, ops)
         qtbot.addWidget(page)
         page.resize(1024, 700)
         page.refresh()
@@ -524,7 +524,9 @@ vault = Vault({str(tmp_path / "data")!r}, kdf_params=FAST_KDF, kdf_bounds=TEST_B
 vault.create(PASSPHRASE)
 goal = plans.add_goal(vault, "Be kind")
 plans.add_commitment(vault, goal.id, "Say thank you")
-page = ChangePlanPage(vault, vault.clock)
+from reconcile_desktop.ui.ops import Ops
+from reconcile_desktop.ui.workers import Runner
+page = ChangePlanPage(vault, vault.clock, Ops(Runner()))
 page.resize(1024, 700)
 page.refresh()
 before = "matplotlib" in sys.modules

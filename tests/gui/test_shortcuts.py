@@ -41,7 +41,7 @@ def test_the_list_is_built_from_the_real_actions(qtbot, make_app, make_vault, ex
     assert [k for _w, k in groups["View"]] == [native(f"Ctrl+{n}") for n in range(1, 5)]
 
     # A key added later shows up the next time the window opens: it cannot go stale.
-    extra = window.journal_menu.addAction("Something new")
+    extra = window.page_menus["journal"].addAction("Something new")
     extra.setShortcut(QKeySequence("Ctrl+Shift+K"))
     dialog = window.show_shortcuts()
     assert dialog.isVisible() and isinstance(dialog, ShortcutsDialog)

@@ -30,8 +30,8 @@ def vault(make_vault, clock):
 
 
 @pytest.fixture
-def page(qtbot, vault, clock):
-    p = TodayPage(vault, clock)
+def page(qtbot, vault, clock, ops):
+    p = TodayPage(vault, clock, ops)
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()

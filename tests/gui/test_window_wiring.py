@@ -13,7 +13,7 @@ from reconcile_desktop.core import journal, nocontact
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.prompts import get_prompt
 from reconcile_desktop.ui import tray
-from reconcile_desktop.ui.main_window import MainWindow
+from reconcile_desktop.ui.app import window_for
 from reconcile_desktop.ui.pages import build_pages
 from reconcile_desktop.ui.workers import Runner
 from tests.conftest import PASSPHRASE
@@ -26,14 +26,7 @@ def window(qtbot, make_vault, tmp_path):
     vault.create(PASSPHRASE)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     runner = Runner()
-    w = MainWindow(
-        vault,
-        settings,
-        build_pages(vault, clock),
-        runner,
-        backup_dir=Path(tmp_path / "b"),
-        autolock_minutes=5,
-    )
+    w = window_for(vault, settings, backup_dir=Path(tmp_path / "b"), runner=runner)
     qtbot.addWidget(w)
     w.resize(1024, 700)
     w.show()
@@ -75,7 +68,7 @@ def test_the_tray_setting_is_off_by_default_and_stored(qtbot, window):
 
 def test_a_letter_from_the_no_contact_page_opens_in_the_journal(qtbot, window):
     entry = journal.add_entry(window.vault, "Dear you", kind="letter", title="Unsent letter")
-    window.page("nocontact").open_entry.emit(entry.id)
+    window.page("nocontact").entry_requested.emit(entry.id)
     assert window.current_page().key == "journal"
     assert window.page("journal").editor.current_id() == entry.id
 
@@ -120,7 +113,11 @@ def test_today_reads_again_after_a_goal_is_added_elsewhere(qtbot, window):
     window.show_page_key("plan")
     start = window.vault.clock.today()
     goal = plans.add_goal(window.vault, "Answer calmly", principle="change", start=start)
-    plans.add_commitment(window.vault, goal.id, "Count to ten first", "daily", start=start)
+    with qtbot.waitSignal(window.ops.changed):  # the way every page writes
+        window.ops.mutate(
+            plans.add_commitment, window.vault, goal.id, "Count to ten first", "daily", start=start
+        )
+    assert not today.checkins.isVisible()  # hidden pages read when they are next shown
     window.show_page_key("today")
     qtbot.waitUntil(lambda: today.checkins.isVisible())
     assert not today.no_steps.isVisible()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import journal
+from reconcile_desktop.core.changes import ENTRIES, EVERYTHING, NOCONTACT, TRASH, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.journal.calendar_panel import CalendarPanel
@@ -38,6 +39,7 @@ from reconcile_desktop.ui.pages import BOOK, Page
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 UNDO_MS = 12_000  # how long "Undo" stays offered after moving an entry to the trash
 WORKSHEET_PROMPT = "should-i-try"
@@ -94,8 +96,10 @@ class JournalPage(Page):
     title: ClassVar[str] = "Journal"
     icon_svg: ClassVar[str] = BOOK
 
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(vault, clock, parent)
+    areas = (ENTRIES, TRASH, NOCONTACT)
+
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(vault, clock, ops, parent)
         self.trash_dialog: TrashDialog | None = None
         self.exchange_dialog: QDialog | None = None
         self.prompt_picker: QDialog | None = None
@@ -182,6 +186,13 @@ class JournalPage(Page):
         self.export_action = self._action(self.tr("Export…"), self.open_export)
         self.import_action = self._action(self.tr("Import entries…"), self.open_import)
         self.find_action = self._action(self.tr("Search"), self.focus_search, "Ctrl+F")
+        # The editor's own keys (Ctrl+S) act where the text is; the menu only shows them.
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.save_action = self._action(
+            self.tr("Save the entry") + "\t" + save_keys, lambda: self.editor.save_now()
+        )
         self.calendar_action = QAction(self.tr("Calendar"), self)
         self.calendar_action.setCheckable(True)
         self.calendar_action.setToolTip(self.tr("Show the calendar and On this day"))
@@ -289,8 +300,8 @@ class JournalPage(Page):
 
     # -- Page --------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        super().refresh()
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        super().refresh(changes)
         self.notice.say("")
         self._tags_stale = True
         if self.search.filters_box.isVisibleTo(self):
@@ -321,11 +332,53 @@ class JournalPage(Page):
         """True while the empty-journal welcome is shown."""
         return self.body.currentIndex() == 1
 
-    def open_entry(self, entry_id: int) -> None:
+    def open_entry(self, entry_id: int) -> bool:
         """Show one entry in the editor (from the calendar or another page)."""
+        self.open_page.emit(self.key)
         self.body.setCurrentIndex(0)
         self.editor.load(entry_id)
         self._select_row_of(entry_id)
+        return True
+
+    def start_prompt(self, prompt_id: str) -> bool:
+        """Begin a new entry answering a prompt (asked for by another page)."""
+        from reconcile_desktop.core.prompts import get_prompt
+        from reconcile_desktop.ui.journal.prompt_picker import entry_kwargs
+
+        prompt = get_prompt(prompt_id)
+        if prompt is None:
+            return False
+        self.open_page.emit(self.key)  # shown first, so the cursor can go into the text
+        self.start_entry(**entry_kwargs(prompt))
+        return True
+
+    def save_pending(self) -> bool:
+        self.editor.save_now()
+        return not self.editor.has_unsaved()
+
+    def menu_title(self) -> str:
+        return self.tr("&Journal")
+
+    def menu_actions(self) -> list[QAction]:
+        return [
+            self.new_action,
+            self.prompt_action,
+            self.letter_action,
+            self.worksheet_action,
+            self._separator(),
+            self.find_action,
+            self.save_action,
+            self._separator(),
+            self.trash_action,
+            self._separator(),
+            self.export_action,
+            self.import_action,
+        ]
+
+    def _separator(self) -> QAction:
+        action = QAction(self)
+        action.setSeparator(True)
+        return action
 
     # -- list and search ---------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import boundaries, nocontact, streaks
+from reconcile_desktop.core.changes import EVERYTHING, NOCONTACT, THEME, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.plans import CORRECTION_DAYS
 from reconcile_desktop.ui import theme
@@ -42,6 +43,7 @@ from reconcile_desktop.ui.pages import SPACE, Page
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 ONE_MESSAGE_PROMPT = "ro-one-message"
 CONTENT_WIDTH = 760
@@ -51,14 +53,10 @@ class NoContactPage(Page):
     key = "nocontact"
     title = "No contact"
     icon_svg = SPACE
-    eager = True  # its summary feeds the tray and the Today badge; one cheap query
+    areas = (NOCONTACT, THEME)  # THEME: its history chart is drawn in the palette's colours
 
-    open_entry = Signal(int)  # a journal entry to open: an unsent letter
-    write_prompt = Signal(str)  # a prompt id: start a new entry answering it
-    summary_changed = Signal(object)  # streaks.Summary | None, after every reload and write
-
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(vault, clock, parent)
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(vault, clock, ops, parent)
         self.summary: streaks.Summary | None = None
         self.dialog: QDialog | None = None
         self._message_entry_id: int | None = None
@@ -199,6 +197,14 @@ class NoContactPage(Page):
         layout.addWidget(self.kind_frame)
 
         actions = QHBoxLayout()
+        # The menu's entries; they open a dialog only while a period is counted.
+        self.urge_action = QAction(self.tr("I resisted an urge…"), self)
+        self.urge_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.urge_action.triggered.connect(lambda: self._while_counting(self.open_urge_dialog))
+        self.contact_action = QAction(self.tr("Log a contact…"), self)
+        self.contact_action.triggered.connect(
+            lambda: self._while_counting(self.open_contact_dialog)
+        )
         self.contact_button = button(self.tr("I had contact"))
         self.urge_button = button(self.tr("I resisted an urge"), primary=True)
         self.end_button = button(self.tr("End this period"))
@@ -240,9 +246,18 @@ class NoContactPage(Page):
 
     # -- the Page interface ------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        super().refresh()
-        self._reload()
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        super().refresh(changes)
+        if changes.touches(NOCONTACT):
+            self._reload()
+        if changes.touches(THEME):
+            self.history.recolour()
+
+    def menu_title(self) -> str:
+        return self.tr("&No contact")
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.urge_action, self.contact_action]
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()
@@ -265,17 +280,6 @@ class NoContactPage(Page):
         self.ring_caption.setText(self.tr("No direct contact"))
         for section in (self.reach_out, self.flagged, self.history):
             section.clear()
-        self.summary_changed.emit(None)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Coming back to the page after midnight shows the new day (not via refresh(), which
-        # the window calls itself).
-        if self.loaded:
-            try:
-                self._reload()
-            except ReconcileError as exc:
-                self.status.say(exc.sentence, problem=True)
-        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "kind_frame"):
@@ -293,7 +297,6 @@ class NoContactPage(Page):
         else:
             self.show_view("running")
             self._show_running(s)
-        self.summary_changed.emit(s)
 
     def _show_running(self, s: streaks.Summary) -> None:
         tr = self.tr
@@ -402,6 +405,10 @@ class NoContactPage(Page):
     def open_start_dialog(self) -> QDialog:
         return self._open(dialogs.StartDialog(self.vault, self), lambda _d: self._after_write())
 
+    def _while_counting(self, open_dialog) -> None:
+        if self.summary is not None:  # else the page itself offers to start
+            open_dialog()
+
     def open_contact_dialog(self) -> QDialog:
         return self._open(dialogs.ContactDialog(self.vault, self), lambda _d: self._after_write())
 
@@ -424,7 +431,7 @@ class NoContactPage(Page):
     def _after_urge(self, dialog: dialogs.UrgeDialog) -> None:
         self._reload()
         if dialog.letter_entry_id is not None:
-            self.open_entry.emit(dialog.letter_entry_id)
+            self.entry_requested.emit(dialog.letter_entry_id)
 
     def _after_end(self, _dialog: QDialog) -> None:
         best = self.summary.best_direct if self.summary else 0

@@ -363,9 +363,14 @@ class HistorySection(QWidget):
         self.toggle.setChecked(False)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self.chart.figure is not None:
-            self._build_chart()
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()
         super().changeEvent(event)
+
+    def recolour(self) -> None:
+        """Draw the chart again in the current palette (only if it was drawn)."""
+        if self.chart.figure is not None:
+            self._build_chart()
 
     def _toggled(self, on: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import plans, progress
+from reconcile_desktop.core.changes import CHECKINS, EVERYTHING, PLANS, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.pages import STEPS, Page
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.plans import GoalData
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 SLIP_WINDOW_DAYS = 30
 LEFT_WIDTH = 230  # leaves the charts room for their legend in a 1024-pixel window
@@ -56,10 +58,10 @@ class ChangePlanPage(Page):
     key = "plan"
     title = "Change plan"
     icon_svg = STEPS
-    reload_when_shown = True  # days are marked on the Today page too
+    areas = (PLANS, CHECKINS)
 
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(vault, clock, parent)
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(vault, clock, ops, parent)
         self.goal_dialog: GoalDialog | None = None
         self.slip_dialog: SlipFollowUpDialog | None = None
         self._goals: list[GoalData] = []
@@ -117,6 +119,8 @@ class ChangePlanPage(Page):
         self.new_goal_button = QPushButton(self.tr("New goal"))
         self.new_goal_button.setAccessibleName(self.tr("New goal"))
         self.new_goal_button.clicked.connect(lambda: self.open_goal_dialog())
+        self.new_goal_action = QAction(self.tr("New goal…"), self)
+        self.new_goal_action.triggered.connect(lambda: self.open_goal_dialog())
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(self.tr("Goals"))
         self.goals_list.setItemDelegate(TwoLineDelegate(self.goals_list))
@@ -252,9 +256,15 @@ class ChangePlanPage(Page):
 
     # -- the Page interface ----------------------------------------------------------------
 
-    def refresh(self) -> None:
-        super().refresh()
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        super().refresh(changes)
         self._reload()
+
+    def menu_title(self) -> str:
+        return self.tr("&Plan")
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_goal_action]
 
     def clear_sensitive(self) -> None:
         for dialog in (self.goal_dialog, self.slip_dialog):
@@ -272,7 +282,7 @@ class ChangePlanPage(Page):
         super().clear_sensitive()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # reads again if Today marked days meanwhile
+        super().showEvent(event)
         self._fit_day()
 
     # -- loading ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,6 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.core.changes import (
+    CHECKINS,
+    ENTRIES,
+    EVERYTHING,
+    MOOD,
+    NOCONTACT,
+    PLANS,
+    Changes,
+)
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.nocontact.badge import StreakBadge
 from reconcile_desktop.ui.pages import SUN, Page
@@ -33,6 +42,7 @@ from reconcile_desktop.ui.plans.slip_dialog import SlipFollowUpDialog
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 MOODS = ("heavy", "low", "okay", "steady", "light")
 
@@ -54,13 +64,10 @@ class TodayPage(Page):
     key = "today"
     title = "Today"
     icon_svg = SUN
-    reload_when_shown = True  # steps, goals and slips are added on other pages
+    areas = (PLANS, CHECKINS, NOCONTACT, MOOD, ENTRIES)
 
-    open_page = Signal(str)  # a page key: "journal", "plan", "nocontact"
-    write_prompt = Signal(str)  # a prompt id: start an entry answering it
-
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(vault, clock, parent)
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(vault, clock, ops, parent)
         self._prompt_id: str | None = None
         self.slip_dialog: SlipFollowUpDialog | None = None
 
@@ -169,11 +176,11 @@ class TodayPage(Page):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         from reconcile_desktop.core import mood, nocontact, safety
         from reconcile_desktop.core.prompts import prompt_of_the_day
 
-        super().refresh()
+        super().refresh(changes)
         today = self.clock.today()
         self.date_label.setText(f"{today:%A} {today.day} {today:%B}")
         self.greeting.setText(self._greeting(today))
