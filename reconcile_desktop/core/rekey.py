@@ -5,7 +5,6 @@ the new pair is put in place)."""
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 from reconcile_desktop.core import pairswap
@@ -108,13 +107,11 @@ def counts_of(path: Path, key: bytearray) -> dict[str, int]:
 
 
 def write_incoming_key(key_path: Path, data: bytes) -> None:
+    from reconcile_desktop.paths import write_new
+
     target = pairswap.incoming_path(key_path)
     target.unlink(missing_ok=True)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    write_new(target, data)
 
 
 def rotate_files(
