@@ -32,22 +32,21 @@ _MAX_BYTES = 8192
 
 
 def copy_id(vault: Vault) -> str:
-    """This data folder's copy id, made (and saved) on first need in a new place."""
+    """This data folder's copy id, made (and saved) on first need in a new place. Raises
+    OSError when vault.copy cannot be written (callers run it inside user_errors)."""
     from reconcile_desktop.core.keyfile import write_atomic
-    from reconcile_desktop.core.vault import user_errors
     from reconcile_desktop.paths import read_nofollow
 
     path = vault.dir / COPY_NAME
-    with user_errors():
-        place = str(os.stat(vault.dir).st_ino)
-        try:
-            known = json.loads(read_nofollow(path, _MAX_BYTES).decode("ascii"))["copies"]
-            known = {k: v for k, v in known.items() if isinstance(v, str) and _FORM.fullmatch(v)}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            known = {}  # missing or damaged: a new id only means old copies are kept longer
-        if place in known:
-            return known[place]
-        known = dict(list(known.items())[-(MAX_PLACES - 1) :])
-        known[place] = secrets.token_hex(16)
-        write_atomic(path, json.dumps({"copies": known}).encode("ascii"))
+    place = str(os.stat(vault.dir).st_ino)
+    try:
+        known = json.loads(read_nofollow(path, _MAX_BYTES).decode("ascii"))["copies"]
+        known = {k: v for k, v in known.items() if isinstance(v, str) and _FORM.fullmatch(v)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        known = {}  # missing or damaged: a new id only means older copies are kept longer
+    if place in known:
         return known[place]
+    known = dict(list(known.items())[-(MAX_PLACES - 1) :])
+    known[place] = secrets.token_hex(16)
+    write_atomic(path, json.dumps({"copies": known}).encode("ascii"))
+    return known[place]

@@ -357,8 +357,8 @@ class Vault:
             write_new,
         )
 
-        owner = owner_id(self, label)  # first, so the copy carries the journal's id too
         with user_errors():
+            owner = owner_id(self, label)  # first, so the copy carries the journal's id too
             ensure_private_dir(Path(out_dir))
             target = new_backup_folder(Path(out_dir), label, self.clock.now(), *owner)
             import shutil  # here: it loads bz2 and lzma, and CLI commands import this module early
