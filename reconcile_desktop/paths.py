@@ -44,6 +44,18 @@ def write_new(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
+def copy_new(source: Path, target: Path) -> None:
+    """Copy `source` into a new file `target` (which must not exist, not even as a link),
+    0600, fsynced."""
+    import shutil
+
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+        shutil.copyfileobj(src, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def others_can_write(folder: Path) -> bool:
     """True when someone else could change the files in `folder`: it has a group or other
     write bit, or belongs to another user. Only the folder itself counts, so a private

@@ -10,7 +10,6 @@ passphrase: after the restore, that is the one that opens the journal.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +91,7 @@ def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult
 
     The vault must not be open elsewhere (its instance lock is taken here)."""
     from reconcile_desktop.core.vault import user_errors
+    from reconcile_desktop.paths import copy_new
 
     backup = Path(backup).expanduser().absolute()
     vault.claim()
@@ -102,8 +102,7 @@ def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult
         db_in = pairswap.incoming_path(vault.db_path)
         pairswap.remove_incoming(vault.db_path, vault.key_path)
         try:
-            shutil.copyfile(backup / "vault.db", db_in)
-            os.chmod(db_in, 0o600)
+            copy_new(backup / "vault.db", db_in)
             if rekey.check_file(db_in, key):
                 raise BackupDamaged()
             rekey.write_incoming_key(vault.key_path, (backup / "vault.key").read_bytes())

@@ -133,3 +133,23 @@ def test_a_crafted_swap_journal_is_ignored_and_both_files_stay(closed, make_vaul
     assert not (folder / pairswap.JOURNAL_NAME).exists()
     claimed.close()
     assert _opens(make_vault, folder) == ["words to keep"]
+
+
+@pytest.mark.parametrize("how", ["write_new", "copy_new", "read_nofollow"])
+def test_the_file_helpers_never_go_through_a_link(tmp_path, how):
+    from reconcile_desktop import paths
+
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"untouched")
+    source = tmp_path / "source"
+    source.write_bytes(b"new bytes")
+    link = tmp_path / ".vault.db.incoming"
+    link.symlink_to(victim)
+    with pytest.raises(OSError):
+        if how == "write_new":
+            paths.write_new(link, b"new bytes")
+        elif how == "copy_new":
+            paths.copy_new(source, link)
+        else:
+            paths.read_nofollow(link)
+    assert victim.read_bytes() == b"untouched"
