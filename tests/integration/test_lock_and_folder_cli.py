@@ -1,5 +1,6 @@
 """The same guarantees across processes: a real `reconcile rotate-key` run after vault.lock was
-deleted under an open journal, and the CLI's one sentence for a folder others can write to."""
+deleted under an open journal, and the one sentence for a folder others can write to, on the
+command line and in the window."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from reconcile_desktop.core import journal
 from reconcile_desktop.core.errors import FolderNotPrivate, LockLost
 from reconcile_desktop.core.vault import Vault
+from tests.conftest import FAST_KDF, TEST_BOUNDS
+from tests.gui import conftest as gui
 from tests.integration.conftest import PASSPHRASE
 from tests.integration.fault_tools import (
     assert_one_line_error,
@@ -20,6 +23,11 @@ from tests.integration.fault_tools import (
 )
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Unix locks and permissions")
+
+make_app = gui.make_app
+settings = gui.settings
+settings_path = gui.settings_path
+messages = gui.messages
 
 
 def test_a_cli_rotation_after_the_lock_file_was_deleted_stops_the_open_journal(tmp_path):
@@ -39,11 +47,18 @@ def test_a_cli_rotation_after_the_lock_file_was_deleted_stops_the_open_journal(t
     assert titles_in(folder) == ["before"]  # and nothing was acknowledged that is not there
 
 
-def test_the_cli_refuses_a_folder_others_can_write_to_in_one_sentence(tmp_path):
+@pytest.mark.qt_log_ignore(gui.OFFSCREEN_NOISE)
+def test_a_folder_others_can_write_to_is_one_sentence_in_the_cli_and_the_window(
+    tmp_path, make_app, messages
+):
     folder = tmp_path / "data"
     make_real_vault(folder, ["mine"])
     folder.chmod(0o777)
     before = fingerprint(folder)
     assert_one_line_error(cli(folder, "backups"), FolderNotPrivate())
     assert_one_line_error(cli(folder, "add", "--title", "x", stdin="words\n"), FolderNotPrivate())
+    app = make_app(Vault(folder, kdf_params=FAST_KDF, kdf_bounds=TEST_BOUNDS))
+    assert app.start() == FolderNotPrivate.exit_code
+    assert messages == [FolderNotPrivate.message]
+    assert app.window is None
     assert fingerprint(folder) == before
