@@ -22,6 +22,50 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+# Added to every os.open of a file Reconcile reads or writes in its folders: a file that is
+# a symbolic link then fails (ELOOP) instead of being followed, so a planted link cannot get
+# the lock truncated or a key read or written somewhere else. Windows has no such flag.
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def read_nofollow(path: Path, limit: int = -1) -> bytes:
+    """The bytes of `path` (at most `limit`), never through a symbolic link."""
+    fd = os.open(path, os.O_RDONLY | NOFOLLOW)
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(limit)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet (not even as a link), 0600, fsynced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def copy_new(source: Path, target: Path) -> None:
+    """Copy `source` into a new file `target` (which must not exist, not even as a link),
+    0600, fsynced."""
+    import shutil
+
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+        shutil.copyfileobj(src, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def others_can_write(folder: Path) -> bool:
+    """True when someone else could change the files in `folder`: it has a group or other
+    write bit, or belongs to another user. Only the folder itself counts, so a private
+    folder inside the sticky /tmp is fine. Windows has no such bits to read."""
+    if os.name != "posix":
+        return False
+    st = os.stat(folder)
+    return bool(st.st_mode & 0o022) or st.st_uid != os.geteuid()
+
+
 # What chmod answers on filesystems without Unix permissions (FAT, exFAT, some network shares).
 _NO_PERMISSIONS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP}
 

@@ -4,11 +4,16 @@ kept, each new copy checked before an old one is removed. Plus listing backups f
 A backup is a folder made by Vault.backup: reconcile-<label>-<YYYYmmdd-HHMMSS>[-n] holding
 vault.db (encrypted with the journal's data key) and vault.key (the key file as it was then,
 so it opens with the passphrase of that day), and backup.json naming the journal it came
-from by a random id (vault_settings.vault_id) with its kind and time: nothing private. Only
-this journal's automatic ("daily") copies are ever removed here, so two journals can share one
-folder (a synced folder, a USB stick); copies made by hand, before a migration or before a
-restore stay until the user deletes them. A copy without backup.json (made before it existed)
-counts as this journal's only in the journal's own backups folder.
+from by a random id (vault_settings.vault_id), the copy of the journal that made it (copy_id.py:
+one per data folder, so a journal copied to a second computer counts and prunes only its own),
+its kind and time: nothing private. Only this copy's automatic ("daily") copies are ever
+removed here, so two journals, or two copies of one, can share one folder (a synced folder, a
+USB stick); copies made by hand, before a migration or before a restore stay until the user
+deletes them. A copy made before copy ids existed (backup.json without one, or no backup.json)
+cannot be told apart from another copy's: it counts as this journal's only in the journal's own
+backups folder, where no other copy writes. In any other folder it is neither counted as
+today's copy nor removed, so after an upgrade each copy makes its own first daily backup there
+and the older ones stay until the user deletes them.
 
 The settings live in the vault's own setting table, so they move with the journal.
 """
@@ -17,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -25,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.paths import read_nofollow, write_new
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
@@ -109,6 +114,7 @@ class BackupInfo:
     label: str
     size: int  # bytes of vault.db + vault.key
     vault_id: str | None = None  # from backup.json; None when it has none
+    copy_id: str | None = None  # from backup.json; None when made before copy ids
 
     @property
     def automatic(self) -> bool:
@@ -134,7 +140,11 @@ def kind_of(label: str) -> str:
 
 
 def new_backup_folder(
-    parent: Path, label: str, now: dt.datetime, vault_id: str | None = None
+    parent: Path,
+    label: str,
+    now: dt.datetime,
+    vault_id: str | None = None,
+    copy_id: str | None = None,
 ) -> Path:
     """Create parent/reconcile-<label>-<YYYYmmdd-HHMMSS>[-n], readable by the owner only, and
     with a vault_id its backup.json. `parent` must exist."""
@@ -150,38 +160,40 @@ def new_backup_folder(
     if vault_id is not None:
         marker = {
             "vault_id": vault_id,
+            "copy_id": copy_id,
             "kind": kind_of(label),
             "made_utc": now.astimezone(dt.UTC).isoformat(),
         }
         try:
-            fd = os.open(target / MARKER_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(marker, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
+            write_new(target / MARKER_NAME, json.dumps(marker).encode("utf-8"))
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)  # made just above: nothing else is inside
             raise
     return target
 
 
-def owner_id(vault: Vault, label: str) -> str | None:
-    """The id to write into a new backup of `vault`. None before a migration: the journal is
-    still in its old shape then, and that copy stays in the journal's own folder anyway."""
+def owner_id(vault: Vault, label: str) -> tuple[str | None, str | None]:
+    """The journal's id and this copy's id, to write into a new backup of `vault`. None and
+    None before a migration: the journal is still in its old shape then, and that copy stays
+    in the journal's own folder anyway."""
     if label.startswith("before-migration"):
-        return None
+        return None, None
+    from reconcile_desktop.core.copy_id import copy_id
     from reconcile_desktop.core.vault_settings import vault_id
 
-    return vault_id(vault)
+    return vault_id(vault), copy_id(vault)
 
 
-def _marker_id(path: Path) -> str | None:
+def _marker_ids(path: Path) -> tuple[str | None, str | None]:
+    """(vault_id, copy_id) from backup.json; None for what is missing or not a string."""
     try:
-        found = json.loads((path / MARKER_NAME).read_text(encoding="utf-8"))
+        found = json.loads(read_nofollow(path / MARKER_NAME, 64 * 1024).decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    value = found.get("vault_id") if isinstance(found, dict) else None
-    return value if isinstance(value, str) and value else None
+        return None, None
+    if not isinstance(found, dict):
+        return None, None
+    values = (found.get("vault_id"), found.get("copy_id"))
+    return tuple(v if isinstance(v, str) and v else None for v in values)  # type: ignore[return-value]
 
 
 def read_backup(path: Path) -> BackupInfo | None:
@@ -192,7 +204,7 @@ def read_backup(path: Path) -> BackupInfo | None:
         return None
     made = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
     size = db.stat().st_size + key.stat().st_size
-    return BackupInfo(path, made, match["label"], size, _marker_id(path))
+    return BackupInfo(path, made, match["label"], size, *_marker_ids(path))
 
 
 def list_backups(*folders: Path) -> list[BackupInfo]:
@@ -254,16 +266,21 @@ class DailyResult:
 
 
 def own_backups(vault: Vault, folder: Path) -> list[BackupInfo]:
-    """The backups in `folder` made from this journal, newest first. Copies from before
-    backup.json existed count only in the journal's own backups folder: in a shared folder
-    they may be another journal's, and those are never touched."""
+    """The backups in `folder` made by this copy of this journal, newest first. Copies from
+    before copy ids existed count only in the journal's own backups folder: in a shared
+    folder they may be another journal's or another copy's, and those are never touched."""
+    from reconcile_desktop.core.copy_id import copy_id
     from reconcile_desktop.core.vault_settings import vault_id
 
-    mine = vault_id(vault)
+    mine, this_copy = vault_id(vault), copy_id(vault)
     own_folder = _same_folder(Path(folder), default_folder(vault))
-    return [
-        b for b in list_backups(folder) if b.vault_id == mine or (b.vault_id is None and own_folder)
-    ]
+
+    def ours(b: BackupInfo) -> bool:
+        if b.copy_id is not None:
+            return b.copy_id == this_copy and b.vault_id == mine
+        return own_folder and b.vault_id in (mine, None)
+
+    return [b for b in list_backups(folder) if ours(b)]
 
 
 def _same_folder(a: Path, b: Path) -> bool:

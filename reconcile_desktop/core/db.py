@@ -41,14 +41,21 @@ def connect_raw(path: Path, key: bytearray):
     return conn
 
 
-def make_engine(path: Path, key_source: Callable[[], bytearray]) -> Engine:
+def make_engine(
+    path: Path,
+    key_source: Callable[[], bytearray],
+    guard: Callable[[], None] = lambda: None,
+) -> Engine:
     """An engine whose connections are keyed by `key_source()`; hide_parameters keeps
-    journal text out of any SQLAlchemy error message."""
+    journal text out of any SQLAlchemy error message. `guard` runs before a connection is
+    made, at every BEGIN and again just before every COMMIT: what it raises stops there, and
+    a transaction it stops is rolled back."""
     import sqlcipher3
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
     def creator():
+        guard()
         return connect_raw(path, key_source())
 
     engine = create_engine(
@@ -63,7 +70,10 @@ def make_engine(path: Path, key_source: Callable[[], bytearray]) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # an IMMEDIATE write lock would serialise readers; deferred is enough
+        guard()
         conn.exec_driver_sql("BEGIN")
+
+    event.listen(engine, "commit", lambda _conn: guard())
 
     @event.listens_for(engine.pool, "checkin")
     def _checkpoint(dbapi_conn, _record):

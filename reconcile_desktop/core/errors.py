@@ -97,6 +97,14 @@ class VaultInUse(ReconcileError):
     message = "This journal is already open in another Reconcile window or command."
 
 
+class LockLost(ReconcileError):
+    exit_code = 5
+    message = (
+        "The journal's lock file (vault.lock) was removed by another program, so Reconcile "
+        "stopped saving to keep your words safe; please close Reconcile and open it again."
+    )
+
+
 class VaultLocked(ReconcileError):
     exit_code = 1
     message = "The journal is locked. Unlock it first."
@@ -110,6 +118,20 @@ class DiskFull(ReconcileError):
 class NotWritable(ReconcileError):
     exit_code = 6
     message = "Reconcile cannot write to its data folder. Check the folder's permissions."
+
+
+class FolderNotPrivate(NotWritable):
+    message = (
+        "Reconcile did not open this journal because other people on this computer can "
+        "change the files in its folder; make the folder yours alone (chmod 700) and try again."
+    )
+
+
+class LinkedFile(NotWritable):
+    message = (
+        "A file in the journal's folder is a link to somewhere else, which Reconcile does not "
+        "follow; please remove the link and try again."
+    )
 
 
 class InvalidInput(ReconcileError):

@@ -31,6 +31,7 @@ from reconcile_desktop.core import journal
 from reconcile_desktop.core.changes import ENTRIES, writes
 from reconcile_desktop.core.errors import DiskFull, InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import E, EntryData, NewEntry
+from reconcile_desktop.paths import NOFOLLOW
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
@@ -69,7 +70,7 @@ def _export_errors() -> Iterator[None]:
 @contextlib.contextmanager
 def _atomic_text(path: Path, *, durable: bool = True) -> Iterator[TextIO]:
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh

@@ -198,15 +198,17 @@ def new_data_key() -> bytearray:
 
 
 def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_KEYFILE_BYTES + 1)
-    return KeyFile.from_bytes(data, bounds)
+    from reconcile_desktop.paths import read_nofollow
+
+    return KeyFile.from_bytes(read_nofollow(path, MAX_KEYFILE_BYTES + 1), bounds)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename over, fsync the folder."""
+    from reconcile_desktop.paths import NOFOLLOW
+
     tmp = path.with_name(f".{path.name}.{_random_bytes(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -22,6 +22,10 @@ the swap before anything opens the database. A new file of the wrong size stops 
 every file and the journal kept as they are (SwapNeedsHelp), rather than pairing a key with
 the wrong database.
 
+vault.swap is only ever acted on for those two renames (.vault.key.incoming to vault.key,
+.vault.db.incoming to vault.db): a planted one naming, say, vault.key over vault.db is
+dropped with every file left as it was.
+
 Only the process holding the vault's single-instance lock ever runs either half, so nobody
 opens the database between the two renames. Neither file is ever deleted by this module:
 the old ones are replaced only after the new ones are safely on disk.
@@ -35,6 +39,7 @@ from pathlib import Path
 
 from reconcile_desktop.core import keyfile
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.paths import NOFOLLOW, read_nofollow
 
 JOURNAL_NAME = "vault.swap"
 INCOMING = ".incoming"
@@ -63,8 +68,11 @@ def incoming_path(target: Path) -> Path:
 
 
 def fsync_file(path: Path) -> None:
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
+    fd = os.open(path, os.O_RDONLY | NOFOLLOW)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def pending(folder: Path) -> bool:
@@ -104,7 +112,7 @@ def commit(db_path: Path, key_path: Path) -> None:
             raise  # not committed: the old pair stands
     for attempt in (1, 2):  # one retry: a passing hiccup should not leave the swap open
         try:
-            _roll_forward(folder, journal)
+            _roll_forward(folder, journal, _known_renames(db_path, key_path))
             return
         except OSError:
             if attempt == 2:
@@ -120,24 +128,25 @@ def finish_pending(db_path: Path, key_path: Path) -> str | None:
     journal_path = folder / JOURNAL_NAME
     if journal_path.exists():
         try:
-            with open(journal_path, "rb") as fh:
-                journal = json.loads(fh.read(MAX_JOURNAL_BYTES).decode("ascii"))
+            journal = json.loads(read_nofollow(journal_path, MAX_JOURNAL_BYTES).decode("ascii"))
             files = journal["files"]
             assert all({"from", "to", "size"} <= set(f) for f in files)
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
             return None  # not ours to judge; state() will describe whatever is there
-        _roll_forward(folder, journal)
+        _roll_forward(folder, journal, _known_renames(db_path, key_path))
         return "finished"
     leftovers = [p for p in map(incoming_path, (db_path, key_path)) if p.is_file()]
     remove_incoming(db_path, key_path)  # never committed: the old pair is whole
     return "discarded" if leftovers else None
 
 
-def _roll_forward(folder: Path, journal: dict) -> None:
+def _roll_forward(folder: Path, journal: dict, known: set[tuple[str, str]]) -> None:
     todo = []
     for item in journal["files"]:
         new, old = folder / item["from"], folder / item["to"]
         if not _safe_name(item["from"]) or not _safe_name(item["to"]):
+            continue
+        if (item["from"], item["to"]) not in known:
             continue
         if not new.exists():
             continue  # already renamed before the interruption
@@ -155,6 +164,12 @@ def _roll_forward(folder: Path, journal: dict) -> None:
     keyfile.fsync_dir(folder)
     (folder / JOURNAL_NAME).unlink(missing_ok=True)
     keyfile.fsync_dir(folder)
+
+
+def _known_renames(db_path: Path, key_path: Path) -> set[tuple[str, str]]:
+    """The only two renames commit() ever writes. A vault.swap naming anything else (vault.key
+    over vault.db, say) was not written by Reconcile: acting on it could destroy a file."""
+    return {(incoming_path(p).name, p.name) for p in (key_path, db_path)}
 
 
 def _safe_name(name: object) -> bool:

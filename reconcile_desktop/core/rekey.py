@@ -113,17 +113,13 @@ def copy_whole(src: Path, dest: Path, key: bytearray) -> list[str]:
     A -wal beside `src` is copied with it and checkpointed into `dest`, so acknowledged writes
     that never reached vault.db come along; `src` and its folder are only read. Returns the
     problems found (empty when whole); `dest` and anything beside it are the caller's."""
-    import shutil
-
     import sqlcipher3
 
-    from reconcile_desktop.paths import make_private
+    from reconcile_desktop.paths import copy_new
 
-    shutil.copyfile(src, dest)
-    make_private(dest)
+    copy_new(src, dest)  # a new private file: never through a planted link
     if has_wal(src):
-        shutil.copyfile(f"{src}-wal", f"{dest}-wal")
-        make_private(Path(f"{dest}-wal"))
+        copy_new(Path(f"{src}-wal"), Path(f"{dest}-wal"))
         try:
             conn = _connect(dest, key)
             try:
@@ -150,13 +146,11 @@ def counts_of(path: Path, key: bytearray) -> dict[str, int]:
 
 
 def write_incoming_key(key_path: Path, data: bytes) -> None:
+    from reconcile_desktop.paths import write_new
+
     target = pairswap.incoming_path(key_path)
     target.unlink(missing_ok=True)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    write_new(target, data)
 
 
 def rotate_files(

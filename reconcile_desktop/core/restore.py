@@ -95,11 +95,16 @@ def check_backup(vault: Vault, backup: Path, passphrase: str) -> list[str]:
         if not rekey.has_wal(db):
             return rekey.check_file(db, key)
         scratch = vault.dir / CHECK_COPY_NAME
+
+        def remove_scratch() -> None:
+            for extra in ("", "-wal", "-shm", "-journal"):
+                Path(f"{scratch}{extra}").unlink(missing_ok=True)
+
+        remove_scratch()  # left by a check that was cut short
         try:
             return rekey.copy_whole(db, scratch, key)
         finally:
-            for extra in ("", "-wal", "-shm", "-journal"):
-                Path(f"{scratch}{extra}").unlink(missing_ok=True)
+            remove_scratch()
 
 
 def restore_backup(vault: Vault, backup: Path, passphrase: str) -> RestoreResult:

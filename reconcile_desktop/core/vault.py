@@ -23,8 +23,11 @@ from reconcile_desktop.core.errors import (
     DatabaseEmpty,
     DatabaseMissing,
     DiskFull,
+    FolderNotPrivate,
     KeyFileDamaged,
     KeyFileMissing,
+    LinkedFile,
+    LockLost,
     NotWritable,
     ReconcileError,
     VaultExists,
@@ -53,6 +56,8 @@ def translate_os_error(exc: OSError) -> ReconcileError:
         return DiskFull()
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return NotWritable()
+    if exc.errno == errno.ELOOP:  # opened with O_NOFOLLOW and found a link
+        return LinkedFile()
     return ReconcileError("Reconcile could not read or write its files.")
 
 
@@ -130,11 +135,21 @@ class Vault:
 
     def claim(self) -> None:
         """Create the private folder, take the single-instance lock, and finish a key rotation
-        or restore cut short (every time one is pending, not only on the first claim)."""
-        from reconcile_desktop.paths import ensure_private_dir
+        or restore cut short (every time one is pending, not only on the first claim).
+
+        A folder others can write to is refused: they could swap the key file or plant links.
+        If vault.lock was deleted under us, an open vault stops (LockLost); a locked one takes
+        the lock again, as a fresh start would."""
+        from reconcile_desktop.paths import ensure_private_dir, others_can_write
 
         try:
             ensure_private_dir(self.dir)
+            if others_can_write(self.dir):
+                raise FolderNotPrivate()
+            if self._instance.held and not self._instance.still_ours():
+                if self.is_unlocked:
+                    raise LockLost()
+                self._instance.release()
             first = not self._instance.held
             if first:
                 self._instance.acquire()
@@ -238,12 +253,24 @@ class Vault:
             raise KeyFileMissing() from None
         except (IsADirectoryError, PermissionError, UnicodeDecodeError):
             raise KeyFileDamaged() from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise LinkedFile() from None
+            raise
 
     def _open(self, path: Path, data_key: bytearray) -> None:
         from reconcile_desktop.core.db import make_engine
 
         self._key = bytearray(data_key)  # our own copy, wiped by _close_engine
-        self._engine = make_engine(path, self._current_key)
+        self._engine = make_engine(path, self._current_key, self._check_still_ours)
+
+    def _check_still_ours(self) -> None:
+        """At every BEGIN and COMMIT (a stat, a few microseconds): once vault.lock is not the
+        file we locked, another Reconcile may have rotated or restored the journal under us,
+        and a save would be acknowledged and then lost. Refused instead, reads too (they could
+        meet the other key); the window keeps what was typed."""
+        if not self._instance.still_ours():
+            raise LockLost()
 
     def _current_key(self) -> bytearray:
         if self._key is None:
@@ -324,12 +351,16 @@ class Vault:
         """An encrypted copy (same data key) plus the current key file, in a new folder."""
         from reconcile_desktop.core.backups import new_backup_folder, owner_id
         from reconcile_desktop.core.rekey import export_copy
-        from reconcile_desktop.paths import ensure_private_dir, make_private
+        from reconcile_desktop.paths import (
+            ensure_private_dir,
+            read_nofollow,
+            write_new,
+        )
 
-        owner = owner_id(self, label)  # first, so the copy carries the journal's id too
         with user_errors():
+            owner = owner_id(self, label)  # first, so the copy carries the journal's id too
             ensure_private_dir(Path(out_dir))
-            target = new_backup_folder(Path(out_dir), label, self.clock.now(), owner)
+            target = new_backup_folder(Path(out_dir), label, self.clock.now(), *owner)
             import shutil  # here: it loads bz2 and lzma, and CLI commands import this module early
 
             try:
@@ -340,9 +371,8 @@ class Vault:
                 finally:
                     raw.close()
                 os.replace(tmp, target / DB_NAME)
-                shutil.copyfile(self.key_path, target / KEY_NAME)
-                make_private(target / KEY_NAME)  # a USB stick may not know file modes
-                pairswap.fsync_file(target / KEY_NAME)
+                key = read_nofollow(self.key_path, keyfile.MAX_KEYFILE_BYTES + 1)
+                write_new(target / KEY_NAME, key)  # 0600 from the start, fsynced
                 keyfile.fsync_dir(target)
             except BaseException:
                 # Half a copy is no backup: the folder is ours, made just above.

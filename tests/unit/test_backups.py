@@ -13,6 +13,7 @@ import pytest
 from reconcile_desktop.core import backups, journal
 from reconcile_desktop.core.backups import BackupInfo, BackupSettings
 from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.core.copy_id import copy_id
 from reconcile_desktop.core.errors import ReconcileError, VaultLocked
 from reconcile_desktop.core.restore import check_backup
 from reconcile_desktop.core.vault_settings import vault_id
@@ -239,10 +240,12 @@ def test_the_marker_names_the_journal_and_nothing_private(timed_vault):
     marker = json.loads((made / backups.MARKER_NAME).read_text(encoding="utf-8"))
     assert marker == {
         "vault_id": vault_id(vault),
+        "copy_id": copy_id(vault),
         "kind": "daily",
         "made_utc": "2025-03-03T18:00:00+00:00",
     }
     assert re.fullmatch(r"[0-9a-f]{32}", marker["vault_id"])
+    assert re.fullmatch(r"[0-9a-f]{32}", marker["copy_id"])
     # Stable across lock and unlock, stored inside the journal (so a backup carries it too).
     first = vault_id(vault)
     vault.lock()
