@@ -157,7 +157,7 @@ class ReachOutPanel(_Panel):
 
 
 class FlaggedPanel(_Panel):
-    """Events dated after today: not counted, each with a "Correct the date" button."""
+    """Events whose time is still ahead: not counted, each with a "Correct the date" button."""
 
     correct_requested = Signal(object)  # streaks.Event
 
