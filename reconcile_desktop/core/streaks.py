@@ -205,7 +205,8 @@ def _partition(
     flagged: list[Event] = []
     outside: list[Event] = []
     for e in sorted(events, key=_sort_key):
-        if e.local_date > today if now is None else to_utc(e.occurred_utc) > to_utc(now):
+        ahead = e.local_date > today if now is None else to_utc(e.occurred_utc) > to_utc(now)
+        if ahead:
             flagged.append(e)
         elif to_utc(e.occurred_utc) < started or (
             period.ended_date is not None and e.local_date > period.ended_date

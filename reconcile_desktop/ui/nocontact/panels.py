@@ -163,11 +163,11 @@ class FlaggedPanel(_Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("flagged", parent)
-        self.box.addWidget(heading(self, self.tr("Saved with a future date"), 1.1))
+        self.box.addWidget(heading(self, self.tr("Saved for a time still ahead"), 1.1))
         self.box.addWidget(
             wrapped(
                 self.tr(
-                    "These are not counted yet, because their date has not come. Perhaps the "
+                    "These are not counted yet, because that moment has not come. Perhaps the "
                     "computer's clock was off; correct them and they will count."
                 ),
                 muted=True,
