@@ -52,7 +52,8 @@ With --json, one JSON object (keys stay stable; new ones may be added):
                      every 30 days), or null before the first
   next_milestone     the next milestone ahead
   giving_space_days  days since the planned reach-out, or null before it
-  flagged_events     events dated after today, not counted until their date arrives
+  flagged_events     events whose time is still ahead (a clock that ran fast), not
+                     counted until that time comes
   boundaries         the boundaries noted (see 'reconcile nocontact boundary'), [] if none"""
 
 BOUNDARY_JSON_HELP = """\
@@ -67,7 +68,7 @@ With --json, {"periods": [...]}, oldest first; each period has:
   running, target_days, target_reached, best_days, urges_total, and attempts: a list of
   {start_date, end_date (null while running), days, ended_by}, where ended_by is the kind
   that ended the stretch ("i-contacted" or "they-contacted-engaged") or null.
-Dates are YYYY-MM-DD in your own time zone."""
+Dates are YYYY-MM-DD in the time zone you are in now, read from when things happened."""
 
 _target_arg = whole_number(1, 3650, "the target is a number of days from 1 to 3650")
 _intensity_arg = whole_number(1, 5, "intensity is a number from 1 (mild) to 5 (very strong)")
@@ -236,12 +237,12 @@ def _event_when(vault: Vault, period: PeriodData, day: dt.date) -> dt.datetime |
     """What to hand core for an event on `day`: None means now."""
     if day == vault.clock.today():
         return None
-    if day < period.start_date:
+    start = vault.clock.local_date_of(period.started_utc)  # the start day where you are now
+    if day < start:
         raise UsageError(
-            f"That date is before this no-contact period began ({period.start_date}), "
-            "so it was not logged."
+            f"That date is before this no-contact period began ({start}), so it was not logged."
         )
-    if day == period.start_date:
+    if day == start:
         # Core places a date-only event at the current time of day; on the start day that
         # could fall before the period's start instant and quietly not count.
         import datetime as dt
@@ -288,7 +289,7 @@ def cmd_end(args: argparse.Namespace) -> int:
         reason = args.reason or ("target" if before.target_reached else "stopped")
         period = nocontact.end_period(vault, reason)
         s = nocontact.summary(vault, period)
-    print(f"The no-contact period that began on {period.start_date} is closed.")
+    print(f"The no-contact period that began on {s.attempts[0].start_date} is closed.")
     if s.target_reached:
         print(
             f"You reached your target of {_days(s.target_days)}; your best stretch was "
@@ -305,10 +306,11 @@ def _kind_name(kind: str | None) -> str | None:
 
 
 def _period_doc(period: PeriodData, s: Summary) -> dict:
+    # Dates from the summary: read in the zone you are in now, like the stretches.
     return {
         "id": period.id,
-        "start_date": period.start_date.isoformat(),
-        "end_date": period.end_date.isoformat() if period.end_date else None,
+        "start_date": s.attempts[0].start_date.isoformat(),
+        "end_date": s.as_of.isoformat() if period.end_date else None,
         "end_reason": period.end_reason,
         "running": period.end_date is None,
         "target_days": period.target_days,
@@ -333,12 +335,12 @@ def _period_text(n: int, period: PeriodData, s: Summary) -> list[str]:
     if period.end_date is None:
         state = "running"
     elif period.end_reason == "target":
-        state = f"ended {period.end_date}, target reached"
+        state = f"ended {s.as_of}, target reached"
     else:
-        state = f"ended {period.end_date} by your choice"
+        state = f"ended {s.as_of} by your choice"
     reached = ", reached" if s.target_reached else ""
     lines = [
-        f"Period {n}: from {period.start_date}, target {_days(period.target_days)}{reached} "
+        f"Period {n}: from {s.attempts[0].start_date}, target {_days(period.target_days)}{reached} "
         f"({state})"
     ]
     for i, a in enumerate(s.attempts, 1):
@@ -349,7 +351,7 @@ def _period_text(n: int, period: PeriodData, s: Summary) -> list[str]:
         lines.append(line)
     lines.append(f"  best stretch {_days(s.best_direct)}; urges resisted: {s.urges_total}")
     if s.flagged:
-        lines.append(f"  {len(s.flagged)} event(s) dated after today, not counted yet")
+        lines.append(f"  {len(s.flagged)} event(s) with a time still ahead, not counted yet")
     return lines
 
 

@@ -62,12 +62,27 @@ slipped_days and today_state.
   net_steps     kept days minus slipped days since the start
   rate_7/_30    kept / (kept + slipped + unrecorded) over the last 7 or 30 days, 0 to 1
                 (4 decimals), or null when no day counted
-  strength      0 to 100; for a goal, the mean over its commitments running today (or null)
+  strength      0 to 100 (see "What is strength?" above); for a goal, the mean over its
+                commitments running today (or null)
   recoveries    slips followed by a kept day within two days; median_recovery_days is the
                 median gap in days, or null
   kept_days, slipped_days   days marked so within the last --days days
   today_state   kept, slipped, pending, unrecorded, paused or off
 Goals have no streaks: a streak belongs to one commitment."""
+
+
+def _strength_help() -> str:
+    """The same words as the window's "What is strength?", wrapped for a terminal."""
+    import textwrap
+
+    from reconcile_desktop.core import strength_note
+
+    wrapped = (
+        textwrap.fill(p, 92, initial_indent="  ", subsequent_indent="  ")
+        for p in strength_note.PARAGRAPHS
+    )
+    return f"{strength_note.TITLE}\n" + "\n\n".join(wrapped)
+
 
 _range_arg = whole_number(1, 3650, "--days is a number of days from 1 to 3650")
 
@@ -167,7 +182,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="net steps, rates, strength and streaks for each goal",
         description="How each commitment and goal is going. The trend is what counts: "
         "slips are shown, and so is the progress around them.",
-        epilog=PROGRESS_JSON_HELP,
+        epilog=f"{_strength_help()}\n\n{PROGRESS_JSON_HELP}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(

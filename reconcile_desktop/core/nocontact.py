@@ -2,6 +2,10 @@
 
 Streaks are never stored: they are derived from the events every time, so correcting or
 deleting an event can never leave a counter out of step.
+
+Each row keeps the date and zone it was logged under, as a record. Counting reads every date
+again in the zone the user is in now, from the instants (see core/streaks.py, "Days across
+time zones"), so an event that has happened always counts, wherever it was logged.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class PeriodData:
     target_days: int
     end_date: dt.date | None
     end_reason: str | None
+    ended_utc: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,16 @@ class EventData:
 
 
 def _period_data(p) -> PeriodData:  # a NoContactPeriod or a row of NOCONTACT_PERIOD
+    ended = None if p.ended_utc is None else to_utc(p.ended_utc)
     return PeriodData(
-        p.id, to_utc(p.started_utc), p.start_date, p.tz, p.target_days, p.end_date, p.end_reason
+        p.id,
+        to_utc(p.started_utc),
+        p.start_date,
+        p.tz,
+        p.target_days,
+        p.end_date,
+        p.end_reason,
+        ended,
     )
 
 
@@ -96,13 +109,14 @@ def _event_instant(
     vault: Vault, period: PeriodData, when: dt.datetime | dt.date | None
 ) -> dt.datetime:
     """When an event happened: never in the future, never before the period began. A date-only
-    event on the start day is moved to the start, so it is counted rather than silently dropped."""
+    event on the start day is moved to the start, so it is counted rather than silently dropped.
+    The start day is read in the zone the user is in now, like every date that is counted."""
     instant = _instant(vault, when)
-    if instant > vault.clock.now() and vault.clock.local_date_of(instant) > vault.clock.today():
+    if instant > vault.clock.now():
         raise InvalidInput(
             "That date has not come yet; events can only be logged once they happen."
         )
-    if vault.clock.local_date_of(instant) < period.start_date:
+    if vault.clock.local_date_of(instant) < vault.clock.local_date_of(period.started_utc):
         raise InvalidInput("That date is before this no-contact period began.")
     return max(instant, period.started_utc)
 
@@ -284,17 +298,24 @@ def undo_reach_out(vault: Vault) -> None:
 
 def events(vault: Vault, period_id: int) -> list[EventData]:
     E = CONTACT_EVENT
-    q = sa.select(E).where(E.c.period_id == period_id).order_by(E.c.local_date, E.c.occurred_utc)
+    q = sa.select(E).where(E.c.period_id == period_id).order_by(E.c.occurred_utc, E.c.id)
     with vault.connection() as c:
         return [_event_data(e) for e in c.execute(q)]
 
 
 def _to_streak_inputs(
-    period: PeriodData, rows: list[EventData]
+    vault: Vault, period: PeriodData, rows: list[EventData]
 ) -> tuple[streaks.Period, list[streaks.Event]]:
-    p = streaks.Period(period.started_utc, period.start_date, period.target_days, period.end_date)
+    """The period and events with their dates read in the zone the user is in now."""
+    p = streaks.Period(
+        period.started_utc,
+        period.start_date,
+        period.target_days,
+        period.end_date,
+        period.ended_utc,
+    )
     evs = [streaks.Event(e.id, e.kind, e.occurred_utc, e.local_date, e.intensity) for e in rows]
-    return p, evs
+    return streaks.in_zone(p, evs, vault.clock.zone_name())
 
 
 def summary(vault: Vault, period: PeriodData | None = None) -> streaks.Summary | None:
@@ -302,8 +323,8 @@ def summary(vault: Vault, period: PeriodData | None = None) -> streaks.Summary |
     period = period or current_period(vault)
     if period is None:
         return None
-    p, evs = _to_streak_inputs(period, events(vault, period.id))
-    return streaks.summarize(p, evs, vault.clock.today())
+    p, evs = _to_streak_inputs(vault, period, events(vault, period.id))
+    return streaks.summarize(p, evs, vault.clock.today(), vault.clock.now())
 
 
 def status_line(vault: Vault) -> str:
@@ -337,11 +358,21 @@ def status_json(vault: Vault) -> dict:
     }
 
 
+def urges_resisted(vault: Vault, first: dt.date, last: dt.date) -> int:
+    """Urges resisted from `first` to `last` inclusive, over every period, each on its date
+    where the user is now."""
+    tz = vault.clock.zone_name()
+    E = CONTACT_EVENT
+    q = sa.select(E.c.occurred_utc).where(E.c.kind == streaks.URGE_RESISTED)
+    with vault.connection() as c:
+        instants = c.execute(q).scalars().all()
+    return sum(first <= streaks.local_date_of(i, tz) <= last for i in instants)
+
+
 def weekly_history(vault: Vault, period: PeriodData | None = None) -> list[streaks.WeekCount]:
     period = period or current_period(vault)
     if period is None:
         return []
-    end = period.end_date or vault.clock.today()
-    return streaks.weekly_counts(
-        _to_streak_inputs(period, events(vault, period.id))[1], period.start_date, end
-    )
+    p, evs = _to_streak_inputs(vault, period, events(vault, period.id))
+    end = p.ended_date or vault.clock.today()
+    return streaks.weekly_counts(evs, p.start_date, end)

@@ -32,6 +32,12 @@ m = 0.5 ** (1 / (13 * sqrt(f))). The half-life in days stays Loop's (13 for dail
 for once a week) instead of a weekly commitment needing 34 weeks to move. f = 1 for daily,
 len(weekdays) / 7, or N / 7 (1 for a check-in before any schedule). A slip costs at most
 (1 - m) of the score: about 5% for a daily commitment.
+Credit is capped at what the schedule asks, as Loop caps each period's value at its target:
+a kept day the weekdays schedule does not ask for, or a kept day past N in a per_week week,
+is welcome (net steps, streaks, rates) but leaves the score alone. So a once-a-week commitment
+ticked daily takes about 230 days to reach 99 %, as in Loop, not 33. A per_week slip is scored
+with its week when it settles (after Sunday), like the shortfall: the week is the unit, and
+so no order of its days can make a kept day lower the score.
 
 Streaks count kept days. A slip, an unrecorded past day or a weekly shortfall ends one; paused
 and off days neither break nor extend it; a pending today does not break it.
@@ -218,9 +224,11 @@ def _track(h: CommitmentHistory, today: dt.date, until: dt.date) -> _Track:
     versions.append((math.inf, None))
     vi, next_o = 0, versions[0][0]
     per_week, due, target_n, m = False, frozenset(), 0, _DAILY_M  # before any version: off
+    credited_days = _ALL_DAYS  # the weekdays on which a kept day moves the score
     net, score, streak, best = 0, 0.0, 0, 0
     last_slip = 0
-    wk_active = wk_marked = wk_kept = wk_n = 0
+    wk_active = wk_marked = wk_kept = wk_n = wk_credited = 0
+    wk_slips = 1.0  # per_week slips of this week, as the factor they apply when it settles
     weekday = h.start.weekday()
     states, nets, scores = t.states, t.net, t.score
     for o in range(h.start.toordinal(), min(until, today).toordinal() + 1):
@@ -228,10 +236,12 @@ def _track(h: CommitmentHistory, today: dt.date, until: dt.date) -> _Track:
             sched = versions[vi][1]
             per_week, target_n, m = sched.kind == PER_WEEK, sched.per_week, sched.multiplier
             due = _ALL_DAYS if sched.kind == DAILY else sched.weekdays
+            credited_days = sched.weekdays if sched.kind == WEEKDAYS else _ALL_DAYS
             vi += 1
             next_o = versions[vi][0]
         if weekday == 0:
-            wk_active = wk_marked = wk_kept = 0
+            wk_active = wk_marked = wk_kept = wk_credited = 0
+            wk_slips = 1.0
         if o > end_o:
             state = OFF
         elif o in paused:
@@ -253,7 +263,13 @@ def _track(h: CommitmentHistory, today: dt.date, until: dt.date) -> _Track:
             else:
                 state = OFF
         if state is KEPT:
-            score = score * m + (1 - m)
+            # More than the schedule asks is welcome, but credits no more than it measures.
+            if per_week:
+                if wk_credited < target_n:
+                    wk_credited += 1
+                    score = score * m + (1 - m)
+            elif weekday in credited_days:
+                score = score * m + (1 - m)
             net += 1
             streak += 1
             if streak > best:
@@ -263,12 +279,16 @@ def _track(h: CommitmentHistory, today: dt.date, until: dt.date) -> _Track:
                 t.comebacks.append(Recovery(h.id, slip_day, dt.date.fromordinal(o), o - last_slip))
                 last_slip = 0
         elif state is SLIPPED or state is UNRECORDED:
-            score *= m
+            if per_week:
+                wk_slips *= m  # judged with the week, so the order of its days cannot matter
+            else:
+                score *= m
             streak = 0
             if state is SLIPPED:
                 net -= 1
                 last_slip = o
         if weekday == 6 and wk_active and o < today_o:
+            score *= wk_slips
             target = (2 * wk_n * wk_active + 7) // 14  # wk_n * active / 7, rounded half up
             short = target - wk_marked
             if short > 0:

@@ -5,12 +5,22 @@ the start day is day 0, because on that day no full day without contact has pass
 slip today shows 0, and "30 days" means thirty whole calendar days kept, which is what the user
 means by "a month of no contact". Every count is clamped at 0, so a clock moved backwards never
 gives a negative streak.
+
+Days across time zones: every date is read in the zone the user is in now, from the instant
+(`in_zone`): the period's start, each event, the end and today alike. The date an event was
+logged under elsewhere is kept as a record, not used for counting. One zone for everything
+means the order of dates is the order things happened, so an event that has happened always
+counts: a contact logged in Sydney on 15 June at 08:00 is, in New York two hours later, a
+contact on 14 June, today. The price is honest: after a long flight the count can read one day
+more or less than it did before leaving, because the same stretch is counted in the calendar
+where the user now lives. Only an event whose instant is still ahead (a clock that ran fast,
+then was put right) is `flagged`: not counted, offered for correction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -49,6 +59,7 @@ class Period:
     start_date: dt.date
     target_days: int
     ended_date: dt.date | None = None
+    ended_utc: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         if self.target_days < 1:
@@ -101,7 +112,7 @@ class Summary:
     urges_total: int
     target_reached: bool
     giving_space_days: int | None
-    flagged: tuple[Event, ...]  # dated after today: not counted, offered for correction
+    flagged: tuple[Event, ...]  # happening after now: not counted, offered for correction
     outside: tuple[Event, ...]  # before the period began or after it ended: not counted
 
 
@@ -117,6 +128,18 @@ class WeekCount(NamedTuple):
 def local_date_of(instant_utc: dt.datetime, tz_name: str) -> dt.date:
     """The calendar date in `tz_name` at that instant (naive input is taken as UTC)."""
     return to_utc(instant_utc).astimezone(ZoneInfo(tz_name)).date()
+
+
+def in_zone(
+    period: Period, events: list[Event] | tuple[Event, ...], tz_name: str
+) -> tuple[Period, list[Event]]:
+    """The period and its events with every date read in `tz_name` from their instants."""
+    start = local_date_of(period.started_utc, tz_name)
+    ended = period.ended_date
+    if period.ended_utc is not None:
+        ended = max(local_date_of(period.ended_utc, tz_name), start)
+    moved = replace(period, start_date=start, ended_date=ended)
+    return moved, [replace(e, local_date=local_date_of(e.occurred_utc, tz_name)) for e in events]
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -173,15 +196,17 @@ def _days_between(start: dt.date, end: dt.date) -> int:
 
 
 def _partition(
-    period: Period, events: list[Event], today: dt.date
+    period: Period, events: list[Event], today: dt.date, now: dt.datetime | None
 ) -> tuple[list[Event], list[Event], list[Event]]:
-    """Split into (counted, flagged, outside), each sorted."""
+    """Split into (counted, flagged, outside), each sorted. With `now`, flagged means the
+    instant is still ahead; without it (dates alone), the date is after today."""
     started = to_utc(period.started_utc)
     counted: list[Event] = []
     flagged: list[Event] = []
     outside: list[Event] = []
     for e in sorted(events, key=_sort_key):
-        if e.local_date > today:
+        ahead = e.local_date > today if now is None else to_utc(e.occurred_utc) > to_utc(now)
+        if ahead:
             flagged.append(e)
         elif to_utc(e.occurred_utc) < started or (
             period.ended_date is not None and e.local_date > period.ended_date
@@ -192,9 +217,15 @@ def _partition(
     return counted, flagged, outside
 
 
-def summarize(period: Period, events: list[Event] | tuple[Event, ...], today: dt.date) -> Summary:
-    """Streaks, record, attempts, urges and the giving-space count as of `today` (local)."""
-    counted, flagged, outside = _partition(period, list(events), today)
+def summarize(
+    period: Period,
+    events: list[Event] | tuple[Event, ...],
+    today: dt.date,
+    now: dt.datetime | None = None,
+) -> Summary:
+    """Streaks, record, attempts, urges and the giving-space count as of `today` (local).
+    Give dates already read in one zone (`in_zone`) and `now`, the instant `today` is from."""
+    counted, flagged, outside = _partition(period, list(events), today, now)
     ended = period.ended_date is not None and period.ended_date <= today
     as_of = min(today, period.ended_date) if period.ended_date is not None else today
 
@@ -207,7 +238,7 @@ def summarize(period: Period, events: list[Event] | tuple[Event, ...], today: dt
     this_week = week_start(today)
 
     for e in counted:
-        # An event logged after a westward move can carry a date before the start day.
+        # Dates read in different zones could put an event before the start day.
         day = max(e.local_date, period.start_date)
         if e.kind in DIRECT_RESETS and day != last_direct_reset:
             attempts.append(Attempt(direct_start, day, _days_between(direct_start, day), e.kind))

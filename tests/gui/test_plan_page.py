@@ -552,3 +552,27 @@ def test_controls_have_accessible_names(qtbot, make_page, plan):
         for w in root.findChildren(QPlainTextEdit):
             assert w.accessibleName()
     page.goal_dialog.reject()
+
+
+def test_what_is_strength_opens_core_words_from_the_keyboard(qtbot, make_page, plan):
+    from reconcile_desktop.core import strength_note
+
+    page = make_page()
+    link = page.strength_help
+    assert link.isVisible() and link.accessibleName() == "What is strength?"
+    assert link.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # It sits beside the figures it explains: right under the goals list.
+    assert "strength" in page.goals_list.item(1).data(SUBTITLE_ROLE)
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Space)
+    popup = link.popup
+    qtbot.waitUntil(lambda: popup is not None and popup.isVisible())
+    assert popup.accessibleName() == "What is strength?"
+    assert popup.body.text() == strength_note.TEXT  # the same words as the CLI and README
+    assert popup.body.height() >= popup.body.heightForWidth(popup.body.width())  # not cut off
+    qtbot.keyClick(popup.close_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: link.popup.isVisible())
+    click(qtbot, link.popup.close_button)
+    qtbot.waitUntil(lambda: not link.popup.isVisible())

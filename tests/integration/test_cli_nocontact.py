@@ -191,3 +191,18 @@ def test_an_unknown_boundary_is_a_usage_error(nc):
     result = nc("nocontact", "boundary", "set", "ghosted")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_contact_logged_in_sydney_counts_at_once_in_new_york(nc, run_cli):
+    """The same rule as the window: dates are read where you are now, from when it happened."""
+    from zoneinfo import ZoneInfo
+
+    sydney, new_york = {"TZ": "Australia/Sydney"}, {"TZ": "America/New_York"}
+    ok(run_cli("nocontact", "start", "--date", days_ago(10), env=sydney))
+    ok(run_cli("contact", "--note", "a call before the flight", env=sydney))
+    doc = json.loads(ok(run_cli("status", "--json", env=new_york)))
+    assert (doc["days"], doc["attempts"], doc["flagged_events"]) == (0, 2, 0)
+    history = json.loads(ok(run_cli("nocontact", "history", "--json", env=new_york)))
+    stretches = history["periods"][0]["attempts"]
+    here = dt.datetime.now(ZoneInfo("America/New_York")).date().isoformat()
+    assert stretches[0]["end_date"] == stretches[1]["start_date"] == here

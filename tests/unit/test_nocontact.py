@@ -130,3 +130,85 @@ def test_a_date_only_slip_on_the_start_day_is_counted(nc_vault, clock):
     nocontact.log_event(nc_vault, streaks.I_CONTACTED, when=dt.date(2026, 10, 1))
     s = nocontact.summary(nc_vault)
     assert s.attempts_count == 2 and s.direct_days == 1
+
+
+# --- travel: every date is read where the user is now, from the instant --------------------
+
+
+def _traveller(make_vault, zone: str, y, m, d, h) -> tuple:
+    clock = Clock(fixed=at(y, m, d, h, zone=zone), zone=zone)
+    vault = make_vault(clock=clock)
+    vault.create(PASSPHRASE)
+    return vault, clock
+
+
+def _go(clock: Clock, zone: str, y, m, d, h) -> None:
+    clock.zone = zone
+    clock.fixed = at(y, m, d, h, zone=zone)
+
+
+def test_sydney_to_new_york_a_contact_logged_before_the_flight_counts(make_vault):
+    vault, clock = _traveller(make_vault, "Australia/Sydney", 2026, 6, 1, 20)  # 06:00 in NY
+    nocontact.start_period(vault, target_days=45)
+    _go(clock, "Australia/Sydney", 2026, 6, 15, 8)  # 22:00 UTC on the 14th
+    nocontact.log_event(vault, streaks.I_CONTACTED)
+    _go(clock, "America/New_York", 2026, 6, 14, 20)  # two hours later, still the 14th there
+    s = nocontact.summary(vault)
+    assert s.flagged == () and s.direct_days == 0 and s.best_direct == 13
+    assert nocontact.status_line(vault) == (
+        "No contact: a fresh start today · target 45 days · best 13"
+    )
+    nocontact.log_event(vault, streaks.I_CONTACTED)  # a second slip, later, the same day there
+    _go(clock, "America/New_York", 2026, 6, 15, 20)
+    s = nocontact.summary(vault)
+    # The stretches run in the order things happened, one slip day for both contacts.
+    assert [(a.start_date, a.end_date, a.days) for a in s.attempts] == [
+        (dt.date(2026, 6, 1), dt.date(2026, 6, 14), 13),
+        (dt.date(2026, 6, 14), None, 1),
+    ]
+
+
+def test_new_york_to_london_a_late_contact_is_this_morning_in_london(make_vault):
+    vault, clock = _traveller(make_vault, "America/New_York", 2026, 6, 1, 9)
+    nocontact.start_period(vault, target_days=30)
+    _go(clock, "America/New_York", 2026, 6, 10, 23)  # 04:00 on the 11th in London
+    nocontact.log_event(vault, streaks.I_CONTACTED)
+    _go(clock, "Europe/London", 2026, 6, 11, 12)
+    s = nocontact.summary(vault)
+    assert (s.direct_days, s.best_direct, s.flagged) == (0, 10, ())
+    assert s.attempts[0].end_date == dt.date(2026, 6, 11)
+    # The row keeps the date it was logged under, as a record.
+    assert nocontact.events(vault, nocontact.current_period(vault).id)[0].local_date == (
+        dt.date(2026, 6, 10)
+    )
+
+
+def test_tokyo_to_los_angeles_monday_morning_is_sunday_afternoon(make_vault):
+    vault, clock = _traveller(make_vault, "Asia/Tokyo", 2026, 6, 1, 20)  # 04:00 in LA
+    nocontact.start_period(vault, target_days=30)
+    _go(clock, "Asia/Tokyo", 2026, 6, 15, 8)  # Monday; 16:00 on Sunday the 14th in LA
+    nocontact.log_event(vault, streaks.URGE_RESISTED, intensity=3)
+    _go(clock, "Asia/Tokyo", 2026, 6, 15, 9)
+    nocontact.log_event(vault, streaks.LOOKED_SOCIAL)
+    _go(clock, "America/Los_Angeles", 2026, 6, 14, 18)
+    s = nocontact.summary(vault)
+    assert s.flagged == () and s.urges_total == 1 and s.urges_this_week == 1
+    assert (s.social_days, s.direct_days, s.best_social) == (0, 13, 13)
+    assert nocontact.status_json(vault)["flagged_events"] == 0
+    week = nocontact.weekly_history(vault)[-1]
+    assert (week.week_start, week.urges, week.slips) == (dt.date(2026, 6, 8), 1, 1)
+    assert nocontact.urges_resisted(vault, dt.date(2026, 6, 8), dt.date(2026, 6, 14)) == 1
+
+
+def test_flagged_means_the_time_is_still_ahead_even_on_the_same_day(nc_vault, clock):
+    nocontact.start_period(nc_vault, target_days=30)
+    clock.fixed = at(2026, 10, 5, 18)  # the clock ran three hours fast...
+    ahead = nocontact.log_event(nc_vault, streaks.I_CONTACTED)
+    clock.fixed = at(2026, 10, 5, 15)  # ...and was put right, the same afternoon
+    s = nocontact.summary(nc_vault)
+    assert [e.id for e in s.flagged] == [ahead.id] and s.direct_days == 4
+    with pytest.raises(InvalidInput):  # a time later today has not happened yet either
+        nocontact.log_event(nc_vault, streaks.URGE_RESISTED, when=at(2026, 10, 5, 16))
+    clock.fixed = at(2026, 10, 5, 19)
+    s = nocontact.summary(nc_vault)
+    assert s.flagged == () and s.direct_days == 0

@@ -229,6 +229,42 @@ def test_a_per_week_target_is_pro_rated_to_the_active_days():
     assert p.weekly_review([over], D(0), today=D(7)).missed == 0
 
 
+def _days_to_99(h: CommitmentHistory) -> int:
+    return next(n for n in range(1000) if p.strength(h, D(n)) >= 0.99) + 1
+
+
+def test_ticking_more_than_the_schedule_asks_does_not_speed_strength():
+    # Loop Habit Tracker scores a once-a-week habit every day, each day's value capped at 1
+    # (its week's quota met), with m = 0.5 ** (sqrt(1/7) / 13): about 230 days to reach 99 %.
+    loop_m = 0.5 ** (math.sqrt(1 / 7) / 13)
+    loop_days = math.ceil(math.log(0.01) / math.log(loop_m))
+    assert loop_days == 229
+    every_day = dict.fromkeys(range(300), K)
+    once_a_week = hist(schedules=(Schedule(MON, "per_week", per_week=1),), checkins=every_day)
+    mondays = hist(schedules=(Schedule(MON, "weekdays", frozenset({0})),), checkins=every_day)
+    for h in (once_a_week, mondays):
+        # One credit a week: the 33rd week, within its first day of Loop's count.
+        assert abs(_days_to_99(h) - loop_days) <= 7
+    # Three times a week ticked daily scores exactly like three ticks a week.
+    thrice = Schedule(MON, "per_week", per_week=3)
+    daily_ticks = hist(schedules=(thrice,), checkins=dict.fromkeys(range(70), K))
+    three_ticks = hist(
+        schedules=(thrice,), checkins={7 * w + d: K for w in range(10) for d in (0, 2, 4)}
+    )
+    assert p.strength(daily_ticks, D(69)) == pytest.approx(p.strength(three_ticks, D(69)))
+    # The extra days are still welcome: they count as kept steps and in the streak.
+    summary = p.commitment_summary(daily_ticks, D(69))
+    assert summary.net_steps == 70 and summary.streak.current == 70
+
+
+def test_a_per_week_slip_is_counted_when_its_week_settles():
+    m3 = p.multiplier(3 / 7)
+    h = hist(schedules=(Schedule(MON, "per_week", per_week=3),), checkins={0: K, 1: S, 2: K})
+    assert p.strength(h, D(3)) == pytest.approx(1 - m3**2)  # the week is still open
+    # Settled: the slip and the one missing day (3 asked, 3 marked: none missing) -> one m3.
+    assert p.strength(h, D(7)) == pytest.approx((1 - m3**2) * m3)
+
+
 def test_goal_strength_is_the_mean_of_live_commitments():
     a = hist(1, checkins={0: K})  # 1 - M1
     b = hist(2, checkins={0: S})  # 0

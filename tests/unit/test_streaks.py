@@ -266,31 +266,31 @@ def _log(kind, instant, zone):
     return Event(None, kind, instant, s.local_date_of(instant, zone), None)
 
 
-def test_moving_from_berlin_to_tokyo_counts_each_day_once():
+def test_moving_from_berlin_to_tokyo_counts_calendar_days_in_tokyo():
     be, tk = "Europe/Berlin", "Asia/Tokyo"
     started = at(2026, 5, 4, 7)  # Mon 09:00 CEST
     p = Period(started, s.local_date_of(started, be), 30)
     # An urge every evening at 21:00 local: in Berlin to the 10th, then on the plane (zone
     # still Berlin) on the 11th, then in Tokyo from the 12th.
     berlin = [at(2026, 5, d, 19) for d in range(4, 12)]
-    tokyo = [at(2026, 5, d, 12) for d in range(12, 21)]
+    tokyo = [at(2026, 5, d, 12) for d in range(12, 20)]
     events = [_log(s.URGE_RESISTED, i, be) for i in berlin]
     events += [_log(s.URGE_RESISTED, i, tk) for i in tokyo]
     dates = [e.local_date for e in events]
-    assert dates == [D(2026, 5, 4) + dt.timedelta(days=k) for k in range(17)]
+    assert dates == [D(2026, 5, 4) + dt.timedelta(days=k) for k in range(16)]
 
     now = at(2026, 5, 19, 23)  # 08:00 on the 20th in Tokyo
-    sm = s.summarize(p, events, s.local_date_of(now, tk))
+    p_tk, seen = s.in_zone(p, events, tk)
+    sm = s.summarize(p_tk, seen, s.local_date_of(now, tk), now)
+    assert p_tk.start_date == D(2026, 5, 4)  # 16:00 on the 4th in Tokyo
     assert sm.direct_days == 16  # 4 May to 20 May, one calendar day at a time
     assert (now - started).days == 15  # what dividing seconds would wrongly give
-    assert sm.urges_total == 17 and sm.flagged == ()
-    weeks = s.weekly_counts(events, D(2026, 5, 4), D(2026, 5, 20))
-    assert [w.urges for w in weeks] == [7, 7, 3]
-
-    # Why local dates are stored at logging time: re-deriving them in the new zone would
-    # double-count the 12th and lose the 4th.
-    redone = [s.local_date_of(e.occurred_utc, tk) for e in events]
-    assert redone.count(D(2026, 5, 12)) == 2 and D(2026, 5, 4) not in redone
+    assert sm.urges_total == 16 and sm.flagged == ()
+    # Read in Tokyo, the last Berlin evening (04:00 on the 12th there) and the first Tokyo
+    # evening share a date: in the calendar the user now lives by, two urges came that day.
+    assert [e.local_date for e in seen].count(D(2026, 5, 12)) == 2
+    weeks = s.weekly_counts(seen, p_tk.start_date, D(2026, 5, 20))
+    assert [w.urges for w in weeks] == [6, 8, 2]
 
 
 def test_westward_move_lives_one_date_twice_but_counts_it_once():
@@ -382,3 +382,24 @@ def test_future_events_are_flagged_and_ignored(p, events, future):
     assert len(with_future.flagged) == len(future)
     assert set(with_future.flagged) == set(future)
     assert dataclasses.replace(with_future, flagged=()) == without
+
+
+def test_in_zone_reads_every_date_where_the_user_is_now():
+    sydney, new_york = "Australia/Sydney", "America/New_York"
+    started, ended = at(2026, 6, 1, 10), at(2026, 6, 20, 23)  # 20:00 / 09:00 in Sydney
+    p = Period(started, D(2026, 6, 1), 45, D(2026, 6, 21), ended)
+    slip = _log(s.I_CONTACTED, at(2026, 6, 14, 22), sydney)  # 08:00 on the 15th in Sydney
+    p_ny, (seen,) = s.in_zone(p, [slip], new_york)
+    assert (slip.local_date, seen.local_date) == (D(2026, 6, 15), D(2026, 6, 14))
+    assert (p_ny.start_date, p_ny.ended_date) == (D(2026, 6, 1), D(2026, 6, 20))
+    assert seen.occurred_utc == slip.occurred_utc and seen.id == slip.id
+    sm = s.summarize(p_ny, [seen], D(2026, 6, 14), at(2026, 6, 15, 0))
+    assert sm.flagged == () and sm.direct_days == 0 and sm.best_direct == 13
+
+
+def test_with_now_only_an_instant_still_ahead_is_flagged():
+    later_today = Event(1, s.I_CONTACTED, at(2026, 4, 10, 18), D(2026, 4, 10), None)
+    sm = s.summarize(period(D(2026, 4, 1)), [later_today], D(2026, 4, 10), at(2026, 4, 10, 15))
+    assert sm.flagged == (later_today,) and sm.direct_days == 9
+    sm = s.summarize(period(D(2026, 4, 1)), [later_today], D(2026, 4, 10), at(2026, 4, 10, 19))
+    assert sm.flagged == () and sm.direct_days == 0

@@ -389,7 +389,7 @@ class UrgeDialog(_SavingDialog):
 
 
 class CorrectDateDialog(_SavingDialog):
-    """For an event saved with a date that has not come yet (a wrong clock, a typo)."""
+    """For an event saved for a time that has not come yet (a wrong clock, a typo)."""
 
     def __init__(self, vault: Vault, event: streaks.Event, parent: QWidget | None = None) -> None:
         super().__init__(vault, tr("Correct the date"), parent)
@@ -397,8 +397,8 @@ class CorrectDateDialog(_SavingDialog):
         self.event: nocontact.EventData | None = None
         self._intro(
             tr(
-                "“{kind}” was saved for {date}, which has not come yet, so it is not counted. "
-                "When did it happen?"
+                "“{kind}” was saved for a time on {date} that has not come yet, so it is not "
+                "counted. When did it happen?"
             ).format(kind=kind_label(event.kind), date=event.local_date.isoformat())
         )
         form = QFormLayout()

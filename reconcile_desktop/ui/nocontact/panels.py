@@ -262,17 +262,17 @@ class ReachOutPanel(_Panel):
 
 
 class FlaggedPanel(_Panel):
-    """Events dated after today: not counted, each with a "Correct the date" button."""
+    """Events whose time is still ahead: not counted, each with a "Correct the date" button."""
 
     correct_requested = Signal(object)  # streaks.Event
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("flagged", parent)
-        self.box.addWidget(heading(self, self.tr("Saved with a future date"), 1.1))
+        self.box.addWidget(heading(self, self.tr("Saved for a time still ahead"), 1.1))
         self.box.addWidget(
             wrapped(
                 self.tr(
-                    "These are not counted yet, because their date has not come. Perhaps the "
+                    "These are not counted yet, because that moment has not come. Perhaps the "
                     "computer's clock was off; correct them and they will count."
                 ),
                 muted=True,

@@ -42,6 +42,7 @@ from reconcile_desktop.ui.plans.checkin_list import (
 )
 from reconcile_desktop.ui.plans.goal_dialog import GoalDialog, principle_label, status_label
 from reconcile_desktop.ui.plans.slip_dialog import SlipFollowUpDialog
+from reconcile_desktop.ui.plans.strength_help import StrengthHelpButton
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -128,6 +129,7 @@ class ChangePlanPage(Page):
         self.show_archived = QCheckBox(self.tr("Show archived goals"))
         self.show_archived.setAccessibleName(self.tr("Show archived goals"))
         self.show_archived.toggled.connect(lambda _on: self._reload())
+        self.strength_help = StrengthHelpButton()
 
         self.detail_title = QLabel()
         self.detail_title.setFont(theme.heading_font(self.font(), 1.1))
@@ -189,7 +191,11 @@ class ChangePlanPage(Page):
         top.addWidget(self.new_goal_button)
         lcol.addLayout(top)
         lcol.addWidget(self.goals_list, 2)
-        lcol.addWidget(self.show_archived)
+        below = QHBoxLayout()  # the explanation sits beside the strength figures above it
+        below.addWidget(self.show_archived)
+        below.addStretch(1)
+        below.addWidget(self.strength_help)
+        lcol.addLayout(below)
         lcol.addWidget(scroll, 3)
         lcol.addLayout(buttons)
 

@@ -205,19 +205,14 @@ class TodayPage(Page):
         return self.tr("Whatever today brings, small steady steps count.")
 
     def _show_review(self, today: dt.date) -> None:
-        from reconcile_desktop.core import nocontact, plans, progress, streaks
+        from reconcile_desktop.core import nocontact, plans, progress
 
         self.review_card.setVisible(today.weekday() == 0)
         if today.weekday() != 0:
             return
         week = today - dt.timedelta(days=7)
         review = progress.weekly_review(plans.histories_for(self.vault), week, today)
-        urges = sum(
-            1
-            for e in (nocontact.events(self.vault, p.id) for p in nocontact.periods(self.vault))
-            for ev in e
-            if ev.kind == streaks.URGE_RESISTED and week <= ev.local_date < today
-        )
+        urges = nocontact.urges_resisted(self.vault, week, today - dt.timedelta(days=1))
         rate = "–" if review.kept_rate is None else f"{round(review.kept_rate * 100)}%"
         self.review_text.setText(
             self.tr(
