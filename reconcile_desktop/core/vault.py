@@ -165,10 +165,10 @@ class Vault:
 
     def create(self, passphrase: str) -> None:
         """A new vault; leaves it unlocked. Never overwrites anything."""
+        keyfile.check_new_passphrase(passphrase)  # refused before any file or folder exists
         self.claim()
         if self.state() is not VaultState.NEW:
             raise VaultExists()
-        keyfile.check_new_passphrase(passphrase)  # refused before any file exists
         data_key = keyfile.new_data_key()
         tmp_db = self.dir / f".{DB_NAME}.new"
         tmp_db.unlink(missing_ok=True)
