@@ -251,13 +251,16 @@ class Vault:
         """The key file, checked against vault.db's salt before any KDF runs."""
         try:
             kf = keyfile.read(self.key_path, self.kdf_bounds)
-            db_salt = keyfile.db_salt_of(self.db_path) if kf.db_salt is not None else None
         except FileNotFoundError:
             raise KeyFileMissing() from None
         except PermissionError:
             raise KeyFileUnreadable() from None
         except (IsADirectoryError, UnicodeDecodeError):
             raise KeyFileDamaged() from None
+        try:
+            db_salt = keyfile.db_salt_of(self.db_path) if kf.db_salt is not None else None
+        except OSError:
+            db_salt = None  # opening vault.db will say what is wrong with it
         if db_salt is not None and db_salt != kf.db_salt:
             # SQLCipher's salts are random: a run of one byte value (zeros, mostly) is damage.
             raise DatabaseDamaged() if len(set(db_salt)) <= 1 else KeyFileForeign()

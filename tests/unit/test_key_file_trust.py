@@ -151,3 +151,14 @@ def test_an_unreadable_key_file_gives_the_permissions_sentence(
 def closed_vault(vault):
     vault.close()
     return vault
+
+
+def test_an_unreadable_database_is_not_blamed_on_the_key_file(
+    closed_vault, make_vault, monkeypatch
+):
+    def refused(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(keyfile, "db_salt_of", refused)
+    # The salt comparison is skipped; opening vault.db itself says what is wrong with it.
+    assert make_vault(closed_vault.dir).state().value == "present"
