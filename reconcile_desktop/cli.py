@@ -28,6 +28,7 @@ import sys
 from collections.abc import Sequence
 
 from reconcile_desktop import __version__
+from reconcile_desktop.commands.args import FILE_RULE
 from reconcile_desktop.core.errors import ReconcileError, UsageError
 
 PROG = "reconcile"
@@ -125,7 +126,7 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="FILE",
         default=default,
         help="read the passphrase from the first line of FILE "
-        "(else $RECONCILE_PASSPHRASE, else you are asked)",
+        "(else $RECONCILE_PASSPHRASE, else you are asked). " + FILE_RULE,
     )
 
 

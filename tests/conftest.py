@@ -17,8 +17,20 @@ from reconcile_desktop.core.clock import Clock  # noqa: E402
 from reconcile_desktop.core.vault import Vault  # noqa: E402
 
 FAST_KDF = keyfile.KdfParams(t=1, m=8, p=1)
-TEST_BOUNDS = keyfile.KdfBounds(t=(1, 64), m=(8, 4 * 1024 * 1024), p=(1, 64))
+# A low floor for the cheap test KDF; the ceiling stays the real one (no bounds can exceed it).
+TEST_BOUNDS = keyfile.KdfBounds(t=(1, keyfile.CEILING.t), m=(8, keyfile.CEILING.m))
 PASSPHRASE = "a calm and patient passphrase"
+
+
+def version_1_keyfile(data_key: bytes, passphrase: str, params=FAST_KDF) -> bytes:
+    """A key file as the first release wrote it: no checksum, no record of vault.db's salt."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    new = keyfile.wrap(data_key, passphrase, params)
+    old = new._replace(version=1, db_salt=None)
+    kek = keyfile.derive_kek(passphrase, old.salt, params)
+    old = old._replace(wrapped=AESGCM(kek).encrypt(old.nonce, bytes(data_key), old.aad))
+    return old.to_bytes()
 
 
 @pytest.fixture

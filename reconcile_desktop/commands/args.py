@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
     from reconcile_desktop.core.vault import Vault
 
+# What a passphrase file's first line keeps (commands/passphrase.py reads it this way).
+FILE_RULE = (
+    "A byte order mark at its start and the line ending are dropped; spaces, even at the end "
+    "of the line, are part of the passphrase."
+)
 BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.core.errors import UsageError
+from reconcile_desktop.core.errors import UsageError, WrongPassphrase
+from reconcile_desktop.core.keyfile import new_passphrase_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -27,6 +28,7 @@ ENV_NEW_PASSPHRASE = "RECONCILE_NEW_PASSPHRASE"
 # A little over core's 64 KB passphrase limit, so an over-long line still reaches core's message.
 _MAX_FILE_BYTES = 64 * 1024 + 2
 PROMPT_ATTEMPTS = 3
+BOM = "\ufeff"
 
 NO_PASSPHRASE = (
     "No passphrase given: use --passphrase-file or RECONCILE_PASSPHRASE when not at a terminal."
@@ -37,26 +39,41 @@ NO_NEW_PASSPHRASE = (
 )
 
 
-def read_passphrase_file(path: str | os.PathLike[str]) -> str:
-    """The file's first line, without its line ending ("\\n" or "\\r\\n"); nothing else is
-    stripped, because spaces can be part of a passphrase."""
+def _read_text(path: str | os.PathLike[str]) -> str:
     try:
         with open(path, "rb") as fh:
             data = fh.read(_MAX_FILE_BYTES)
     except OSError:
         raise UsageError(f"The passphrase file {os.fspath(path)} could not be read.") from None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(
             f"The passphrase file {os.fspath(path)} is not UTF-8 text, so it was not used."
         ) from None
-    line, newline, _rest = text.partition("\n")
-    if newline and line.endswith("\r"):
-        line = line[:-1]
+
+
+def read_passphrase_file(path: str | os.PathLike[str]) -> str:
+    """The file's first line, without its line ending ("\\n", "\\r\\n" or a lone "\\r") and
+    without a leading byte order mark (Notepad and PowerShell 5.1 write one; it cannot be
+    typed). Nothing else is stripped, because spaces can be part of a passphrase."""
+    text = _read_text(path).removeprefix(BOM)
+    ends = [i for i in (text.find("\n"), text.find("\r")) if i >= 0]
+    line = text[: min(ends)] if ends else text
     if not line:
         raise UsageError(f"The first line of the passphrase file {os.fspath(path)} is empty.")
     return line
+
+
+def earlier_reading(path: str | os.PathLike[str]) -> str | None:
+    """The file's first line as releases before this one read it (a byte order mark kept, a
+    lone "\\r" kept), when that differs from read_passphrase_file(): a journal made from such
+    a file has that passphrase."""
+    text = _read_text(path)
+    line, newline, _rest = text.partition("\n")
+    if newline and line.endswith("\r"):
+        line = line[:-1]
+    return line if line and line != read_passphrase_file(path) else None
 
 
 def _stdin_is_terminal() -> bool:
@@ -103,8 +120,9 @@ def get_new_passphrase(
         raise UsageError(missing)
     for _ in range(PROMPT_ATTEMPTS):
         first = _ask("New passphrase: ")
-        if not first:
-            print("The passphrase cannot be empty.", file=sys.stderr)
+        problem = new_passphrase_problem(first)  # core's rule, as in the window
+        if problem:
+            print(problem, file=sys.stderr)
             continue
         if _ask("The same passphrase again: ") == first:
             return first
@@ -141,11 +159,36 @@ def open_vault(args: argparse.Namespace) -> Vault:
     try:
         if vault.state() is VaultState.NEW:
             raise VaultNotFound()
-        vault.unlock(get_passphrase(getattr(args, "passphrase_file", None)))
+        file = getattr(args, "passphrase_file", None)
+        passphrase = get_passphrase(file)
+        try:
+            vault.unlock(passphrase)
+        except WrongPassphrase:
+            earlier = earlier_reading(file) if file else None
+            if earlier is None:
+                raise
+            vault.unlock(earlier)
+            _drop_invisible_characters(vault, earlier, passphrase)
     except BaseException:
         vault.close()
         raise
     return vault
+
+
+def _drop_invisible_characters(vault: Vault, earlier: str, passphrase: str) -> None:
+    """A journal made from a file with a byte order mark (or a lone "\\r") has that invisible
+    character in its passphrase, so typing never opened it. Set it to what the file shows."""
+    from reconcile_desktop.core.keyfile import new_passphrase_problem
+
+    if new_passphrase_problem(passphrase):
+        return  # an older, shorter passphrase: left as it was rather than refused
+    vault.change_passphrase(earlier, passphrase)
+    print(
+        "Your passphrase file has an invisible character (a byte order mark or a line ending) "
+        "that earlier versions of Reconcile kept as part of the passphrase. The journal now "
+        "opens with the passphrase as it reads, whether typed or from the file.",
+        file=sys.stderr,
+    )
 
 
 @contextlib.contextmanager

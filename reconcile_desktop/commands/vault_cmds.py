@@ -16,7 +16,7 @@ import argparse
 import os
 from pathlib import Path
 
-from reconcile_desktop.commands.args import confirm, date_arg, print_json
+from reconcile_desktop.commands.args import FILE_RULE, confirm, date_arg, print_json
 from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
-        help="read the new passphrase from the first line of FILE",
+        help="read the new passphrase from the first line of FILE. " + FILE_RULE,
     )
     p.set_defaults(func=cmd_passwd)
 
@@ -171,13 +171,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _verify_passphrase(vault, passphrase: str) -> None:
     """WrongPassphrase unless `passphrase` unwraps the key file; reads nothing else."""
     from reconcile_desktop.core import keyfile
-    from reconcile_desktop.core.errors import KeyFileDamaged
 
-    try:
-        kf = keyfile.read(vault.key_path, vault.kdf_bounds)
-    except (OSError, UnicodeDecodeError):
-        raise KeyFileDamaged() from None
-    key = keyfile.unwrap(kf, passphrase)
+    key = keyfile.unwrap(vault.read_keyfile(), passphrase)
     key[:] = bytes(len(key))
 
 

@@ -11,9 +11,10 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
-def key_literal(key: bytearray) -> str:
-    """SQLCipher's raw-key form, so no second KDF runs on open."""
-    return "\"x'" + key.hex() + "'\""
+def key_literal(key: bytearray, salt: bytes | None = None) -> str:
+    """SQLCipher's raw-key form, so no second KDF runs on open. With `salt`, a new database
+    gets that salt (SQLCipher's key-and-salt form) instead of a random one."""
+    return "\"x'" + key.hex() + (salt.hex() if salt else "") + "'\""
 
 
 def connect_raw(path: Path, key: bytearray):

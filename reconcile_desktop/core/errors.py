@@ -71,6 +71,34 @@ class KeyFileDamaged(DamagedFiles):
     )
 
 
+class KdfTooCostly(KeyFileDamaged):
+    message = (
+        "The key file (vault.key) asks for more memory or time than Reconcile allows "
+        "(at most 1 GiB and 10 passes), so it was not used. "
+        "Restore vault.key from a backup; the journal itself was not changed."
+    )
+
+
+class KeyFileForeign(DamagedFiles):
+    message = (
+        "The key file (vault.key) does not belong to this journal file (vault.db): it comes "
+        "from another journal or from before the key was changed, unless vault.db itself is "
+        "damaged. Restore the two files together from one backup; nothing was changed."
+    )
+
+
+class KeyFileTooNew(VaultProblem):
+    message = (
+        "The key file (vault.key) was written by a newer version of Reconcile. "
+        "Please update Reconcile to open this journal; nothing was changed."
+    )
+
+
+class KeyFileUnreadable(ReconcileError):
+    exit_code = 6
+    message = "Reconcile cannot read its key file (vault.key). Check the file's permissions."
+
+
 class DatabaseMissing(DamagedFiles):
     message = (
         "The journal file (vault.db) is missing although its key file is there. "

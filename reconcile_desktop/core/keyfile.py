@@ -1,9 +1,16 @@
 """The key file: a random data key wrapped with AES-256-GCM under Argon2id(passphrase).
 
-Layout (JSON, UTF-8): a header {format, version, kdf, salt, t, m, p} plus nonce and the wrapped key.
-The canonical header bytes are the GCM associated data, so a header edited to weaken the KDF makes
-the tag fail. Header bounds are checked before Argon2 runs, so a tampered file cannot make us
-allocate gigabytes or spin for minutes.
+Layout (JSON, UTF-8): a header {format, version, kdf, salt, t, m, p, db_salt} plus nonce, the
+wrapped key and `check`. The canonical header bytes are the GCM associated data, so a header edited
+to weaken the KDF makes the tag fail. Header bounds are checked before Argon2 runs, and no bounds
+can go past CEILING, so a tampered file cannot make us allocate gigabytes or spin for minutes.
+
+`check` (version 2, as in KeePass's KDBX 4) is an unkeyed SHA-256 of the canonical JSON of every
+other field, so damage is told apart from a wrong passphrase before the KDF runs; the rule is kept
+for every later version, so a newer file is told apart from a damaged one. `db_salt` is vault.db's
+first 16 bytes (SQLCipher's salt, stored in the clear): a key file from another journal, or from
+before a key rotation, is named as such before the KDF runs. Version 1 files (no check, no
+db_salt) stay readable; Vault.unlock rewrites them as version 2.
 
 Light on purpose: a CLI command's peak memory is the KDF's 64 MiB plus whatever is loaded when
 it runs, so this module avoids dataclasses (which loads inspect and ast) and calls the Argon2
@@ -20,13 +27,21 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
-from reconcile_desktop.core.errors import InvalidInput, KeyFileDamaged, WrongPassphrase
+from reconcile_desktop.core.errors import (
+    InvalidInput,
+    KdfTooCostly,
+    KeyFileDamaged,
+    KeyFileTooNew,
+    WrongPassphrase,
+)
 
 FORMAT = "reconcile-key"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 KDF = "argon2id"
 KEY_BYTES = 32
 SALT_BYTES = 16
+DB_SALT_BYTES = 16  # SQLCipher 4 keeps a database's salt in its first 16 bytes
 NONCE_BYTES = 12
 MAX_KEYFILE_BYTES = 4096
 MAX_PASSPHRASE_BYTES = 64 * 1024
@@ -41,21 +56,31 @@ class KdfParams(NamedTuple):
 DEFAULT_PARAMS = KdfParams()
 
 
-class KdfBounds(NamedTuple):
-    """What a key file may ask for. Below the floor is a downgrade; above the ceiling a DoS."""
+# The most any key file may ask for, whatever bounds a caller passes: the defaults (t=3, 64 MiB)
+# with generous headroom. Above it an unlock would take minutes and gigabytes.
+CEILING = KdfParams(t=10, m=1024 * 1024, p=64)
 
-    t: tuple[int, int] = (3, 64)
-    m: tuple[int, int] = (64 * 1024, 4 * 1024 * 1024)
-    p: tuple[int, int] = (1, 64)
+
+class KdfBounds(NamedTuple):
+    """What a key file may ask for. Below the floor is a downgrade; above the ceiling a DoS.
+    The ceilings are capped at CEILING."""
+
+    t: tuple[int, int] = (3, CEILING.t)
+    m: tuple[int, int] = (64 * 1024, CEILING.m)
+    p: tuple[int, int] = (1, CEILING.p)
 
     def accepts(self, params: KdfParams) -> bool:
-        return all(
+        return within_ceiling(params) and all(
             lo <= getattr(params, name) <= hi
             for name, (lo, hi) in (("t", self.t), ("m", self.m), ("p", self.p))
         )
 
 
 BOUNDS = KdfBounds()
+
+
+def within_ceiling(params: KdfParams) -> bool:
+    return all(getattr(params, name) <= getattr(CEILING, name) for name in ("t", "m", "p"))
 
 
 def normalise_passphrase(passphrase: str) -> bytes:
@@ -71,6 +96,33 @@ def normalise_passphrase(passphrase: str) -> bytes:
     if len(data) > MAX_PASSPHRASE_BYTES:
         raise InvalidInput("That passphrase is longer than 64 KB; please choose a shorter one.")
     return data
+
+
+MIN_PASSPHRASE_CHARS = 8
+TOO_SHORT = (
+    f"Please use at least {MIN_PASSPHRASE_CHARS} characters for your passphrase; "
+    "a short sentence only you would think of works well."
+)
+
+
+def new_passphrase_problem(passphrase: str) -> str | None:
+    """Why `passphrase` cannot be set as a journal's passphrase (one sentence), or None.
+
+    The one policy for every front end (init, passwd, the window's create and change
+    dialogs); opening a journal takes any passphrase it was made with."""
+    try:
+        normalise_passphrase(passphrase)
+    except InvalidInput as exc:
+        return str(exc)
+    if len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE_CHARS:
+        return TOO_SHORT
+    return None
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    problem = new_passphrase_problem(passphrase)
+    if problem:
+        raise InvalidInput(problem)
 
 
 def _random_bytes(n: int) -> bytes:
@@ -106,17 +158,55 @@ def _derive(passphrase: bytes, salt: bytes, params: KdfParams) -> bytes:
     return bytes(ffi.buffer(out, KEY_BYTES))
 
 
-def _aad(salt: bytes, params: KdfParams) -> bytes:
+def _b64(data: bytes | None) -> str | None:
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
+def _canonical(doc: dict) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def _sha256_hex(data: bytes) -> str:
+    # The builtin module, not hashlib: hashlib loads OpenSSL's libcrypto (~4 MiB) before the KDF.
+    try:
+        from _sha256 import sha256
+    except ImportError:  # Python 3.12+ renamed it
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
+def checksum(doc: dict) -> str:
+    """The `check` field: SHA-256 of the canonical JSON of every other field (every version)."""
+    return _sha256_hex(_canonical({k: v for k, v in doc.items() if k != "check"}))
+
+
+def _header(salt: bytes, params: KdfParams, version: int, db_salt: bytes | None) -> dict:
     header = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": version,
         "kdf": KDF,
-        "salt": base64.b64encode(salt).decode("ascii"),
+        "salt": _b64(salt),
         "t": params.t,
         "m": params.m,
         "p": params.p,
     }
-    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
+    if version >= 2:
+        header["db_salt"] = _b64(db_salt)  # null: not known yet, filled in at the next unlock
+    return header
+
+
+def _aad(salt: bytes, params: KdfParams, version: int, db_salt: bytes | None) -> bytes:
+    return _canonical(_header(salt, params, version, db_salt))
+
+
+def _b64_field(doc: dict, name: str, size: int) -> bytes:
+    value = base64.b64decode(doc[name], validate=True)
+    if len(value) != size:
+        raise ValueError(name)
+    return value
 
 
 class KeyFile(NamedTuple):
@@ -124,56 +214,95 @@ class KeyFile(NamedTuple):
     params: KdfParams
     nonce: bytes
     wrapped: bytes
+    db_salt: bytes | None = None  # vault.db's SQLCipher salt, when known
+    version: int = VERSION
+
+    @property
+    def aad(self) -> bytes:
+        return _aad(self.salt, self.params, self.version, self.db_salt)
 
     def to_bytes(self) -> bytes:
-        doc = json.loads(_aad(self.salt, self.params))
-        doc["nonce"] = base64.b64encode(self.nonce).decode("ascii")
-        doc["wrapped"] = base64.b64encode(self.wrapped).decode("ascii")
+        doc = _header(self.salt, self.params, self.version, self.db_salt)
+        doc["nonce"] = _b64(self.nonce)
+        doc["wrapped"] = _b64(self.wrapped)
+        if self.version >= 2:
+            doc["check"] = checksum(doc)
         return (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("ascii")
 
     @classmethod
     def from_bytes(cls, data: bytes, bounds: KdfBounds | None = None) -> KeyFile:
+        """Parse and check, in the order that names the real problem: not a key file at all,
+        a newer format, an absurd KDF (before anything else is believed), damage (the
+        checksum), then a weakened KDF. All before Argon2 runs."""
         bounds = bounds or BOUNDS
         if len(data) > MAX_KEYFILE_BYTES:
             raise KeyFileDamaged()
         try:
             doc = json.loads(data.decode("utf-8"))
-            if doc.get("format") != FORMAT or doc.get("kdf") != KDF:
+            if not isinstance(doc, dict) or doc.get("format") != FORMAT:
                 raise KeyFileDamaged()
-            if doc.get("version") != VERSION:
-                raise KeyFileDamaged(
-                    "The key file was written by a newer Reconcile; please update the app."
-                )
+            version = doc.get("version")
+            if type(version) is not int or version < 1:
+                raise KeyFileDamaged()
+            if version not in READABLE_VERSIONS:
+                if version > VERSION and doc.get("check") == checksum(doc):
+                    raise KeyFileTooNew()
+                raise KeyFileDamaged()
             values = [doc["t"], doc["m"], doc["p"]]
             if not all(type(v) is int for v in values):
                 raise KeyFileDamaged()
             params = KdfParams(*values)
-            salt = base64.b64decode(doc["salt"], validate=True)
-            nonce = base64.b64decode(doc["nonce"], validate=True)
-            wrapped = base64.b64decode(doc["wrapped"], validate=True)
-        except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
+            if not within_ceiling(params):
+                raise KdfTooCostly()
+            if version >= 2 and doc.get("check") != checksum(doc):
+                raise KeyFileDamaged()
+            if doc.get("kdf") != KDF:
+                raise KeyFileDamaged()
+            salt = _b64_field(doc, "salt", SALT_BYTES)
+            nonce = _b64_field(doc, "nonce", NONCE_BYTES)
+            wrapped = _b64_field(doc, "wrapped", KEY_BYTES + 16)
+            db_salt = None
+            if version >= 2 and doc["db_salt"] is not None:
+                db_salt = _b64_field(doc, "db_salt", DB_SALT_BYTES)
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            binascii.Error,
+        ) as exc:
             raise KeyFileDamaged() from exc
-        if len(salt) != SALT_BYTES or len(nonce) != NONCE_BYTES:
-            raise KeyFileDamaged()
-        if len(wrapped) != KEY_BYTES + 16:
-            raise KeyFileDamaged()
         if not bounds.accepts(params):
             raise KeyFileDamaged(
                 "The key file asks for unusual security settings and was not trusted. "
                 "Restore it from a backup; the journal itself was not changed."
             )
-        return cls(salt, params, nonce, wrapped)
+        return cls(salt, params, nonce, wrapped, db_salt, version)
 
 
-def wrap(data_key: bytes, passphrase: str, params: KdfParams | None = None) -> KeyFile:
+def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    """The key-encryption key: Argon2id of the normalised passphrase (the slow step)."""
+    return _derive(normalise_passphrase(passphrase), salt, params)
+
+
+def wrap(
+    data_key: bytes,
+    passphrase: str,
+    params: KdfParams | None = None,
+    *,
+    db_salt: bytes | None = None,
+) -> KeyFile:
+    """A new key file (fresh KDF salt and nonce) for `data_key`; `db_salt` is the salt of the
+    vault.db it opens."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     params = params or DEFAULT_PARAMS
     salt = _random_bytes(SALT_BYTES)
     nonce = _random_bytes(NONCE_BYTES)
-    kek = _derive(normalise_passphrase(passphrase), salt, params)
-    wrapped = AESGCM(kek).encrypt(nonce, bytes(data_key), _aad(salt, params))
-    return KeyFile(salt, params, nonce, wrapped)
+    kek = derive_kek(passphrase, salt, params)
+    kf = KeyFile(salt, params, nonce, b"", db_salt)
+    return kf._replace(wrapped=AESGCM(kek).encrypt(nonce, bytes(data_key), kf.aad))
 
 
 def unwrap(keyfile: KeyFile, passphrase: str) -> bytearray:
@@ -185,9 +314,7 @@ def unwrap(keyfile: KeyFile, passphrase: str) -> bytearray:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     try:
-        key = AESGCM(kek).decrypt(
-            keyfile.nonce, keyfile.wrapped, _aad(keyfile.salt, keyfile.params)
-        )
+        key = AESGCM(kek).decrypt(keyfile.nonce, keyfile.wrapped, keyfile.aad)
     except InvalidTag:
         raise WrongPassphrase() from None
     return bytearray(key)
@@ -201,6 +328,13 @@ def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
     from reconcile_desktop.paths import read_nofollow
 
     return KeyFile.from_bytes(read_nofollow(path, MAX_KEYFILE_BYTES + 1), bounds)
+
+
+def db_salt_of(db_path: Path) -> bytes:
+    """The salt SQLCipher keeps in clear at the start of a database file (b"" if it is shorter)."""
+    with open(db_path, "rb") as fh:
+        data = fh.read(DB_SALT_BYTES)
+    return data if len(data) == DB_SALT_BYTES else b""
 
 
 def write_atomic(path: Path, data: bytes) -> None:

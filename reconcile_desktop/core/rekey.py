@@ -19,15 +19,16 @@ CHECKS = (
 UNREADABLE = "the file could not be opened with its key."
 
 
-def export_copy(raw, dest: Path, key: bytearray) -> None:
+def export_copy(raw, dest: Path, key: bytearray, db_salt: bytes | None = None) -> None:
     """Write everything `raw` (an open sqlcipher3 connection) sees into a new file at `dest`,
-    encrypted with `key`, then fsync it. `dest` must not exist."""
+    encrypted with `key` (and with `db_salt` as its SQLCipher salt when given, so a key file
+    can name the copy it opens), then fsync it. `dest` must not exist."""
     from reconcile_desktop.core.db import key_literal
     from reconcile_desktop.paths import make_private
 
     cur = raw.cursor()
     version = cur.execute("PRAGMA user_version").fetchone()[0]
-    cur.execute(f"ATTACH DATABASE ? AS export KEY {key_literal(key)}", (str(dest),))
+    cur.execute(f"ATTACH DATABASE ? AS export KEY {key_literal(key, db_salt)}", (str(dest),))
     try:
         cur.execute("SELECT sqlcipher_export('export')")
         cur.execute(f"PRAGMA export.user_version = {int(version)}")
@@ -154,9 +155,16 @@ def write_incoming_key(key_path: Path, data: bytes) -> None:
 
 
 def rotate_files(
-    db_path: Path, key_path: Path, old_key: bytearray, new_key: bytearray, new_keyfile: bytes
+    db_path: Path,
+    key_path: Path,
+    old_key: bytearray,
+    new_key: bytearray,
+    new_keyfile: bytes,
+    *,
+    db_salt: bytes | None = None,
 ) -> None:
-    """Re-encrypt db_path under new_key and put it in place with new_keyfile, as one swap.
+    """Re-encrypt db_path under new_key (with `db_salt`, the salt new_keyfile records) and put
+    it in place with new_keyfile, as one swap.
 
     Every connection to db_path must be closed. Raises RotationFailed (nothing changed) when
     the new copy does not match the old one or fails a check."""
@@ -169,7 +177,7 @@ def rotate_files(
         conn = connect_raw(db_path, old_key)
         try:
             before = table_counts(conn)
-            export_copy(conn, incoming, new_key)
+            export_copy(conn, incoming, new_key, db_salt)
         finally:
             conn.close()
         problems = check_file(incoming, new_key)

@@ -47,6 +47,14 @@ class BackupKeyDamaged(BackupDamaged):
     )
 
 
+class BackupKeyForeign(BackupDamaged):
+    message = (
+        "The key file inside that backup belongs to another journal file than the vault.db "
+        "beside it, so the backup was not used. Your journal was left as it is; an older "
+        "backup may still be whole."
+    )
+
+
 class WrongBackupPassphrase(WrongPassphrase):
     message = (
         "That passphrase does not open this backup. It opens with the passphrase you used "
@@ -76,8 +84,11 @@ def open_backup_key(vault: Vault, backup: Path, passphrase: str) -> bytearray:
         raise NotABackup()
     try:
         kf = keyfile.read(backup / "vault.key", vault.kdf_bounds)
+        db_salt = keyfile.db_salt_of(backup / "vault.db")
     except (OSError, UnicodeDecodeError, KeyFileDamaged):
         raise BackupKeyDamaged() from None
+    if kf.db_salt is not None and kf.db_salt != db_salt:  # checked before the KDF runs
+        raise BackupKeyForeign()
     try:
         return keyfile.unwrap(kf, passphrase)
     except WrongPassphrase:

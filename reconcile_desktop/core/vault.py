@@ -25,7 +25,9 @@ from reconcile_desktop.core.errors import (
     DiskFull,
     FolderNotPrivate,
     KeyFileDamaged,
+    KeyFileForeign,
     KeyFileMissing,
+    KeyFileUnreadable,
     LinkedFile,
     LockLost,
     NotWritable,
@@ -130,7 +132,7 @@ class Vault:
             raise KeyFileMissing()
         if not has_db:
             raise DatabaseMissing()
-        self._read_keyfile()  # a damaged key file is named before anyone types a passphrase
+        self.read_keyfile()  # a damaged key file is named before anyone types a passphrase
         return VaultState.PRESENT
 
     def claim(self) -> None:
@@ -178,12 +180,11 @@ class Vault:
 
     def create(self, passphrase: str) -> None:
         """A new vault; leaves it unlocked. Never overwrites anything."""
+        keyfile.check_new_passphrase(passphrase)  # refused before any file or folder exists
         self.claim()
         if self.state() is not VaultState.NEW:
             raise VaultExists()
-        keyfile.normalise_passphrase(passphrase)  # reject a bad passphrase before any file exists
         data_key = keyfile.new_data_key()
-        kf = keyfile.wrap(data_key, passphrase, self.kdf_params)
         tmp_db = self.dir / f".{DB_NAME}.new"
         tmp_db.unlink(missing_ok=True)
         try:
@@ -191,6 +192,8 @@ class Vault:
                 self._open(tmp_db, data_key)
                 self._migrate()
                 self._close_engine()
+                db_salt = keyfile.db_salt_of(tmp_db)
+                kf = keyfile.wrap(data_key, passphrase, self.kdf_params, db_salt=db_salt)
                 keyfile.write_atomic(self.key_path, kf.to_bytes())
                 os.chmod(tmp_db, 0o600)
                 os.replace(tmp_db, self.db_path)
@@ -213,12 +216,25 @@ class Vault:
         self.claim()
         if self.state() is VaultState.NEW:
             raise VaultNotFound()
-        kf = self._read_keyfile()
+        kf = self.read_keyfile()
         data_key = keyfile.unwrap(kf, passphrase)
         try:
             self._start(data_key)
+            if kf.version < keyfile.VERSION or kf.db_salt is None:
+                self._upgrade_keyfile(data_key, passphrase)
         finally:
             _wipe(data_key)
+
+    def _upgrade_keyfile(self, data_key: bytearray, passphrase: str) -> None:
+        """Rewrite an older key file (or one without vault.db's salt) in the current format,
+        atomically, now that the key has opened this vault.db. One more KDF run, once."""
+        kf = keyfile.wrap(
+            data_key, passphrase, self.kdf_params, db_salt=keyfile.db_salt_of(self.db_path)
+        )
+        # Best effort: a folder that cannot be written to keeps the old, still valid file,
+        # and the next unlock tries again.
+        with contextlib.suppress(OSError):
+            keyfile.write_atomic(self.key_path, kf.to_bytes())
 
     def _start(self, data_key: bytearray, *, tune: bool = True) -> None:
         """Open with a data key already unwrapped (unlock, restore, rotation). `tune` migrates
@@ -246,17 +262,28 @@ class Vault:
         self.lock()
         self.release()
 
-    def _read_keyfile(self) -> keyfile.KeyFile:
+    def read_keyfile(self) -> keyfile.KeyFile:
+        """The key file, checked against vault.db's salt before any KDF runs."""
         try:
-            return keyfile.read(self.key_path, self.kdf_bounds)
+            kf = keyfile.read(self.key_path, self.kdf_bounds)
         except FileNotFoundError:
             raise KeyFileMissing() from None
-        except (IsADirectoryError, PermissionError, UnicodeDecodeError):
+        except PermissionError:
+            raise KeyFileUnreadable() from None
+        except (IsADirectoryError, UnicodeDecodeError):
             raise KeyFileDamaged() from None
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise LinkedFile() from None
             raise
+        try:
+            db_salt = keyfile.db_salt_of(self.db_path) if kf.db_salt is not None else None
+        except OSError:
+            db_salt = None  # opening vault.db will say what is wrong with it
+        if db_salt is not None and db_salt != kf.db_salt:
+            # SQLCipher's salts are random: a run of one byte value (zeros, mostly) is damage.
+            raise DatabaseDamaged() if len(set(db_salt)) <= 1 else KeyFileForeign()
+        return kf
 
     def _open(self, path: Path, data_key: bytearray) -> None:
         from reconcile_desktop.core.db import make_engine
@@ -337,11 +364,12 @@ class Vault:
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the same data key; the database is not touched."""
+        keyfile.check_new_passphrase(new)  # before the slow unwrap
         self.claim()
-        kf = self._read_keyfile()
+        kf = self.read_keyfile()
         data_key = keyfile.unwrap(kf, old)
         try:
-            new_kf = keyfile.wrap(data_key, new, self.kdf_params)
+            new_kf = keyfile.wrap(data_key, new, self.kdf_params, db_salt=kf.db_salt)
             with user_errors():
                 keyfile.write_atomic(self.key_path, new_kf.to_bytes())
         finally:
@@ -367,7 +395,9 @@ class Vault:
                 tmp = target / f".{DB_NAME}.tmp"
                 raw = self.engine.raw_connection()
                 try:
-                    export_copy(raw.driver_connection, tmp, self._current_key())
+                    # The live file's salt too, so this vault.key's record matches the copy.
+                    db_salt = keyfile.db_salt_of(self.db_path)
+                    export_copy(raw.driver_connection, tmp, self._current_key(), db_salt)
                 finally:
                     raw.close()
                 os.replace(tmp, target / DB_NAME)
@@ -387,11 +417,13 @@ class Vault:
 
         folder = Path(folder)
         try:
-            keyfile.read(folder / KEY_NAME, self.kdf_bounds)
+            kf = keyfile.read(folder / KEY_NAME, self.kdf_bounds)
         except (OSError, UnicodeDecodeError, KeyFileDamaged):
             return ["Key file: it is missing or damaged."]
         if not (folder / DB_NAME).is_file():
             return ["Database: the file is missing."]
+        if kf.db_salt is not None and kf.db_salt != keyfile.db_salt_of(folder / DB_NAME):
+            return ["Key file: it belongs to another journal file than the copy beside it."]
         return check_file(folder / DB_NAME, self._current_key())
 
     def rotate_key(self, passphrase: str) -> None:
@@ -406,15 +438,23 @@ class Vault:
         from reconcile_desktop.core.rekey import rotate_files, wiped
 
         self.claim()
-        old_key = keyfile.unwrap(self._read_keyfile(), passphrase)
+        old_key = keyfile.unwrap(self.read_keyfile(), passphrase)
         new_key = keyfile.new_data_key()
+        new_db_salt = os.urandom(keyfile.DB_SALT_BYTES)  # chosen here, so the key file records it
         was_open = self.is_unlocked
         with wiped(old_key, new_key):
-            new_kf = keyfile.wrap(new_key, passphrase, self.kdf_params).to_bytes()
+            new_kf = keyfile.wrap(new_key, passphrase, self.kdf_params, db_salt=new_db_salt)
             self.lock()
             try:
                 with user_errors():
-                    rotate_files(self.db_path, self.key_path, old_key, new_key, new_kf)
+                    rotate_files(
+                        self.db_path,
+                        self.key_path,
+                        old_key,
+                        new_key,
+                        new_kf.to_bytes(),
+                        db_salt=new_db_salt,
+                    )
             except BaseException:
                 if was_open and not pairswap.pending(self.dir):
                     self._start(old_key, tune=False)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 DEMO_PASSPHRASE = "demo journal, nothing real"  # noqa: S105 - a throwaway, made-up journal
 # Nothing real is stored in a demo, so the key derivation is kept cheap.
 DEMO_KDF = keyfile.KdfParams(t=1, m=8 * 1024, p=1)
-DEMO_BOUNDS = keyfile.KdfBounds(t=(1, 64), m=(8 * 1024, 4 * 1024 * 1024), p=(1, 64))
+DEMO_BOUNDS = keyfile.KdfBounds(t=(1, keyfile.CEILING.t), m=(8 * 1024, keyfile.CEILING.m))
 
 
 DEMO_PREFIX = "reconcile-demo-"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.core import keyfile
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.workers import busy_bar
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.workers import Runner
 
-MIN_LENGTH = 8
+MIN_LENGTH = keyfile.MIN_PASSPHRASE_CHARS
 FREE_TRIES = 2  # the third failure starts the pause
 MAX_DELAY_SECONDS = 30
 
@@ -40,11 +41,11 @@ def unlock_delay_seconds(failures: int) -> int:
 
 
 def passphrase_problem(passphrase: str, again: str) -> str | None:
-    """Why a new passphrase cannot be used yet, in one sentence; None when it can."""
-    if len(passphrase) < MIN_LENGTH:
-        return QCoreApplication.translate(
-            "VaultDialogs", "Please use at least {n} characters."
-        ).format(n=MIN_LENGTH)
+    """Why a new passphrase cannot be used yet, in one sentence; None when it can. The rule
+    and its sentence are core's, the same that `reconcile init` and `passwd` apply."""
+    problem = keyfile.new_passphrase_problem(passphrase)
+    if problem:
+        return problem
     if passphrase != again:
         return QCoreApplication.translate(
             "VaultDialogs", "The two passphrases are not the same yet. Please type them again."
@@ -58,7 +59,7 @@ def strength_hint(passphrase: str) -> tuple[int, str]:
         return 0, QCoreApplication.translate(
             "VaultDialogs", "A short sentence only you would think of works well."
         )
-    if len(passphrase) < MIN_LENGTH:
+    if keyfile.new_passphrase_problem(passphrase):
         return 0, QCoreApplication.translate(
             "VaultDialogs", "A little longer, please: at least {n} characters."
         ).format(n=MIN_LENGTH)
@@ -295,7 +296,8 @@ class CreateVaultDialog(_PassphraseDialog):
         problem = passphrase_problem(passphrase, again)
         if problem:
             self.show_error(problem)
-            (self.passphrase if len(passphrase) < MIN_LENGTH else self.confirm).setFocus()
+            too_short = keyfile.new_passphrase_problem(passphrase) is not None
+            (self.passphrase if too_short else self.confirm).setFocus()
             return
         self.set_busy(True, self.tr("Setting up your journal. This takes a moment…"))
         self.runner.submit(

@@ -36,7 +36,7 @@ NOCONTACT_DAYS = 365
 CACHE_ENV = "RECONCILE_BENCH_CACHE"
 
 Log = Callable[[str], None]
-_CHEAP_BOUNDS = keyfile.KdfBounds(t=(1, 64), m=(8, 4 * 1024 * 1024), p=(1, 64))
+_CHEAP_BOUNDS = keyfile.KdfBounds(t=(1, keyfile.CEILING.t), m=(8, keyfile.CEILING.m))
 
 _GOALS = (
     ("Stay calm when conflict starts", "change", ("Walk away and breathe", "Name the feeling")),

@@ -167,3 +167,31 @@ def test_a_failed_backup_comes_to_the_front(qtbot, dialog, tmp_path):
     qtbot.waitUntil(dialog.backup_button.isEnabled)
     assert dialog.current_tab() == "backups"
     assert dialog.backup_status.isVisible() and dialog.backup_status.problem
+
+
+# NFD "é" is two code points: eight of them are only four characters.
+SHORT_BUT_LONG_IN_CODE_POINTS = "e\u0301" * 4
+
+
+@pytest.mark.parametrize("short", ["a", " ", "seven77", SHORT_BUT_LONG_IN_CODE_POINTS])
+def test_both_passphrase_dialogs_use_cores_rule_and_sentence(
+    qtbot, dialog, make_app, make_vault, tmp_path, short
+):
+    from reconcile_desktop.core import keyfile
+
+    dialog.show_tab("passphrase")
+    dialog.old_passphrase.setText(PASSPHRASE)
+    dialog.new_passphrase.setText(short)
+    dialog.new_again.setText(short)
+    before = dialog.vault.key_path.read_bytes()
+    dialog.change_button.click()
+    assert dialog.passphrase_status.text() == keyfile.TOO_SHORT
+    assert dialog.change_button.isEnabled() and dialog.vault.key_path.read_bytes() == before
+
+    app = make_app(make_vault(tmp_path / "first run"))
+    app.start()
+    app.dialog.passphrase.setText(short)
+    app.dialog.confirm.setText(short)
+    app.dialog.create_button.click()
+    assert app.dialog.error_text() == keyfile.TOO_SHORT
+    assert not (app.vault.dir / "vault.key").exists()

@@ -10,7 +10,8 @@ import unicodedata
 import pytest
 
 from reconcile_desktop.core import journal, keyfile
-from reconcile_desktop.core.errors import InvalidInput, WrongPassphrase
+from reconcile_desktop.core.errors import InvalidInput, KeyFileDamaged, WrongPassphrase
+from reconcile_desktop.core.vault import Vault
 from reconcile_desktop.ui.vault_dialogs import UnlockDialog, unlock_delay_seconds
 from tests.conftest import PASSPHRASE
 from tests.gui import conftest as gui
@@ -66,6 +67,37 @@ def test_passphrase_shapes_through_the_vault(make_vault, created_with, opens_wit
     other.close()
     again = make_vault(vault.dir)
     again.unlock(unicodedata.normalize("NFD", created_with + "2"))
+
+
+def test_no_bit_flip_of_a_real_key_file_reads_as_a_wrong_passphrase(tmp_path, monkeypatch):
+    """Every single-bit flip of a real vault.key (default KDF, as the attack did): each says
+    the key file is damaged, before Argon2 runs, or (a harmless flip) still opens."""
+    folder = tmp_path / "data"
+    vault = Vault(folder)
+    vault.create(PASSPHRASE)
+    vault.close()
+    original = vault.key_path.read_bytes()
+    derive = keyfile._derive
+    kdf_runs = []
+    monkeypatch.setattr(keyfile, "_derive", lambda *a: kdf_runs.append(1) or derive(*a))
+    outcomes = {"opens": 0, "damaged": 0}
+    for bit in range(len(original) * 8):
+        flipped = bytearray(original)
+        flipped[bit // 8] ^= 1 << (bit % 8)
+        vault.key_path.write_bytes(bytes(flipped))
+        kdf_runs.clear()
+        opener = Vault(folder)
+        try:
+            opener.unlock(PASSPHRASE)
+            outcome = "opens"
+        except KeyFileDamaged as exc:
+            assert str(exc) == KeyFileDamaged.message, f"bit {bit}: {exc}"
+            assert not kdf_runs, f"bit {bit}: Argon2 ran for a damaged key file"
+            outcome = "damaged"
+        finally:
+            opener.close()
+        outcomes[outcome] += 1
+    assert outcomes["damaged"] + outcomes["opens"] == len(original) * 8
 
 
 def test_too_long_and_empty_passphrases_are_refused_before_any_file_exists(make_vault):

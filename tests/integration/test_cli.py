@@ -202,6 +202,67 @@ def test_passphrase_files_for_init_and_passwd(run_cli, data_dir, tmp_path):
     assert run_cli("check", passphrase="  spaced out  ").returncode == 0
 
 
+def test_a_passphrase_file_with_a_bom_makes_a_journal_that_opens_by_typing(
+    run_cli, data_dir, tmp_path
+):
+    from_notepad = tmp_path / "passphrase.txt"
+    from_notepad.write_bytes(("\ufeff" + PASSPHRASE + "\r\n").encode())
+    made = run_cli("--passphrase-file", str(from_notepad), "init", passphrase=None)
+    assert made.returncode == 0, made.stderr
+    assert run_cli("check").returncode == 0  # typed (here: the environment), no BOM
+    assert run_cli("check", "--passphrase-file", str(from_notepad), passphrase=None).returncode == 0
+
+
+def test_a_journal_made_from_a_bom_file_earlier_opens_and_then_opens_by_typing(
+    run_cli, data_dir, tmp_path
+):
+    vault = Vault(data_dir)
+    vault.create("\ufeff" + PASSPHRASE)  # what earlier versions read from such a file
+    vault.close()
+    from_notepad = tmp_path / "passphrase.txt"
+    from_notepad.write_bytes(("\ufeff" + PASSPHRASE + "\r\n").encode())
+    assert_one_line_error(run_cli("check"), 3)
+
+    opened = run_cli("check", "--passphrase-file", str(from_notepad), passphrase=None)
+    assert opened.returncode == 0, opened.stderr
+    assert "invisible character" in opened.stderr
+    assert run_cli("check").returncode == 0
+    again = run_cli("check", "--passphrase-file", str(from_notepad), passphrase=None)
+    assert again.returncode == 0 and again.stderr == ""
+
+
+def test_help_says_spaces_in_a_passphrase_file_count(run_cli):
+    for args in (("check", "--help"), ("passwd", "--help")):
+        shown = " ".join(run_cli(*args).stdout.split())
+        assert "spaces, even at the end of the line, are part of the passphrase" in shown
+        assert "byte order mark" in shown
+
+
+@pytest.mark.parametrize("short", ["a", " ", "seven77", "\u00e9" * 7])
+def test_init_and_passwd_refuse_what_the_window_refuses(run_cli, data_dir, short):
+    from reconcile_desktop.core import keyfile
+
+    line = assert_one_line_error(run_cli("init", passphrase=short), 2)
+    assert line == f"reconcile: {keyfile.TOO_SHORT}"
+    assert not (data_dir / "vault.key").exists() and not (data_dir / "vault.db").exists()
+
+    assert run_cli("init").returncode == 0
+    before = snapshot(data_dir)
+    line = assert_one_line_error(run_cli("passwd", new_passphrase=short), 2)
+    assert line == f"reconcile: {keyfile.TOO_SHORT}"
+    assert snapshot(data_dir) == before
+
+
+def test_interactive_init_explains_a_short_passphrase_and_asks_again(monkeypatch, data_dir, capsys):
+    from reconcile_desktop.core import keyfile
+
+    monkeypatch.setenv("RECONCILE_DATA_DIR", str(data_dir))
+    prompts = _Prompts(monkeypatch, ["a", PASSPHRASE, PASSPHRASE])
+    assert cli.main(["init"]) == 0
+    assert prompts.answers == []
+    assert keyfile.TOO_SHORT in capsys.readouterr().err
+
+
 def test_unreadable_passphrase_file_is_a_usage_error(run_cli, initialised, tmp_path):
     missing = tmp_path / "nope.txt"
     line = assert_one_line_error(run_cli("check", "--passphrase-file", str(missing)), 2)
@@ -215,9 +276,12 @@ def test_unreadable_passphrase_file_is_a_usage_error(run_cli, initialised, tmp_p
         (b"abc\r\n", "abc"),
         (b"abc", "abc"),
         (b" abc \nrest", " abc "),
-        (b"a\rb\n", "a\rb"),  # a lone CR is not a line ending
-        (b"abc\r", "abc\r"),
+        (b"a\rb\n", "a"),  # a lone CR ends the line too: it cannot be typed
+        (b"abc\r", "abc"),
         ("caf\u00e9\n".encode(), "caf\u00e9"),
+        (b"\xef\xbb\xbfabc\r\n", "abc"),  # Notepad's and PowerShell 5.1's byte order mark
+        (b"\xef\xbb\xbf abc \n", " abc "),
+        ("\ufeffabc\ufeff".encode(), "abc\ufeff"),  # only a leading one is a BOM
     ],
 )
 def test_read_passphrase_file_takes_the_first_line_only(tmp_path, content, expected):
@@ -226,7 +290,7 @@ def test_read_passphrase_file_takes_the_first_line_only(tmp_path, content, expec
     assert pp.read_passphrase_file(f) == expected
 
 
-@pytest.mark.parametrize("content", [b"", b"\n", b"\r\nsecond", b"\xff\xfe"])
+@pytest.mark.parametrize("content", [b"", b"\n", b"\r\nsecond", b"\xff\xfe", b"\xef\xbb\xbf\r\n"])
 def test_read_passphrase_file_refuses_empty_or_non_text(tmp_path, content):
     f = tmp_path / "p"
     f.write_bytes(content)

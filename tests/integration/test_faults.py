@@ -23,11 +23,12 @@ from reconcile_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseEmpty,
     DiskFull,
+    KdfTooCostly,
     KeyFileDamaged,
+    KeyFileForeign,
     KeyFileMissing,
     NotWritable,
     ReconcileError,
-    WrongPassphrase,
 )
 from reconcile_desktop.core.vault import Vault
 from tests.integration.conftest import PASSPHRASE
@@ -88,13 +89,24 @@ def _flip_db_first_page(folder: Path) -> None:
     db.write_bytes(bytes(data))
 
 
+def _other_journals_key(folder: Path) -> None:
+    other = folder.parent / "other journal"
+    make_real_vault(other, [])
+    shutil.copyfile(other / "vault.key", folder / "vault.key")
+
+
 FAULTS: dict[str, tuple[Callable[[Path], None], type[ReconcileError]]] = {
     "missing key file": (lambda d: (d / "vault.key").unlink(), KeyFileMissing),
     "key file not JSON": (lambda d: (d / "vault.key").write_bytes(b"\x00garbage"), KeyFileDamaged),
-    "key file wrapped key flipped": (_flip_wrapped, WrongPassphrase),
-    "key file asks for a huge KDF": (lambda d: _edit_key(d, m=2**40, t=10**6), KeyFileDamaged),
+    "key file wrapped key flipped": (_flip_wrapped, KeyFileDamaged),
+    "key file asks for a huge KDF": (lambda d: _edit_key(d, m=2**40, t=10**6), KdfTooCostly),
+    "key file asks for 4 GiB and 64 passes": (
+        lambda d: _edit_key(d, m=4 * 2**20, t=64),
+        KdfTooCostly,
+    ),
     "key file asks for a tiny KDF": (lambda d: _edit_key(d, m=8, t=1, p=1), KeyFileDamaged),
     "key file salt removed": (lambda d: _edit_key(d, salt=None), KeyFileDamaged),
+    "another journal's key file": (_other_journals_key, KeyFileForeign),
     "0-byte database": (lambda d: (d / "vault.db").write_bytes(b""), DatabaseEmpty),
     "truncated database": (_truncate_db, DatabaseDamaged),
     "bit flipped in the first page": (_flip_db_first_page, DatabaseDamaged),
@@ -114,7 +126,7 @@ def test_each_fault_is_one_sentence_in_core_and_cli_and_changes_nothing(
     damage(copy)
     before = fingerprint(copy)
 
-    if fault == "key file asks for a huge KDF":
+    if fault.startswith("key file asks for a huge") or fault.startswith("key file asks for 4"):
         # Refused before Argon2 ever runs: a tampered file cannot make us allocate terabytes.
         monkeypatch.setattr(keyfile, "_derive", lambda *a: pytest.fail("Argon2 ran"))
     vault = Vault(copy)
@@ -122,8 +134,7 @@ def test_each_fault_is_one_sentence_in_core_and_cli_and_changes_nothing(
         vault.unlock(PASSPHRASE)
     vault.close()
     sentence = str(raised.value)
-    if not fault.startswith("key file asks"):  # those have their own "unusual settings" one
-        assert sentence == error.message
+    assert sentence == error.message
     assert "\n" not in sentence and PASSPHRASE not in sentence
     assert fingerprint(copy) == before
 

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ns = parser.parse_args(argv)
 
     params = keyfile.KdfParams(t=ns.t, m=ns.m, p=ns.p)
-    bounds = keyfile.KdfBounds(t=(ns.t, 64), m=(ns.m, 4 * 1024 * 1024), p=(1, 64))
+    bounds = keyfile.KdfBounds(t=(ns.t, keyfile.CEILING.t), m=(ns.m, keyfile.CEILING.m))
     vault = Vault(Path(ns.data_dir), kdf_params=params, kdf_bounds=bounds)
     passphrase = os.environ["RECONCILE_PASSPHRASE"]
     if vault.state() is VaultState.NEW:

@@ -169,7 +169,7 @@ def test_a_backup_cut_short_leaves_no_folder_behind(timed_vault, monkeypatch):
 
     vault, _clock = timed_vault
 
-    def boom(raw, dest, key):
+    def boom(raw, dest, key, *_salt):
         dest.write_bytes(b"half")
         raise OSError(28, "No space left on device")
 

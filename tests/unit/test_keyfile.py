@@ -10,8 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile_desktop.core import keyfile
-from reconcile_desktop.core.errors import InvalidInput, KeyFileDamaged, WrongPassphrase
-from tests.conftest import FAST_KDF, TEST_BOUNDS
+from reconcile_desktop.core.errors import (
+    InvalidInput,
+    KdfTooCostly,
+    KeyFileDamaged,
+    KeyFileTooNew,
+    WrongPassphrase,
+)
+from tests.conftest import FAST_KDF, TEST_BOUNDS, version_1_keyfile
 
 
 def _roundtrip(kf: keyfile.KeyFile) -> keyfile.KeyFile:
@@ -89,9 +95,66 @@ def test_header_tampering_within_bounds_fails_the_tag():
     kf = keyfile.wrap(keyfile.new_data_key(), "pass", FAST_KDF)
     doc = _doc(kf)
     doc["t"] = 2  # still inside the test bounds, but the header is associated data
+    with pytest.raises(KeyFileDamaged):  # the checksum notices first
+        keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), TEST_BOUNDS)
+    doc["check"] = keyfile.checksum(doc)  # a deliberate edit, checksum and all
     tampered = keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), TEST_BOUNDS)
     with pytest.raises(WrongPassphrase):
         keyfile.unwrap(tampered, "pass")
+
+
+@pytest.mark.parametrize("field", ["wrapped", "nonce", "salt", "db_salt"])
+def test_a_changed_byte_is_damage_found_before_the_kdf(field, monkeypatch):
+    kf = keyfile.wrap(keyfile.new_data_key(), "pass", FAST_KDF, db_salt=bytes(range(16)))
+    doc = _doc(kf)
+    raw = bytearray(keyfile.base64.b64decode(doc[field]))
+    raw[3] ^= 0x01
+    doc[field] = keyfile.base64.b64encode(bytes(raw)).decode()
+    monkeypatch.setattr(keyfile, "_derive", lambda *a: pytest.fail("Argon2 ran"))
+    with pytest.raises(KeyFileDamaged) as raised:
+        keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), TEST_BOUNDS)
+    assert str(raised.value) == KeyFileDamaged.message
+
+
+def test_a_version_1_file_is_still_read_and_opens():
+    key = keyfile.new_data_key()
+    kf = keyfile.KeyFile.from_bytes(version_1_keyfile(key, "pass"), TEST_BOUNDS)
+    assert kf.version == 1 and kf.db_salt is None
+    assert "check" not in json.loads(kf.to_bytes())
+    assert keyfile.unwrap(kf, "pass") == key
+
+
+@pytest.mark.parametrize(("t", "m"), [(64, 4 * 1024 * 1024), (11, 64 * 1024), (3, 1024**2 + 1)])
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_kdf_ceiling_holds_whatever_the_bounds(t, m, version, monkeypatch):
+    kf = keyfile.wrap(keyfile.new_data_key(), "pass", FAST_KDF)
+    doc = json.loads(kf._replace(version=version).to_bytes())
+    doc.update(t=t, m=m)
+    if version == 2:
+        doc["check"] = keyfile.checksum(doc)  # even a consistent edit
+    generous = keyfile.KdfBounds(t=(1, 1000), m=(8, 2**40), p=(1, 1000))
+    monkeypatch.setattr(keyfile, "_derive", lambda *a: pytest.fail("Argon2 ran"))
+    with pytest.raises(KdfTooCostly) as raised:
+        keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), generous)
+    assert "at most 1 GiB and 10 passes" in str(raised.value)
+    assert not generous.accepts(keyfile.KdfParams(t=t, m=m, p=1))
+
+
+def test_the_ceiling_leaves_room_above_the_defaults():
+    assert keyfile.BOUNDS.accepts(keyfile.KdfParams(t=10, m=1024 * 1024, p=4))
+    assert keyfile.DEFAULT_PARAMS.t * 3 <= keyfile.CEILING.t
+    assert keyfile.DEFAULT_PARAMS.m * 16 <= keyfile.CEILING.m
+
+
+def test_a_newer_key_file_says_so_and_a_damaged_one_does_not():
+    doc = _doc(keyfile.wrap(keyfile.new_data_key(), "pass", FAST_KDF))
+    doc.update(version=keyfile.VERSION + 1, kdf="something newer")
+    doc["check"] = keyfile.checksum(doc)
+    with pytest.raises(KeyFileTooNew):
+        keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), TEST_BOUNDS)
+    doc["check"] = "0" * 64  # a flipped version digit is damage, not a newer file
+    with pytest.raises(KeyFileDamaged):
+        keyfile.KeyFile.from_bytes(json.dumps(doc).encode(), TEST_BOUNDS)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +166,10 @@ def test_header_tampering_within_bounds_fails_the_tag():
         lambda d: d.update(format="other"),
         lambda d: d.update(kdf="scrypt"),
         lambda d: d.update(version=99),
+        lambda d: d.update(version=0),
         lambda d: d.update(wrapped=""),
+        lambda d: d.pop("check"),
+        lambda d: d.update(db_salt="AAAA"),
     ],
 )
 def test_damaged_key_files_are_recognised(mutate):
