@@ -314,7 +314,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{kind}” was saved for {date}, which has not come yet, so it is not counted. When did it happen?</source>
+        <source>“{kind}” was saved for a time on {date} that has not come yet, so it is not counted. When did it happen?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1360,11 +1360,11 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved with a future date</source>
+        <source>Saved for a time still ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These are not counted yet, because their date has not come. Perhaps the computer&apos;s clock was off; correct them and they will count.</source>
+        <source>These are not counted yet, because that moment has not come. Perhaps the computer&apos;s clock was off; correct them and they will count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2926,6 +2926,24 @@ what I did</source>
     </message>
 </context>
 <context>
+    <name>StrengthHelpButton</name>
+    <message>
+        <source>How strength is worked out, and how it differs from a streak</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrengthPopup</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the explanation of strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>A few words, if you like</source>
@@ -3173,10 +3191,6 @@ what I did</source>
     </message>
     <message>
         <source>Good. A longer phrase would be stronger still.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please use at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
