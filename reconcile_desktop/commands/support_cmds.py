@@ -56,9 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_support(args: argparse.Namespace) -> int:
     from reconcile_desktop.core import support
 
-    country = (
-        support.normalize_country(args.country) if args.country else support.default_country()
-    )
+    country = support.normalize_country(args.country) if args.country else support.default_country()
     if args.json:
         own, _why = _own_people(args)
         print_json(support.as_document(country, own))
@@ -94,9 +92,7 @@ def _own_people(args: argparse.Namespace) -> tuple[list[Person] | None, str]:
         if not (passphrase_file or os.environ.get(ENV_PASSPHRASE) or _stdin_is_terminal()):
             return None, PEOPLE_NEED_PASSPHRASE
         vault.claim()
-        vault.unlock(
-            get_passphrase(passphrase_file, prompt="Passphrase, to add your own people: ")
-        )
+        vault.unlock(get_passphrase(passphrase_file, prompt="Passphrase, to add your own people: "))
         return support.people(vault), ""
     except ReconcileError as exc:
         return None, f"Your own people could not be added: {exc.sentence}"

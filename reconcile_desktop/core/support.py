@@ -3,6 +3,10 @@ own people (a friend, a therapist), which live encrypted in the journal.
 
 The public lines ship as data in resources/support/lines.json, each with the page it was read
 from and the day it was checked. Nothing here touches the network.
+
+`reconcile support` loads this before the KDF may run, so it stays light: NamedTuples rather
+than dataclasses, and the file is found beside the resources package rather than through
+importlib.resources (which pulls in zipfile, tempfile and the compressors).
 """
 
 from __future__ import annotations
@@ -12,9 +16,8 @@ import json
 import locale
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
-from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reconcile_desktop.core.errors import InvalidInput
 
@@ -52,8 +55,7 @@ _ALIASES = {"UK": "GB", "EL": "GR"}  # codes people type that ISO spells differe
 _LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     country: str
     kind: str
     organisation: str
@@ -66,8 +68,7 @@ class Line:
     checked_how: str
 
 
-@dataclass(frozen=True)
-class Directory:
+class Directory(NamedTuple):
     organisation: str
     web: str
     about: str
@@ -76,8 +77,7 @@ class Directory:
     checked_how: str
 
 
-@dataclass(frozen=True)
-class SupportData:
+class SupportData(NamedTuple):
     lines: tuple[Line, ...]
     directory: Directory
     countries: Mapping[str, str]  # code -> name, for the countries that have lines
@@ -85,8 +85,7 @@ class SupportData:
     gaps: tuple[Mapping[str, str], ...]
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone the user chose to lean on. Private: kept only inside the encrypted journal."""
 
     name: str
@@ -105,7 +104,7 @@ def parse(doc: Mapping[str, Any]) -> SupportData:
     """Check and read the lines file; a malformed file fails loudly (it ships with the app)."""
     lines = []
     for raw in doc["lines"]:
-        line = Line(**{f: raw.get(f) for f in Line.__dataclass_fields__})
+        line = Line(**{f: raw.get(f) for f in Line._fields})
         if line.kind not in KINDS:
             raise ValueError(f"unknown kind {line.kind!r}")
         if line.country not in COUNTRY_CODES:
@@ -115,7 +114,7 @@ def parse(doc: Mapping[str, Any]) -> SupportData:
         if not (line.source.startswith(("https://", "http://")) and line.checked):
             raise ValueError(f"{line.organisation}: no source page or checked date")
         lines.append(line)
-    directory = Directory(**{f: doc["directory"][f] for f in Directory.__dataclass_fields__})
+    directory = Directory(**{f: doc["directory"][f] for f in Directory._fields})
     return SupportData(
         lines=tuple(lines),
         directory=directory,
@@ -127,8 +126,10 @@ def parse(doc: Mapping[str, Any]) -> SupportData:
 
 @functools.cache
 def load() -> SupportData:
-    resource = files("reconcile_desktop.resources") / "support" / "lines.json"
-    return parse(json.loads(resource.read_text(encoding="utf-8")))
+    import reconcile_desktop.resources as resources
+
+    path = Path(resources.__file__).parent / "support" / "lines.json"
+    return parse(json.loads(path.read_text(encoding="utf-8")))
 
 
 def normalize_country(code: str | None) -> str | None:
@@ -204,9 +205,7 @@ def people(vault: Vault) -> list[Person]:
     out = []
     for raw in found if isinstance(found, list) else []:
         if isinstance(raw, dict) and isinstance(raw.get("name"), str):
-            out.append(
-                Person(raw["name"], str(raw.get("reach") or ""), str(raw.get("note") or ""))
-            )
+            out.append(Person(raw["name"], str(raw.get("reach") or ""), str(raw.get("note") or "")))
     return out
 
 
@@ -217,7 +216,7 @@ def save_people(vault: Vault, found: Sequence[Person]) -> list[Person]:
     cleaned = [_clean(p) for p in found]
     if len(cleaned) > MAX_PEOPLE:
         raise InvalidInput(f"Reconcile keeps up to {MAX_PEOPLE} people here.")
-    set_setting(vault, PEOPLE_SETTING, [asdict(p) for p in cleaned])
+    set_setting(vault, PEOPLE_SETTING, [p._asdict() for p in cleaned])
     return cleaned
 
 
@@ -244,7 +243,7 @@ def remove_person(vault: Vault, index: int) -> list[Person]:
 
 
 def line_doc(line: Line) -> dict[str, Any]:
-    return asdict(line)
+    return line._asdict()
 
 
 def as_document(
@@ -255,7 +254,7 @@ def as_document(
         "country": country,
         "country_name": country_name(country, data),
         "lines": [line_doc(line) for line in lines_for(country, data)],
-        "directory": asdict(data.directory),
-        "people": None if own is None else [asdict(p) for p in own],
+        "directory": data.directory._asdict(),
+        "people": None if own is None else [p._asdict() for p in own],
         "note": CHANGE_NOTE,
     }

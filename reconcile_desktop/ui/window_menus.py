@@ -119,7 +119,12 @@ def _save(window: MainWindow) -> None:
 
 def add_help_entries(window: MainWindow, help_menu: QMenu, before: QAction) -> None:
     from reconcile_desktop.ui.first_run import open_guide
+    from reconcile_desktop.ui.support_dialog import open_support
 
+    support = QAction(_tr("&Support…"), help_menu)
+    support.triggered.connect(lambda _checked=False: open_support(window))
+    help_menu.insertAction(before, support)
+    window.support_action = support
     guide = QAction(_tr("&Getting started…"), help_menu)
     guide.triggered.connect(lambda _checked=False: open_guide(window))
     keys = QAction(_tr("&Keyboard shortcuts"), help_menu)
