@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -169,6 +169,11 @@ class SupportDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Return in the people list edits the chosen person; it must not also press a
+        # default button (Add… would open a second editor, Close would shut the dialog).
+        for button in (self.add_button, self.edit_button, self.remove_button, self.close_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
@@ -189,6 +194,7 @@ class SupportDialog(QDialog):
         self.country.currentIndexChanged.connect(self._country_changed)
         self.people_list.currentRowChanged.connect(self._update_buttons)
         self.people_list.itemActivated.connect(lambda _item: self.edit_person())
+        self.people_list.installEventFilter(self)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.remove_button.clicked.connect(self.remove_person)
@@ -362,9 +368,25 @@ class SupportDialog(QDialog):
 
     def _open(self, dialog: PersonDialog) -> PersonDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._person_dialog_closed)
         self.person_dialog = dialog
         dialog.open()
         return dialog
+
+    def _person_dialog_closed(self) -> None:
+        self.person_dialog = None  # it deletes itself on close
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Return on a person edits it, and stops there: a list passes Return on to the dialog,
+        # which would press the default button of the editor it just opened.
+        if (
+            watched is self.people_list
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.edit_person()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- size and closing -------------------------------------------------------------------
 
