@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from reconcile_desktop.core import plans, support
 from reconcile_desktop.core.clock import Clock
