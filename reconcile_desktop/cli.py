@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconcile_desktop.commands.journal_cmds",
     "reconcile_desktop.commands.nocontact_cmds",
     "reconcile_desktop.commands.plan_cmds",
+    "reconcile_desktop.commands.support_cmds",
 )
 
 # The top-level commands of each module, in the order its register() adds them, with their
@@ -71,6 +72,9 @@ COMMAND_INDEX: dict[str, tuple[tuple[str, str], ...]] = {
         ("today", "what is due today, and what is already marked"),
         ("mark", "mark a commitment kept or slipped for a day"),
         ("progress", "net steps, rates, strength and streaks for each goal"),
+    ),
+    "reconcile_desktop.commands.support_cmds": (
+        ("support", "crisis and support lines for your country, and your own people"),
     ),
 }
 

@@ -82,7 +82,12 @@ def add_help_entries(
 ) -> tuple[QAction, QAction]:
     """Getting started and the shortcuts window, placed before About."""
     from reconcile_desktop.ui.first_run import open_guide
+    from reconcile_desktop.ui.support_dialog import open_support
 
+    support = QAction(_tr("&Support…"), help_menu)
+    support.triggered.connect(lambda _checked=False: open_support(window))
+    help_menu.insertAction(before, support)
+    window.support_action = support
     guide = QAction(_tr("&Getting started…"), help_menu)
     guide.triggered.connect(lambda _checked=False: open_guide(window))
     keys = QAction(_tr("&Keyboard shortcuts"), help_menu)

@@ -90,4 +90,4 @@ def test_every_menu_has_entries_and_help_lists_the_guide(
     assert list(menus) == ["File", "Edit", "View", "Journal", "Plan", "No contact", "Help"]
     assert all(m.actions() for m in menus.values())
     help_texts = [a.text().replace("&", "") for a in menus["Help"].actions()]
-    assert help_texts[:2] == ["Getting started…", "Keyboard shortcuts"]
+    assert help_texts[:3] == ["Support…", "Getting started…", "Keyboard shortcuts"]

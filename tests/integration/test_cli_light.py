@@ -72,7 +72,11 @@ def loaded_at_kdf(tmp_path, data_dir, *args: str) -> set[str]:
 
 @pytest.mark.parametrize(
     ("command", "module"),
-    [(("status",), "nocontact_cmds"), (("search", "calm"), "journal_cmds")],
+    [
+        (("status",), "nocontact_cmds"),
+        (("search", "calm"), "journal_cmds"),
+        (("support", "--country", "GB"), "support_cmds"),
+    ],
 )
 def test_only_the_chosen_command_and_light_modules_are_loaded_at_the_kdf(
     tmp_path, run_cli, data_dir, command, module

@@ -119,6 +119,7 @@ def test_wheel_carries_the_resources_and_the_migrations(wheel):
         "reconcile_desktop/resources/__init__.py",
         "reconcile_desktop/resources/prompts/prompts.json",
         "reconcile_desktop/resources/prompts/worksheet.json",
+        "reconcile_desktop/resources/support/lines.json",
         "reconcile_desktop/resources/icons/reconcile.svg",
         "reconcile_desktop/core/migrations/script.py.mako",
         "reconcile_desktop/core/migrations/versions/0001_initial_schema.py",

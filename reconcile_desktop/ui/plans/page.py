@@ -503,7 +503,15 @@ class ChangePlanPage(Page):
         item = self.checkin.items[self.checkin.row_of(commitment_id)]
         note = item.goal.support_note if item.goal.must_stop else ""
         action = item.commitment.action
-        dialog = SlipFollowUpDialog(self.vault, commitment_id, action, day, self, support_note=note)
+        dialog = SlipFollowUpDialog(
+            self.vault,
+            commitment_id,
+            action,
+            day,
+            self,
+            support_note=note,
+            must_stop=item.goal.must_stop,
+        )
         return self._open("slip_dialog", dialog)
 
     # -- colours ---------------------------------------------------------------------------

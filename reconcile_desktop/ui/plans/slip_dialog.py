@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ class SlipFollowUpDialog(QDialog):
         parent: QWidget | None = None,
         *,
         support_note: str = "",
+        must_stop: bool = False,
     ) -> None:
         super().__init__(parent)
         self.vault, self.commitment_id, self.action, self.day = vault, commitment_id, action, day
@@ -90,6 +92,14 @@ class SlipFollowUpDialog(QDialog):
         self.skip_button.setAccessibleName(self.tr("Skip without writing anything"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # A goal that must stop: people to talk to, one step away, right after a slip.
+        self.support_button: QPushButton | None = None
+        if must_stop:
+            self.support_button = buttons.addButton(
+                self.tr("Support…"), QDialogButtonBox.ButtonRole.HelpRole
+            )
+            self.support_button.setAccessibleName(self.tr("Open support lines and your people"))
+            self.support_button.clicked.connect(self.open_support)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
@@ -107,7 +117,14 @@ class SlipFollowUpDialog(QDialog):
         self.setTabOrder(self.what_happened, self.next_time)
         self.setTabOrder(self.next_time, self.save_button)
         self.setTabOrder(self.save_button, self.skip_button)
+        if self.support_button is not None:
+            self.setTabOrder(self.skip_button, self.support_button)
         self.what_happened.setFocus()
+
+    def open_support(self) -> QDialog:
+        from reconcile_desktop.ui.support_dialog import open_support
+
+        return open_support(self, self.vault)
 
     def _field(self, label: str, placeholder: str) -> tuple[QLabel, QPlainTextEdit]:
         field = QPlainTextEdit()

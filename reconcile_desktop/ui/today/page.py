@@ -253,7 +253,12 @@ class TodayPage(Page):
     def _follow_up_slip(self, commitment_id: int, day: dt.date) -> None:
         item = next(i for i in self.checkins.items if i.commitment.id == commitment_id)
         self.slip_dialog = SlipFollowUpDialog(
-            self.vault, commitment_id, item.commitment.action, day, self
+            self.vault,
+            commitment_id,
+            item.commitment.action,
+            day,
+            self,
+            must_stop=item.goal.must_stop,
         )
         self.slip_dialog.open()
 
