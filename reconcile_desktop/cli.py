@@ -127,9 +127,9 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser(load: Collection[str] = ()) -> argparse.ArgumentParser:
-    """The whole CLI, with the command modules named in `load` imported and registered; every
-    other command is a stand-in that only carries its --help line."""
+def build_parser(modules: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The CLI with these command modules imported and registered, and only their commands;
+    None for every command as a stand-in that only carries its --help line."""
     parser = _Parser(
         prog=PROG,
         description="A private, offline journal, change plan and no-contact companion. "
@@ -145,10 +145,10 @@ def build_parser(load: Collection[str] = ()) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     registered: set[str] = set()
     for command in COMMANDS:
-        if command.module not in load:
+        if modules is None:
             # A stand-in takes any arguments without complaint (see _parse).
             subparsers.add_parser(command.name, help=command.help, add_help=False)
-        elif command.module not in registered:
+        elif command.module in modules and command.module not in registered:
             registered.add(command.module)
             before = set(subparsers.choices)
             importlib.import_module(command.module).register(subparsers)
@@ -162,13 +162,14 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     """argv parsed with only the chosen command's module imported."""
     stand_ins = build_parser()
     # argparse itself finds the command (abbreviated options, --opt=value, an option's value
-    # that looks like a command): the stand-ins accept the rest. --help, --version and any
-    # mistake before the command end here, exactly as with every module loaded.
+    # that looks like a command): the stand-ins accept the rest. --help, --version, an unknown
+    # command and any mistake before the command end here, exactly as with every module loaded,
+    # so the second parser needs no other command.
     chosen = stand_ins.parse_known_args(argv)[0].command
     if chosen is None:
         return stand_ins.parse_args(argv)
     module = next(c.module for c in COMMANDS if c.name == chosen)
-    return build_parser(load={module}).parse_args(argv)
+    return build_parser({module}).parse_args(argv)
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -99,15 +99,15 @@ def test_only_the_chosen_command_and_light_modules_are_loaded_at_the_kdf(
 EVERY_MODULE = set(COMMAND_MODULES.values())
 
 
-def _output(capsys, argv: list[str], load=()) -> str:
+def _output(capsys, argv: list[str], modules=None) -> str:
     with pytest.raises(SystemExit) as exit_:
-        cli.build_parser(load).parse_args(argv)
+        cli.build_parser(modules).parse_args(argv)
     assert exit_.value.code == 0
     return capsys.readouterr().out
 
 
 def test_help_lists_the_same_commands_as_registering_every_module(capsys):
-    assert _output(capsys, ["--help"]) == _output(capsys, ["--help"], load=EVERY_MODULE)
+    assert _output(capsys, ["--help"]) == _output(capsys, ["--help"], modules=EVERY_MODULE)
 
 
 def test_the_table_names_each_modules_commands_in_the_order_it_registers_them():
@@ -120,8 +120,8 @@ def test_the_table_names_each_modules_commands_in_the_order_it_registers_them():
 def test_each_commands_help_is_the_one_its_module_registers(capsys):
     for command in cli.COMMANDS:
         argv = [command.name, "--help"]
-        lazy = _output(capsys, argv, load={command.module})
-        assert lazy == _output(capsys, argv, load=EVERY_MODULE)
+        lazy = _output(capsys, argv, modules={command.module})
+        assert lazy == _output(capsys, argv, modules=EVERY_MODULE)
         assert "--data-dir" in lazy and "--passphrase-file" in lazy
 
 
