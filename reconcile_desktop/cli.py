@@ -1,18 +1,18 @@
 """The front door: `reconcile` alone opens the window; `reconcile <command>` works headless.
 
 Commands live in reconcile_desktop/commands/<area>_cmds.py. Each module exposes
-`register(subparsers) -> None`, which calls `subparsers.add_parser(name, help=...)` (without
-help=, --help does not list it) and `set_defaults(func=handler)`; a handler takes the parsed
-`argparse.Namespace` and returns an exit code. To add an area, add its module name to
-COMMAND_MODULES, and its command names and help lines to COMMAND_INDEX (a test checks that they
-match what register() adds). --data-dir and --passphrase-file are added to every command here,
-so they work before or after the command name (read them with commands.passphrase helpers).
+`register(subparsers) -> None`, which calls `subparsers.add_parser(name, help=...)` and
+`set_defaults(func=handler)`; a handler takes the parsed `argparse.Namespace` and returns an exit
+code. To add a command, add a line to COMMANDS with the same name and help line (a test checks
+that they match what register() adds). --data-dir and --passphrase-file are added to every
+command here, so they work before or after the command name (read them with
+commands.passphrase helpers).
 
-Only the chosen command's module is imported: the others appear in --help from COMMAND_INDEX
-(a module missing from it is imported and registered up front). Handlers import core
-(SQLAlchemy, SQLCipher) inside the function, so `--version`, `--help` and argument errors stay
-fast and never load the database layers, Qt or matplotlib. Keeping the import light matters
-beyond speed: a command's peak memory is the KDF's 64 MiB plus whatever is loaded when it runs.
+Only the chosen command's module is imported: --help lists the others from COMMANDS. Handlers
+import core (SQLAlchemy, SQLCipher) inside the function, so `--version`, `--help` and argument
+errors stay fast and never load the database layers, Qt or matplotlib. Keeping the import light
+matters beyond speed: a command's peak memory is the KDF's 64 MiB plus whatever is loaded when
+it runs.
 
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong passphrase, 4 vault missing or damaged,
 5 vault in use, 6 disk full or folder not writable, 130 interrupted. Errors are one line on
@@ -22,10 +22,12 @@ stderr, "reconcile: <sentence>", never a traceback.
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection
 
 from reconcile_desktop import __version__
 from reconcile_desktop.commands.args import FILE_RULE
@@ -33,50 +35,44 @@ from reconcile_desktop.core.errors import ReconcileError, UsageError
 
 PROG = "reconcile"
 
-# One line an area; the order here is the order in --help.
-COMMAND_MODULES: tuple[str, ...] = (
-    "reconcile_desktop.commands.vault_cmds",
-    "reconcile_desktop.commands.journal_cmds",
-    "reconcile_desktop.commands.nocontact_cmds",
-    "reconcile_desktop.commands.plan_cmds",
-    "reconcile_desktop.commands.support_cmds",
-)
+# A namedtuple rather than a dataclass: dataclasses would load inspect and ast before the KDF.
+Command = collections.namedtuple("Command", ("name", "help", "module"))
 
-# The top-level commands of each module, in the order its register() adds them, with their
-# help lines: what --help lists without importing the module.
-COMMAND_INDEX: dict[str, tuple[tuple[str, str], ...]] = {
-    "reconcile_desktop.commands.vault_cmds": (
-        ("init", "create a new, empty journal"),
-        ("check", "check the journal for damage, or mark a commitment (check COMMITMENT kept)"),
-        ("passwd", "change the passphrase"),
-        ("backup", "write an encrypted copy of the journal"),
-        ("backups", "list the backups, newest first"),
-        ("restore", "put a backup back in place of the journal"),
-        ("rotate-key", "re-encrypt the journal with a new random key"),
+_VAULT = "reconcile_desktop.commands.vault_cmds"
+_JOURNAL = "reconcile_desktop.commands.journal_cmds"
+_NOCONTACT = "reconcile_desktop.commands.nocontact_cmds"
+_PLAN = "reconcile_desktop.commands.plan_cmds"
+_SUPPORT = "reconcile_desktop.commands.support_cmds"
+
+# Every top-level command, in the order --help lists them and each module's register() adds
+# them: what --help shows and how a command finds its module.
+COMMANDS: tuple[Command, ...] = (
+    Command("init", "create a new, empty journal", _VAULT),
+    Command(
+        "check",
+        "check the journal for damage, or mark a commitment (check COMMITMENT kept)",
+        _VAULT,
     ),
-    "reconcile_desktop.commands.journal_cmds": (
-        ("add", "write a journal entry"),
-        ("search", "find entries by their words"),
-        ("export", "write the journal to plain JSON or Markdown files"),
-        ("import", "bring in entries from an export"),
-    ),
-    "reconcile_desktop.commands.nocontact_cmds": (
-        ("nocontact", "start, end or look back on a no-contact period"),
-        ("status", "one line on the no-contact count, for a status bar"),
-        ("contact", "log contact, or a look at their social media"),
-        ("urge", "log an urge you did not act on"),
-        ("reached-out", "log the one planned reach-out"),
-    ),
-    "reconcile_desktop.commands.plan_cmds": (
-        ("plan", "add change goals and their commitments, or list them"),
-        ("today", "what is due today, and what is already marked"),
-        ("mark", "mark a commitment kept or slipped for a day"),
-        ("progress", "net steps, rates, strength and streaks for each goal"),
-    ),
-    "reconcile_desktop.commands.support_cmds": (
-        ("support", "crisis and support lines for your country, and your own people"),
-    ),
-}
+    Command("passwd", "change the passphrase", _VAULT),
+    Command("backup", "write an encrypted copy of the journal", _VAULT),
+    Command("backups", "list the backups, newest first", _VAULT),
+    Command("restore", "put a backup back in place of the journal", _VAULT),
+    Command("rotate-key", "re-encrypt the journal with a new random key", _VAULT),
+    Command("add", "write a journal entry", _JOURNAL),
+    Command("search", "find entries by their words", _JOURNAL),
+    Command("export", "write the journal to plain JSON or Markdown files", _JOURNAL),
+    Command("import", "bring in entries from an export", _JOURNAL),
+    Command("nocontact", "start, end or look back on a no-contact period", _NOCONTACT),
+    Command("status", "one line on the no-contact count, for a status bar", _NOCONTACT),
+    Command("contact", "log contact, or a look at their social media", _NOCONTACT),
+    Command("urge", "log an urge you did not act on", _NOCONTACT),
+    Command("reached-out", "log the one planned reach-out", _NOCONTACT),
+    Command("plan", "add change goals and their commitments, or list them", _PLAN),
+    Command("today", "what is due today, and what is already marked", _PLAN),
+    Command("mark", "mark a commitment kept or slipped for a day", _PLAN),
+    Command("progress", "net steps, rates, strength and streaks for each goal", _PLAN),
+    Command("support", "crisis and support lines for your country, and your own people", _SUPPORT),
+)
 
 UNEXPECTED = "something unexpected went wrong; nothing you wrote was changed."
 INTERRUPTED = "stopped at your request."
@@ -103,15 +99,15 @@ def _terminal_width() -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake becomes a UsageError (one line, exit 2) instead of usage text."""
 
+    def __init__(self, *, formatter_class: type = argparse.HelpFormatter, **kwargs) -> None:
+        # Without a width, argparse asks shutil for one, and shutil loads bz2 and lzma (0.6 MiB)
+        # that would sit in memory during the KDF; add_argument makes a formatter every time.
+        width = _terminal_width() - 2  # what argparse subtracts from shutil's columns
+        formatter = functools.partial(formatter_class, width=width)
+        super().__init__(formatter_class=formatter, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message[:1].upper()}{message[1:]}. See '{self.prog} --help'.")
-
-    def _get_formatter(self, *args, **kwargs) -> argparse.HelpFormatter:
-        # argparse asks shutil for the width, and shutil loads bz2 and lzma (0.6 MiB) that
-        # would sit in memory during the KDF; add_argument makes a formatter every time.
-        if args or kwargs:  # a newer argparse with more to pass: leave it to argparse
-            return super()._get_formatter(*args, **kwargs)
-        return self.formatter_class(prog=self.prog, width=_terminal_width() - 2)
 
 
 def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -134,44 +130,9 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-class _Commands(argparse._SubParsersAction):
-    """The COMMAND argument. A command from COMMAND_INDEX starts as a placeholder that only
-    carries its help line; its module is imported and registered once it is chosen."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._later: dict[str, str] = {}  # command name -> module not imported yet
-
-    def add_later(self, module: str, name: str, help: str) -> None:
-        self.add_parser(name, help=help, add_help=False)
-        self._later[name] = module
-
-    def register(self, module: str) -> None:
-        """Import `module` and let it add its commands, replacing any placeholders."""
-        # A scratch action, because argparse refuses a second parser under the same name.
-        scratch = argparse._SubParsersAction(
-            option_strings=[], prog=self._prog_prefix, parser_class=self._parser_class
-        )
-        importlib.import_module(module).register(scratch)
-        seen: set[int] = set()
-        for name, sub in scratch.choices.items():
-            self._later.pop(name, None)
-            self._name_parser_map[name] = sub
-            if id(sub) not in seen:  # aliases share one parser
-                seen.add(id(sub))
-                _add_shared_options(sub, top=False)
-        # --help lists what has no placeholder yet (a module registered up front).
-        listed = {a.dest for a in self._choices_actions}
-        self._choices_actions += [a for a in scratch._choices_actions if a.dest not in listed]
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        module = self._later.get(values[0])
-        if module is not None:
-            self.register(module)
-        super().__call__(parser, namespace, values, option_string)
-
-
-def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+def build_parser(modules: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The CLI with these command modules imported and registered, and only their commands;
+    None for every command as a stand-in that only carries its --help line."""
     parser = _Parser(
         prog=PROG,
         description="A private, offline journal, change plan and no-contact companion. "
@@ -184,16 +145,34 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     )
     # Hidden: the smoke test `make dist-check` runs on a built bundle (see selftest.py).
     parser.add_argument("--self-test", metavar="DIR", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(
-        action=_Commands, dest="command", metavar="COMMAND", title="commands"
-    )
-    for module in modules:
-        if module in COMMAND_INDEX:
-            for name, help in COMMAND_INDEX[module]:
-                subparsers.add_later(module, name, help)
-        else:
-            subparsers.register(module)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    registered: set[str] = set()
+    for command in COMMANDS:
+        if modules is None:
+            # A stand-in takes any arguments without complaint (see _parse).
+            subparsers.add_parser(command.name, help=command.help, add_help=False)
+        elif command.module in modules and command.module not in registered:
+            registered.add(command.module)
+            before = set(subparsers.choices)
+            importlib.import_module(command.module).register(subparsers)
+            added = {id(p): p for n, p in subparsers.choices.items() if n not in before}
+            for sub in added.values():  # by id: an alias shares its command's parser
+                _add_shared_options(sub, top=False)
     return parser
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """argv parsed with only the chosen command's module imported."""
+    stand_ins = build_parser()
+    # argparse itself finds the command (abbreviated options, --opt=value, an option's value
+    # that looks like a command): the stand-ins accept the rest. --help, --version, an unknown
+    # command and any mistake before the command end here, exactly as with every module loaded,
+    # so the second parser needs no other command.
+    chosen = stand_ins.parse_known_args(argv)[0].command
+    if chosen is None:
+        return stand_ins.parse_args(argv)
+    module = next(c.module for c in COMMANDS if c.name == chosen)
+    return build_parser({module}).parse_args(argv)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -219,7 +198,7 @@ def _say(sentence: str) -> None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    args = build_parser(COMMAND_MODULES).parse_args(argv)
+    args = _parse(argv)
     if args.self_test:
         from reconcile_desktop import selftest
 

@@ -440,7 +440,9 @@ def fake_commands(monkeypatch):
     module = types.ModuleType("fake_boom_cmds")
     module.register = register
     monkeypatch.setitem(sys.modules, "fake_boom_cmds", module)
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "fake_boom_cmds"))
+    monkeypatch.setattr(
+        cli, "COMMANDS", (*cli.COMMANDS, cli.Command("boom", "go boom", "fake_boom_cmds"))
+    )
     return raise_
 
 
@@ -458,7 +460,7 @@ def test_interrupt_exits_130_with_a_short_line(fake_commands, capsys):
     assert capsys.readouterr().err == f"reconcile: {cli.INTERRUPTED}\n"
 
 
-def test_a_registered_module_shows_up_in_help(fake_commands, capsys):
+def test_a_command_in_the_table_shows_up_in_help(fake_commands, capsys):
     assert cli.main(["--help"]) == 0
     assert "boom" in capsys.readouterr().out
 
