@@ -2178,6 +2178,61 @@ what I did</source>
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A friend, a sister, your therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number, an address, a time you can call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything that helps, such as what to say first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a name, so you know who this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to &amp;reach them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrinciplesStep</name>
     <message>
         <source>Accountability</source>
@@ -2847,6 +2902,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open support lines and your people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save these notes to the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2864,6 +2923,10 @@ what I did</source>
     </message>
     <message>
         <source>Skip without writing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2940,6 +3003,101 @@ what I did</source>
     </message>
     <message>
         <source>Close the explanation of strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another country (directory of helplines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on {date} against {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on {date} — numbers can change, so check the organisation&apos;s page if a number does not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friends, family or a therapist you can turn to. They are kept encrypted in your journal, like everything else you write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open your journal to keep your own people here, encrypted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile has no checked lines for this country. The directory below lists free helplines in every country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These lines are answered by trained people who listen without judging. If you or someone else is in danger right now, call your local emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When these lines were checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You don&apos;t have to carry this alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own people</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
