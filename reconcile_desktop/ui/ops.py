@@ -53,6 +53,17 @@ class Ops(QObject):
 
         return self.runner.submit(work, on_result=finished, on_error=on_error, serial=True)
 
+    def mutate_now(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+        """The same write, run here and now, after every write queued before it: only for
+        writes well under a frame whose caller needs the result at once (the editor's save,
+        2-3 ms, whose next save depends on the new entry's id; saving before a lock). Errors
+        are raised to the caller; every view hears what changed."""
+        changes = changes_of(fn)
+        self.runner.wait_serial()
+        result = fn(*args, **kwargs)
+        self.changed.emit(changes)
+        return result
+
     def query(
         self, fn: Callable, *args: Any, on_done: Done, on_error: Failed = None, **kwargs
     ) -> Task:

@@ -109,6 +109,10 @@ class Runner(QObject):
         """True while a task runs or its result has not been delivered yet."""
         return bool(self._tasks)
 
+    def wait_serial(self, msecs: int = -1) -> bool:
+        """Block until the serial lane is done (its results are still delivered later)."""
+        return self._serial.waitForDone(msecs)
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until both lanes are done (results are still delivered later)."""
         serial_done = self._serial.waitForDone(msecs)
