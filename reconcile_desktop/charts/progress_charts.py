@@ -20,7 +20,6 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from reconcile_desktop.charts.style import LIGHT, ChartStyle, new_figure, style_axes
-from reconcile_desktop.core import progress
 from reconcile_desktop.core.progress import DailySeries
 
 EMPTY_STEPS = "Nothing to show here yet.\nOnce you mark a day, your steps will appear here."
@@ -366,24 +365,6 @@ def update(fig, series: DailySeries | None = None, style: ChartStyle | None = No
 
 
 # -- a year of days ----------------------------------------------------------------------------
-
-
-def daily_completion(
-    histories: Iterable[progress.CommitmentHistory],
-    start: dt.date,
-    end: dt.date,
-    today: dt.date,
-) -> tuple[list[dt.date], list[float | None]]:
-    """Each day's kept / (kept + slipped + unrecorded) over all commitments; None if none."""
-    n = max(0, (end - start).days + 1)
-    kept, counted = [0] * n, [0] * n
-    for h in histories:
-        for i, state in enumerate(progress.day_states(h, start, end, today)):
-            if state in (progress.KEPT, progress.SLIPPED, progress.UNRECORDED):
-                counted[i] += 1
-                kept[i] += state == progress.KEPT
-    days = [start + dt.timedelta(days=i) for i in range(n)]
-    return days, [k / c if c else None for k, c in zip(kept, counted, strict=True)]
 
 
 NOTHING_DUE = -1.0  # a cell value below the colour scale: nothing was scheduled that day

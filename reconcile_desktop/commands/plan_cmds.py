@@ -19,7 +19,6 @@ from reconcile_desktop.core.errors import UsageError
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.plans import CommitmentData, GoalData
-    from reconcile_desktop.core.progress import CommitmentHistory
     from reconcile_desktop.core.vault import Vault
 
 # Spelled out here, not taken from core, so --help never loads the database layers.
@@ -55,15 +54,17 @@ or not_recorded (a past day with no mark)."""
 
 PROGRESS_JSON_HELP = """\
 With --json, {"date", "days", "goals": [...]}. Each goal has id, title, must_stop, status,
-net_steps, rate_7, rate_30, strength, recoveries, median_recovery_days, kept_days,
-slipped_days and commitments; each commitment has id, action, schedule, net_steps, rate_7,
-rate_30, strength, streak_current, streak_best, recoveries, median_recovery_days, kept_days,
-slipped_days and today_state.
+net_steps, rate_7, rate_30, strength, slips_30_days, recoveries, median_recovery_days,
+kept_days, slipped_days and commitments; each commitment has id, action, schedule,
+net_steps, rate_7, rate_30, strength, streak_current, streak_best, recoveries,
+median_recovery_days, kept_days, slipped_days and today_state.
   net_steps     kept days minus slipped days since the start
   rate_7/_30    kept / (kept + slipped + unrecorded) over the last 7 or 30 days, 0 to 1
                 (4 decimals), or null when no day counted
   strength      0 to 100 (see "What is strength?" above); for a goal, the mean over its
                 commitments running today (or null)
+  slips_30_days for a goal, slips in the last 30 days (paused days not counted): what a
+                goal that must stop completely shows instead of a score
   recoveries    slips followed by a kept day within two days; median_recovery_days is the
                 median gap in days, or null
   kept_days, slipped_days   days marked so within the last --days days
@@ -409,31 +410,20 @@ def _rate(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
-def _marked(h: CommitmentHistory, today: dt.date, days: int) -> tuple[int, int]:
-    from reconcile_desktop.core import progress
-
-    states = progress.day_states(h, today - dt.timedelta(days=days - 1), today, today)
-    return states.count(progress.KEPT), states.count(progress.SLIPPED)
-
-
 def _progress_docs(vault: Vault, days: int) -> list[dict]:
-    from reconcile_desktop.core import plans, progress
+    """The goals' numbers from core's read model (the Plan page shows the same ones)."""
+    from reconcile_desktop.core import plans, summaries
 
-    today = vault.clock.today()
     out = []
-    for g in plans.goals(vault):
-        hs = plans.histories_for(vault, g.id)
-        actions = {c.id: c for c in plans.commitments(vault, g.id, include_archived=True)}
-        cdocs, pooled = [], []
-        for h in hs:
-            s = progress.commitment_summary(h, today)
-            kept, slipped = _marked(h, today, days)
-            pooled += s.recoveries
+    for g in summaries.goal_summaries(vault, days=days):
+        cdocs = []
+        for line in g.commitments:
+            c, s = line.commitment, line.summary
             cdocs.append(
                 {
-                    "id": h.id,
-                    "action": actions[h.id].action,
-                    "schedule": plans.describe_schedule(actions[h.id].schedule),
+                    "id": c.id,
+                    "action": c.action,
+                    "schedule": plans.describe_schedule(c.schedule),
                     "net_steps": s.net_steps,
                     "rate_7": _rate(s.rate_7),
                     "rate_30": _rate(s.rate_30),
@@ -442,26 +432,26 @@ def _progress_docs(vault: Vault, days: int) -> list[dict]:
                     "streak_best": s.streak.best,
                     "recoveries": len(s.recoveries),
                     "median_recovery_days": s.median_recovery_days,
-                    "kept_days": kept,
-                    "slipped_days": slipped,
+                    "kept_days": line.kept_days,
+                    "slipped_days": line.slipped_days,
                     "today_state": s.today_state,
                 }
             )
-        gs = progress.goal_strength(hs, today)
         out.append(
             {
-                "id": g.id,
-                "title": g.title,
-                "must_stop": g.must_stop,
-                "status": g.status,
-                "net_steps": sum(c["net_steps"] for c in cdocs),
-                "rate_7": _rate(progress.completion_rate(hs, today, 7)),
-                "rate_30": _rate(progress.completion_rate(hs, today, 30)),
-                "strength": None if gs is None else round(gs * 100),
-                "recoveries": len(pooled),
-                "median_recovery_days": progress.median_recovery_days(pooled),
-                "kept_days": sum(c["kept_days"] for c in cdocs),
-                "slipped_days": sum(c["slipped_days"] for c in cdocs),
+                "id": g.goal.id,
+                "title": g.goal.title,
+                "must_stop": g.goal.must_stop,
+                "status": g.goal.status,
+                "net_steps": g.net_steps,
+                "rate_7": _rate(g.rate_7),
+                "rate_30": _rate(g.rate_30),
+                "strength": None if g.strength is None else round(g.strength * 100),
+                "slips_30_days": g.slips_30,
+                "recoveries": len(g.recoveries),
+                "median_recovery_days": g.median_recovery_days,
+                "kept_days": g.kept_days,
+                "slipped_days": g.slipped_days,
                 "commitments": cdocs,
             }
         )

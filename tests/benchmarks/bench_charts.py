@@ -22,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
 from reconcile_desktop.charts import progress_charts as pc  # noqa: E402
 from reconcile_desktop.charts.style import DARK, LIGHT  # noqa: E402
-from reconcile_desktop.core import plans, progress  # noqa: E402
+from reconcile_desktop.core import plans, progress, summaries  # noqa: E402
 from tests.benchmarks.bench_results import Results, timed  # noqa: E402
 from tests.benchmarks.fixtures import BENCH_PASSPHRASE, PLAN_DAYS, BenchVault  # noqa: E402
 
@@ -125,7 +125,7 @@ def main() -> None:
             f"{key:<30} wall  min {min(samples):6.1f} ms   median "
             f"{statistics.median(samples):6.1f} ms   max {max(samples):6.1f} ms"
         )
-    days, rates = pc.daily_completion(hs, TODAY - dt.timedelta(days=364), TODAY, TODAY)
+    days, rates = summaries.daily_completion(hs, TODAY - dt.timedelta(days=364), TODAY, TODAY)
     labels = [f"Commitment {i}" for i in range(len(hs))]
     shares = [i / len(hs) for i in range(len(hs))]
     _report(

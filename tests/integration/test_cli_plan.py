@@ -247,6 +247,7 @@ def test_progress_json_numbers_on_a_two_day_history(rc):
         "rate_7": 0.75,
         "rate_30": 0.75,
         "strength": round((1 - m * m + 1 - m) / 2 * 100),  # 8
+        "slips_30_days": 1,
         "recoveries": 1,
         "median_recovery_days": 1.0,
         "kept_days": 3,

@@ -295,19 +295,6 @@ def test_day_bars_reach_each_days_height(heights):
 # --- the calendar heatmap ---------------------------------------------------------------------
 
 
-def test_daily_completion_counts_kept_over_everything_due():
-    today = D(3)
-    first = CommitmentHistory(
-        1, D(0), schedules=(Schedule(D(0)),), checkins={D(0): "kept", D(1): "slipped"}
-    )
-    second = CommitmentHistory(2, D(2), schedules=(Schedule(D(2)),), checkins={D(2): "kept"})
-    days, rates = pc.daily_completion([first, second], D(0), D(4), today)
-    assert days == [D(i) for i in range(5)]
-    # Tue slipped, Wed: first unrecorded + second kept, Thu pending, Fri ahead.
-    assert rates == [1.0, 0.0, 0.5, None, None]
-    assert pc.daily_completion([], D(0), D(1), today) == ([D(0), D(1)], [None, None])
-
-
 def test_heatmap_places_days_in_week_columns_with_neutral_empty_days():
     days = [D(i) for i in range(2, 14)]  # Wed 3 Jan .. Sun 14 Jan
     rates = [0.5, 1.0, None, 0.0, 0.25] + [0.75] * 7

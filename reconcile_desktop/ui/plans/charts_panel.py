@@ -270,7 +270,8 @@ class ChartsPanel(QWidget):
         if index == STEPS:
             self._render_steps(hs, stop_ids, start, today, style)
         elif index == CALENDAR:
-            from reconcile_desktop.charts.progress_charts import daily_completion, heatmap_figure
+            from reconcile_desktop.charts.progress_charts import heatmap_figure
+            from reconcile_desktop.core.summaries import daily_completion
 
             days, rates = daily_completion(hs, start, today, today)
             title = self.tr("Each day: the share of your commitments kept")

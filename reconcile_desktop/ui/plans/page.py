@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.core import plans, progress
+from reconcile_desktop.core import plans, summaries
 from reconcile_desktop.core.changes import CHECKINS, EVERYTHING, PLANS, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
@@ -309,10 +309,6 @@ class ChangePlanPage(Page):
         self.stack.setCurrentIndex(1 if every else 0)
         histories = plans.histories_for(self.vault)
         commitments = plans.commitments(self.vault, include_archived=True)
-        goal_of = {c.id: c.goal_id for c in commitments}
-        by_goal: dict[int, list] = {}
-        for h in histories:
-            by_goal.setdefault(goal_of[h.id], []).append(h)
 
         self.goals_list.blockSignals(True)
         self.goals_list.clear()
@@ -320,9 +316,12 @@ class ChangePlanPage(Page):
         everything.setData(SUBTITLE_ROLE, self.tr("Everything together"))
         everything.setData(ID_ROLE, None)
         self.goals_list.addItem(everything)
+        numbers = {
+            s.goal.id: s for s in summaries.goal_summaries(self.vault, include_archived=True)
+        }
         for g in shown:
             item = QListWidgetItem(g.title)
-            subtitle = self._goal_line(g, by_goal.get(g.id, []), today)
+            subtitle = self._goal_line(numbers[g.id])
             item.setData(SUBTITLE_ROLE, subtitle)
             item.setData(ID_ROLE, g.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{g.title}, {subtitle}")
@@ -340,29 +339,22 @@ class ChangePlanPage(Page):
             self.show_day(min(max(self.shown_day(), low), today))
         self._goal_chosen(every, commitments, histories)
 
-    def _goal_line(self, g: GoalData, histories: list, today: dt.date) -> str:
-        parts = [status_label(self, g.status)]
-        if g.must_stop:
+    def _goal_line(self, g: summaries.GoalSummary) -> str:
+        """The goal's subtitle, from core's read model (the same numbers as `progress`)."""
+        parts = [status_label(self, g.goal.status)]
+        if g.goal.must_stop:
             # Plain counts, never a score: for these, fewer is not the aim; none is.
-            since = today - dt.timedelta(days=SLIP_WINDOW_DAYS - 1)
-            slips = sum(
-                1
-                for h in histories
-                for d, state in h.checkins.items()
-                if state == "slipped" and since <= d <= today and d not in h.paused
-            )
-            if slips == 0:
+            if g.slips_30 == 0:
                 parts.append(self.tr("no slips in 30 days"))
-            elif slips == 1:
+            elif g.slips_30 == 1:
                 parts.append(self.tr("1 slip in 30 days"))
             else:
-                parts.append(self.tr("{n} slips in 30 days").format(n=slips))
+                parts.append(self.tr("{n} slips in 30 days").format(n=g.slips_30))
         else:
-            score = progress.goal_strength(histories, today)
             parts.append(
                 self.tr("not started yet")
-                if score is None
-                else self.tr("strength {pct}%").format(pct=round(score * 100))
+                if g.strength is None
+                else self.tr("strength {pct}%").format(pct=round(g.strength * 100))
             )
         return " · ".join(parts)
 

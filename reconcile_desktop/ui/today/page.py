@@ -205,20 +205,24 @@ class TodayPage(Page):
         return self.tr("Whatever today brings, small steady steps count.")
 
     def _show_review(self, today: dt.date) -> None:
-        from reconcile_desktop.core import nocontact, plans, progress
+        from reconcile_desktop.core import summaries
 
         self.review_card.setVisible(today.weekday() == 0)
         if today.weekday() != 0:
             return
-        week = today - dt.timedelta(days=7)
-        review = progress.weekly_review(plans.histories_for(self.vault), week, today)
-        urges = nocontact.urges_resisted(self.vault, week, today - dt.timedelta(days=1))
+        week = summaries.week_review(self.vault, today - dt.timedelta(days=7))
+        review = week.review
         rate = "–" if review.kept_rate is None else f"{round(review.kept_rate * 100)}%"
         self.review_text.setText(
             self.tr(
                 "Kept {rate} of your steps · {slips} slips · {rec} recoveries · "
                 "{urges} urges resisted"
-            ).format(rate=rate, slips=review.slipped, rec=len(review.recoveries), urges=urges)
+            ).format(
+                rate=rate,
+                slips=review.slipped,
+                rec=len(review.recoveries),
+                urges=week.urges_resisted,
+            )
         )
 
     def _show_mood(self, value: int | None, note: str) -> None:
