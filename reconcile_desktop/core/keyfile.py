@@ -198,7 +198,9 @@ def new_data_key() -> bytearray:
 
 
 def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
-    with open(path, "rb") as fh:
+    from reconcile_desktop.core.regular_file import open_regular  # a FIFO would hang open()
+
+    with open_regular(path) as fh:
         data = fh.read(MAX_KEYFILE_BYTES + 1)
     return KeyFile.from_bytes(data, bounds)
 
