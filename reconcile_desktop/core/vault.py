@@ -33,6 +33,8 @@ from reconcile_desktop.core.errors import (
     VaultNotFound,
 )
 from reconcile_desktop.core.instance_lock import InstanceLock
+from reconcile_desktop.core.vault_files import check_access, remove_leftovers
+from reconcile_desktop.core.regular_file import NotARegularFile
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -74,12 +76,13 @@ def translate_db_error(exc: BaseException) -> ReconcileError:
 def user_errors() -> Iterator[None]:
     """Turn storage failures inside the block into ReconcileError sentences."""
     from sqlalchemy.exc import DBAPIError
+    from sqlcipher3 import Error as DriverError  # raw connections (backup, rotation) raise it
 
     try:
         yield
     except ReconcileError:
         raise
-    except DBAPIError as exc:
+    except (DBAPIError, DriverError) as exc:
         raise translate_db_error(exc) from None
     except OSError as exc:
         raise translate_os_error(exc) from None
@@ -125,6 +128,9 @@ class Vault:
             raise KeyFileMissing()
         if not has_db:
             raise DatabaseMissing()
+        if not self.db_path.is_file():  # a folder or a FIFO in its place
+            raise DatabaseDamaged()
+        check_access(self.db_path)
         self._read_keyfile()  # a damaged key file is named before anyone types a passphrase
         return VaultState.PRESENT
 
@@ -143,6 +149,8 @@ class Vault:
                 # pair; the old database is never opened once vault.swap exists. See pairswap.py.
                 self.lock()
                 pairswap.finish_pending(self.db_path, self.key_path)
+            if first:
+                remove_leftovers(self.dir)
         except OSError as exc:
             raise translate_os_error(exc) from None
 
@@ -211,6 +219,7 @@ class Vault:
         older nor changed, so it skips both."""
         try:
             with user_errors():
+                check_access(self.db_path, side_files=True)
                 self._open(self.db_path, data_key)
                 self._verify_readable()
                 if tune:
@@ -236,7 +245,7 @@ class Vault:
             return keyfile.read(self.key_path, self.kdf_bounds)
         except FileNotFoundError:
             raise KeyFileMissing() from None
-        except (IsADirectoryError, PermissionError, UnicodeDecodeError):
+        except (NotARegularFile, IsADirectoryError, PermissionError, UnicodeDecodeError):
             raise KeyFileDamaged() from None
 
     def _open(self, path: Path, data_key: bytearray) -> None:
