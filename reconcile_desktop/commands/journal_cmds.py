@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.commands.args import whole_number
+from reconcile_desktop.commands.args import blocked_by_a_file, read_stdin, whole_number
 from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vault
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError, UsageError
 
@@ -270,7 +270,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         editor = _editor_command()
         body = ""
     else:
-        body = _decode_body(sys.stdin.buffer.read()) if sys.stdin is not None else ""
+        body = _decode_body(read_stdin())
         if not body.strip():
             raise UsageError(EMPTY_BODY)
     with opened_vault(args) as vault:
@@ -377,10 +377,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         if args.include_trash:
             raise UsageError("--include-trash works only with --format json.")
-        if out.exists() and not out.is_dir():
-            raise UsageError(f"{out} is a file; Markdown export needs a folder.")
+        in_the_way = blocked_by_a_file(out)
+        if in_the_way is not None:
+            raise UsageError(f"{in_the_way} is a file; Markdown export needs a folder.")
     elif out.exists():
         raise UsageError(f"{out} already exists; choose a new name so nothing is replaced.")
+    elif not out.parent.is_dir():
+        raise UsageError(f"There is no folder {out.parent}; create it first or choose another.")
     # Said before the passphrase is asked for, so there is still time to change one's mind.
     print(f"{PROG}: {NOT_ENCRYPTED.format(out=out)}", file=sys.stderr, flush=True)
     with opened_vault(args) as vault:

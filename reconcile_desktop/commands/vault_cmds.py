@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from reconcile_desktop.commands.args import date_arg, print_json
+from reconcile_desktop.commands.args import blocked_by_a_file, date_arg, print_json
 from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -206,8 +206,12 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Encrypted copy into a new folder under --out. JSON keys: path (str)."""
+    out = Path(args.out).expanduser().absolute()
+    in_the_way = blocked_by_a_file(out)
+    if in_the_way is not None:  # said before the passphrase is asked for
+        raise UsageError(f"{in_the_way} is a file; --out needs a folder to put the backup in.")
     with opened_vault(args) as vault:
-        target = vault.backup(Path(args.out).expanduser().absolute())
+        target = vault.backup(out)
     if args.json:
         print_json({"path": str(target)})
     else:
