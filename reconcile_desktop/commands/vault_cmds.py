@@ -28,10 +28,14 @@ from reconcile_desktop.commands.passphrase import (
     get_passphrase,
     opened_vault,
 )
-from reconcile_desktop.core.errors import UsageError
+from reconcile_desktop.core.errors import UsageError, VaultProblem
 
 CHECK_JSON_HELP = 'print {"ok": bool, "problems": [str, ...], "data_dir": str} instead of text'
 BACKUP_JSON_HELP = 'print {"path": str}, the new backup folder, instead of text'
+IN_THE_WAY = (
+    "Where the journal's {name} should be there is something else (a folder, perhaps), "
+    "so the backup was not put there. Move it away and restore again; nothing was changed."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -269,6 +273,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     vault = claimed_vault(args)
     try:
+        _check_replaceable(vault)
         passphrase = get_passphrase(args.passphrase_file, prompt="Passphrase of the backup: ")
         if not args.yes:
             # Checked before asking, so nobody confirms a restore that cannot happen.
@@ -295,6 +300,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(f"  - {problem}")
     return 0 if not result.problems else 4
+
+
+def _check_replaceable(vault) -> None:
+    """Before the passphrase: the journal's files must be files this user may replace."""
+    from reconcile_desktop.core.vault_files import check_access
+
+    for path in (vault.db_path, vault.key_path):
+        if path.exists() and not path.is_file():
+            raise VaultProblem(IN_THE_WAY.format(name=path.name))
+        if path.exists():
+            check_access(path)
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
