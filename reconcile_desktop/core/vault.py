@@ -33,8 +33,8 @@ from reconcile_desktop.core.errors import (
     VaultNotFound,
 )
 from reconcile_desktop.core.instance_lock import InstanceLock
-from reconcile_desktop.core.vault_files import check_access, remove_leftovers
 from reconcile_desktop.core.regular_file import NotARegularFile
+from reconcile_desktop.core.vault_files import check_access, remove_leftovers
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
