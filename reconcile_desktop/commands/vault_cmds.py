@@ -215,6 +215,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if in_the_way is not None:  # said before the passphrase is asked for
         raise UsageError(f"{in_the_way} is a file; --out needs a folder to put the backup in.")
     with opened_vault(args) as vault:
+        from reconcile_desktop.core.backups import remove_half_written
+
+        remove_half_written(vault, out)  # what a killed earlier `backup --out` left there
         target = vault.backup(out)
     if args.json:
         print_json({"path": str(target)})

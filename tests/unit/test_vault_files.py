@@ -5,6 +5,7 @@ Nothing the user put there is ever touched."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import os
@@ -20,7 +21,7 @@ from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.errors import FileNoAccess
 from reconcile_desktop.core.restore import restore_backup
 from reconcile_desktop.core.vault_files import remove_leftovers
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, TEST_BOUNDS
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes and users")
 
@@ -135,6 +136,10 @@ def test_temporary_key_and_swap_files_from_a_kill_go_at_the_next_claim(vault, mo
     leftovers = [folder / name for name in seen]  # as if killed before the rename
     for path in leftovers:
         path.write_bytes(b"a key file or swap note")
+    # A rotation or restore killed before its commit point leaves its incoming pair.
+    incoming = [folder / ".vault.db.incoming", folder / ".vault.key.incoming"]
+    for path in incoming:
+        path.write_bytes(b"an uncommitted new pair")
     keep = [
         folder / "notes.txt",
         folder / ".vault.key.tmp",
@@ -146,7 +151,7 @@ def test_temporary_key_and_swap_files_from_a_kill_go_at_the_next_claim(vault, mo
 
     vault.unlock("another passphrase")
 
-    assert len(leftovers) == 2 and not any(p.exists() for p in leftovers)
+    assert len(leftovers) == 2 and not any(p.exists() for p in leftovers + incoming)
     assert all(p.read_text() == "mine" for p in keep)
 
 
@@ -209,6 +214,23 @@ def test_half_written_backups_go_at_the_next_daily_run_and_nothing_else(timed_va
     assert result.made is not None and result.made.exists() and complete.exists()
     assert [p for p in gone if p.exists()] == []
     assert [p for p in stay if not p.exists()] == []
+
+
+def test_backup_out_dir_removes_what_a_killed_backup_left_there(timed_vault, tmp_path, monkeypatch):
+    from reconcile_desktop.commands.vault_cmds import cmd_backup
+    from reconcile_desktop.core.vault_settings import vault_id
+
+    vault = timed_vault
+    usb = tmp_path / "usb"
+    half = _half_backup(usb, vault_id(vault), ".vault.db.tmp")
+    vault.close()
+    monkeypatch.setattr(keyfile, "BOUNDS", TEST_BOUNDS)  # the CLI's Vault uses the defaults
+    monkeypatch.setenv("RECONCILE_PASSPHRASE", PASSPHRASE)
+    args = argparse.Namespace(out=str(usb), json=True, data_dir=str(vault.dir))
+    args.passphrase_file = None
+
+    assert cmd_backup(args) == 0
+    assert not half.exists() and len(backups.list_backups(usb)) == 1
 
 
 def test_in_a_shared_folder_only_this_journals_half_backups_go(timed_vault, tmp_path):
