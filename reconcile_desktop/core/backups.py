@@ -326,10 +326,10 @@ def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
 
 def remove_half_written(vault: Vault, folder: Path) -> list[Path]:
     """Remove the backup folders a kill left half-written in `folder`, and return them: a
-    name Reconcile gives, no key file, nothing but what Vault.backup writes before it, made
-    by this journal (by backup.json; one without, only in the journal's own folder, as
-    before a migration) and before this process started. Another journal's are never
-    touched, nor anything that is not clearly a half backup."""
+    name Vault.backup gives, no key file, nothing but what Vault.backup writes before it,
+    made by this journal (by backup.json; without one, only a before-migration copy in the
+    journal's own folder) and before this process started. Another journal's are never
+    touched, nor a before-restore copy (a journal kept as it was, key file or not)."""
     from reconcile_desktop.core.vault_settings import vault_id
 
     mine, own_folder, removed = vault_id(vault), _same_folder(folder, default_folder(vault)), []
@@ -338,14 +338,21 @@ def remove_half_written(vault: Vault, folder: Path) -> list[Path]:
     except OSError:
         return removed
     for child in children:
+        label = _NAME.match(child.name)["label"]
+        unmarked_ok = own_folder and label.startswith("before-migration")
         try:
-            if not child.is_dir() or child.is_symlink() or child.stat().st_mtime >= _STARTED:
+            if (
+                label == BEFORE_RESTORE_LABEL
+                or not child.is_dir()
+                or child.is_symlink()
+                or child.stat().st_mtime >= _STARTED
+            ):
                 continue
             names = {p.name for p in child.iterdir()}
         except OSError:
             continue
         owner = _marker_id(child)
-        if names <= HALF_WRITTEN_NAMES and (owner == mine or (owner is None and own_folder)):
+        if names <= HALF_WRITTEN_NAMES and (owner == mine or (owner is None and unmarked_ok)):
             shutil.rmtree(child, ignore_errors=True)
             removed.append(child)
     return removed
@@ -356,7 +363,11 @@ def prune_before_restore(folder: Path, keep: int = KEEP_BEFORE_RESTORE) -> list[
     folder: only this journal puts them there) and remove the others; returns those removed.
     Called just after a new one is written, so that one is always kept."""
     found = []
-    for child in Path(folder).iterdir():
+    try:
+        children = list(Path(folder).iterdir())
+    except OSError:
+        return []  # pruning is tidying: it never stops the restore that called it
+    for child in children:
         match = _NAME.match(child.name)
         if match and match["label"] == BEFORE_RESTORE_LABEL and child.is_dir():
             suffix = child.name.rsplit(match["stamp"], 1)[1].lstrip("-")

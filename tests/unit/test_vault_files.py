@@ -205,6 +205,9 @@ def test_half_written_backups_go_at_the_next_daily_run_and_nothing_else(timed_va
     in_progress = backups.new_backup_folder(own, "daily", START, mine)  # made by this process
     (in_progress / ".vault.db.tmp").write_bytes(b"being written")
     stay.append(in_progress)
+    # A journal kept before a restore when its key file was already lost: not a half backup.
+    stay.append(_half_backup(own, None, "vault.db", label="before-restore"))
+    stay.append(_half_backup(own, None, ".vault.db.tmp", label="backup"))  # no id: not sure
     user_folder = own / "reconcile-notes"
     user_folder.mkdir()
     stay.append(user_folder)
