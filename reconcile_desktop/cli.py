@@ -206,6 +206,9 @@ def _dispatch(argv: list[str] | None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return _run_gui(args)
+    from reconcile_desktop.commands.args import refuse_undecodable
+
+    refuse_undecodable(args)
     if args.demo:
         # Refused rather than ignored: the command would act on the real journal.
         raise UsageError("--demo only applies to the window; it cannot be used with a command.")

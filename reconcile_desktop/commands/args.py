@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
     from reconcile_desktop.core.vault import Vault
 
@@ -22,6 +24,18 @@ FILE_RULE = (
     "of the line, are part of the passphrase."
 )
 BAD_DATE = "give the date as YYYY-MM-DD, or as today or yesterday"
+# Enough for the longest entry (5 million characters of UTF-8), while /dev/zero, which never
+# ends, is refused after 20 MB instead of filling the memory.
+MAX_STDIN_BYTES = 20 * 1024 * 1024
+TOO_LONG = "The text is longer than 20 MB, so nothing was saved."
+NOT_UTF8_ARG = (
+    "Part of the command line is not UTF-8 text (check your terminal's character set), "
+    "so nothing was done."
+)
+# Arguments that name files: a file name may be any bytes, so these are not checked.
+PATH_ARGS = frozenset(
+    {"data_dir", "passphrase_file", "new_passphrase_file", "out", "file", "folder", "backup"}
+)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -72,11 +86,51 @@ def print_json(doc: dict) -> None:
 
 def confirm(question: str) -> bool:
     """Ask a yes/no question on the terminal (stderr, so stdout stays data); no is the default."""
-    import sys
-
     try:
         print(question, end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline()
     except (OSError, ValueError):
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def blocked_by_a_file(path: Path) -> Path | None:
+    """The file standing where `path`, or a folder on the way to it, would have to be made
+    (None when the way is clear)."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return None if probe.is_dir() else probe
+
+
+def read_stdin(limit: int = MAX_STDIN_BYTES) -> bytes:
+    """Standard input as bytes, refused (InvalidInput) beyond `limit`."""
+    from reconcile_desktop.core.errors import InvalidInput
+
+    if sys.stdin is None:
+        return b""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InvalidInput(TOO_LONG)
+    return data
+
+
+def refuse_undecodable(args: argparse.Namespace) -> None:
+    """UsageError when a text argument holds bytes that were not UTF-8. Python keeps them as
+    lone surrogates, which no database, file or terminal can take, so refuse them up front."""
+    from reconcile_desktop.core.errors import UsageError
+
+    for name, value in vars(args).items():
+        if name in PATH_ARGS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _has_surrogate(text):
+                raise UsageError(NOT_UTF8_ARG)
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

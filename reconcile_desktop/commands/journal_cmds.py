@@ -16,7 +16,12 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.commands.args import confirm, whole_number
+from reconcile_desktop.commands.args import (
+    blocked_by_a_file,
+    confirm,
+    read_stdin,
+    whole_number,
+)
 from reconcile_desktop.commands.passphrase import _stdin_is_terminal, opened_vault
 from reconcile_desktop.core.errors import InvalidInput, UsageError
 
@@ -239,7 +244,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             print(f"{PROG}: {editing.STILL_KEPT.format(path=path)}", file=sys.stderr)
         body = ""
     else:
-        body = _tidy(editing.decode_text(sys.stdin.buffer.read())) if sys.stdin else ""
+        body = _tidy(editing.decode_text(read_stdin()))
     if command is None and not body.strip():
         raise UsageError(editing.EMPTY_BODY)
     saved: list = []
@@ -357,10 +362,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         if args.include_trash:
             raise UsageError("--include-trash works only with --format json.")
-        if out.exists() and not out.is_dir():
-            raise UsageError(f"{out} is a file; Markdown export needs a folder.")
+        in_the_way = blocked_by_a_file(out)
+        if in_the_way is not None:
+            raise UsageError(f"{in_the_way} is a file; Markdown export needs a folder.")
     elif out.exists():
         raise UsageError(f"{out} already exists; choose a new name so nothing is replaced.")
+    elif not out.parent.is_dir():
+        raise UsageError(f"There is no folder {out.parent}; create it first or choose another.")
     # Said before the passphrase is asked for, so there is still time to change one's mind.
     print(f"{PROG}: {NOT_ENCRYPTED.format(out=out)}", file=sys.stderr, flush=True)
     with opened_vault(args) as vault:

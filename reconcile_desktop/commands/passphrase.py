@@ -76,6 +76,17 @@ def earlier_reading(path: str | os.PathLike[str]) -> str | None:
     return line if line and line != read_passphrase_file(path) else None
 
 
+def _from_environment(name: str) -> str | None:
+    """The variable's value; UsageError when it is not UTF-8 (Python keeps such bytes as lone
+    surrogates, which no key derivation can take)."""
+    value = os.environ.get(name)
+    try:
+        (value or "").encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{name} is not UTF-8 text, so it was not used.") from None
+    return value
+
+
 def _stdin_is_terminal() -> bool:
     try:
         return sys.stdin is not None and sys.stdin.isatty()
@@ -91,7 +102,7 @@ def get_passphrase(file: str | os.PathLike[str] | None, *, prompt: str = "Passph
     """The passphrase that opens the journal: file, then $RECONCILE_PASSPHRASE, then a prompt."""
     if file:
         return read_passphrase_file(file)
-    env = os.environ.get(ENV_PASSPHRASE)
+    env = _from_environment(ENV_PASSPHRASE)
     if env:
         return env
     if not _stdin_is_terminal():
@@ -113,7 +124,7 @@ def get_new_passphrase(
     """A passphrase to set: from a file or env var as given, or typed twice at a terminal."""
     if file:
         return read_passphrase_file(file)
-    env = os.environ.get(env_var)
+    env = _from_environment(env_var)
     if env:
         return env
     if not _stdin_is_terminal():

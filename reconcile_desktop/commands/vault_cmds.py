@@ -16,7 +16,13 @@ import argparse
 import os
 from pathlib import Path
 
-from reconcile_desktop.commands.args import FILE_RULE, confirm, date_arg, print_json
+from reconcile_desktop.commands.args import (
+    FILE_RULE,
+    blocked_by_a_file,
+    confirm,
+    date_arg,
+    print_json,
+)
 from reconcile_desktop.commands.passphrase import (
     ENV_NEW_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -27,10 +33,14 @@ from reconcile_desktop.commands.passphrase import (
     get_passphrase,
     opened_vault,
 )
-from reconcile_desktop.core.errors import UsageError
+from reconcile_desktop.core.errors import UsageError, VaultProblem
 
 CHECK_JSON_HELP = 'print {"ok": bool, "problems": [str, ...], "data_dir": str} instead of text'
 BACKUP_JSON_HELP = 'print {"path": str}, the new backup folder, instead of text'
+IN_THE_WAY = (
+    "Where the journal's {name} should be there is something else (a folder, perhaps), "
+    "so the backup was not put there. Move it away and restore again; nothing was changed."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -200,8 +210,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Encrypted copy into a new folder under --out. JSON keys: path (str)."""
+    out = Path(args.out).expanduser().absolute()
+    in_the_way = blocked_by_a_file(out)
+    if in_the_way is not None:  # said before the passphrase is asked for
+        raise UsageError(f"{in_the_way} is a file; --out needs a folder to put the backup in.")
     with opened_vault(args) as vault:
-        target = vault.backup(Path(args.out).expanduser().absolute())
+        from reconcile_desktop.core.backups import remove_half_written
+
+        remove_half_written(vault, out)  # what a killed earlier `backup --out` left there
+        target = vault.backup(out)
     if args.json:
         print_json({"path": str(target)})
     else:
@@ -259,6 +276,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     vault = claimed_vault(args)
     try:
+        _check_replaceable(vault)
         passphrase = get_passphrase(args.passphrase_file, prompt="Passphrase of the backup: ")
         if not args.yes:
             # Checked before asking, so nobody confirms a restore that cannot happen.
@@ -283,6 +301,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(f"  - {problem}")
     return 0 if not result.problems else 4
+
+
+def _check_replaceable(vault) -> None:
+    """Before the passphrase: the journal's files must be files this user may replace."""
+    from reconcile_desktop.core.vault_files import check_access
+
+    for path in (vault.db_path, vault.key_path):
+        if path.exists() and not path.is_file():
+            raise VaultProblem(IN_THE_WAY.format(name=path.name))
+        if path.exists():
+            check_access(path)
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,13 @@ DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
 MAX_KEEP = 99
 MARKER_NAME = "backup.json"
+KEEP_BEFORE_RESTORE = 3
+# What Vault.backup writes before the key file, the last thing it adds (-journal: SQLite's
+# while the copy is being written).
+HALF_WRITTEN_NAMES = frozenset({MARKER_NAME, ".vault.db.tmp", ".vault.db.tmp-journal", "vault.db"})
+# A half-written folder newer than this process (with a margin for coarse file times) may be
+# a backup still being written here, so it is left alone.
+_STARTED = time.time() - 2
 
 KEY_AUTOMATIC = "backups.automatic"
 KEY_LOCATION = "backups.location"
@@ -305,6 +313,8 @@ def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
     settings = load_settings(vault)
     folder = settings.folder(vault)
     result = DailyResult(folder=folder)
+    for place in {folder, default_folder(vault)}:
+        remove_half_written(vault, place)
     if not force and (not settings.automatic or made_today(vault, folder) is not None):
         return result
     made = vault.backup(folder, label=DAILY_LABEL)
@@ -331,9 +341,67 @@ def run_daily_backup(vault: Vault, *, force: bool = False) -> DailyResult:
     return result
 
 
+def remove_half_written(vault: Vault, folder: Path) -> list[Path]:
+    """Remove the backup folders a kill left half-written in `folder`, and return them: a
+    name Vault.backup gives, no key file, nothing but what Vault.backup writes before it,
+    made by this journal (by backup.json; without one, only a before-migration copy in the
+    journal's own folder) and before this process started. Another journal's are never
+    touched, nor a before-restore copy (a journal kept as it was, key file or not)."""
+    from reconcile_desktop.core.copy_id import copy_id
+    from reconcile_desktop.core.vault_settings import vault_id
+
+    mine, this_copy = vault_id(vault), copy_id(vault)
+    own_folder, removed = _same_folder(folder, default_folder(vault)), []
+    try:
+        children = [c for c in Path(folder).iterdir() if _NAME.match(c.name)]
+    except OSError:
+        return removed
+    for child in children:
+        label = _NAME.match(child.name)["label"]
+        unmarked_ok = own_folder and label.startswith("before-migration")
+        try:
+            if (
+                label == BEFORE_RESTORE_LABEL
+                or not child.is_dir()
+                or child.is_symlink()
+                or child.stat().st_mtime >= _STARTED
+            ):
+                continue
+            names = {p.name for p in child.iterdir()}
+        except OSError:
+            continue
+        owner, copy = _marker_ids(child)
+        ours = owner == mine and copy in (None, this_copy)  # never another copy's
+        if names <= HALF_WRITTEN_NAMES and (ours or (owner is None and unmarked_ok)):
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child)
+    return removed
+
+
+def prune_before_restore(folder: Path, keep: int = KEEP_BEFORE_RESTORE) -> list[Path]:
+    """Keep the newest `keep` before-restore copies in `folder` (the journal's own backups
+    folder: only this journal puts them there) and remove the others; returns those removed.
+    Called just after a new one is written, so that one is always kept."""
+    found = []
+    try:
+        children = list(Path(folder).iterdir())
+    except OSError:
+        return []  # pruning is tidying: it never stops the restore that called it
+    for child in children:
+        match = _NAME.match(child.name)
+        if match and match["label"] == BEFORE_RESTORE_LABEL and child.is_dir():
+            suffix = child.name.rsplit(match["stamp"], 1)[1].lstrip("-")
+            found.append(((match["stamp"], int(suffix or 1)), child))
+    found.sort(reverse=True)
+    removed = [path for _order, path in found[keep:]]
+    for path in removed:
+        _remove_backup(path)
+    return removed
+
+
 def _remove_backup(path: Path) -> None:
     """Remove one backup folder, but only if it holds nothing a backup would not."""
-    allowed = {"vault.db", "vault.key", ".vault.db.tmp", MARKER_NAME}
+    allowed = {"vault.db", "vault.key", "vault.db-wal", *HALF_WRITTEN_NAMES}
     try:
         names = {p.name for p in path.iterdir()}
     except OSError:

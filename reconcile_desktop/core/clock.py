@@ -23,7 +23,7 @@ def _system_zone_name() -> str:
         try:
             ZoneInfo(tz)
             return tz
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # TZ=Europe names a folder
             pass
     try:
         link = os.path.realpath("/etc/localtime")

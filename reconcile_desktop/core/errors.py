@@ -162,6 +162,17 @@ class LinkedFile(NotWritable):
     )
 
 
+class FileNoAccess(NotWritable):
+    """A file of the journal that this user may not read and write (often a copy made with
+    another user's rights, or a mode set by hand); the sentence names the file."""
+
+    def __init__(self, name: str = "vault.db") -> None:
+        super().__init__(
+            f"Reconcile is not allowed to read and write the file {name} in its data folder. "
+            "Check that file's permissions (yours, read and write); it was left as it is."
+        )
+
+
 class InvalidInput(ReconcileError):
     exit_code = 2
     message = "That input could not be used."

@@ -29,7 +29,7 @@ import sqlalchemy as sa
 
 from reconcile_desktop.core import journal
 from reconcile_desktop.core.changes import ENTRIES, writes
-from reconcile_desktop.core.errors import DiskFull, InvalidInput, ReconcileError
+from reconcile_desktop.core.errors import DiskFull, InvalidInput, NotWritable
 from reconcile_desktop.core.journal import E, EntryData, NewEntry
 from reconcile_desktop.paths import NOFOLLOW
 
@@ -40,6 +40,8 @@ FORMAT = "reconcile-journal"
 VERSION = 1
 SOURCES = ("reconcile", "jrnl", "dayone")
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+TOO_LARGE = "This file is too large to import (the limit is 512 MB)."
+NOT_A_FILE = "That is not an ordinary file (it is a pipe or a device), so it cannot be imported."
 STARRED_TAG = "starred"  # jrnl and Day One stars become this tag
 Progress = Callable[[int, int], None]
 
@@ -64,7 +66,7 @@ def _export_errors() -> Iterator[None]:
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):  # full, over quota, ulimit
             raise DiskFull() from None
-        raise ReconcileError("The export could not be written there. Try another folder.") from None
+        raise NotWritable("The export could not be written there. Try another folder.") from None
 
 
 @contextlib.contextmanager
@@ -92,7 +94,7 @@ def _fsync_dir(folder: Path) -> None:
 def _local_iso(instant: dt.datetime, tz: str) -> str:
     try:
         return instant.astimezone(ZoneInfo(tz)).isoformat()
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return instant.isoformat()
 
 
@@ -212,15 +214,25 @@ def export_markdown(vault: Vault, folder: Path, *, progress: Progress | None = N
 
 
 def _read_json(path: Path) -> Any:
+    from reconcile_desktop.core.regular_file import NotARegularFile, open_regular
+
     path = Path(path)
     try:
         if path.is_dir():
             raise InvalidInput("That is a folder, not an export file.")
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InvalidInput("This file is too large to import.")
-        if zipfile.is_zipfile(path):
-            return _read_zip(path)
-        data = path.read_bytes()
+        # Checked before anything opens it: a FIFO or a device could keep the import
+        # waiting, or reading, forever.
+        with open_regular(path) as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_IMPORT_BYTES:
+                raise InvalidInput(TOO_LARGE)
+            if zipfile.is_zipfile(fh):
+                return _read_zip(path)
+            fh.seek(0)
+            data = fh.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
+            raise InvalidInput(TOO_LARGE)
+    except NotARegularFile:
+        raise InvalidInput(NOT_A_FILE) from None
     except FileNotFoundError:
         raise InvalidInput("That file could not be found.") from None
     except OSError:
@@ -242,7 +254,7 @@ def _read_zip(path: Path) -> Any:
             if not members:
                 raise InvalidInput("This zip file holds no JSON export.")
             if sum(i.file_size for i in members) > MAX_IMPORT_BYTES:
-                raise InvalidInput("This file is too large to import.")
+                raise InvalidInput(TOO_LARGE)
             docs = [_decode(zf.read(i)) for i in members]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
         raise InvalidInput(
@@ -280,7 +292,7 @@ def _zone(name: object, fallback: str, unknown: list[int], n: int) -> str:
         try:
             ZoneInfo(name)
             return name
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder of zones
             pass
     unknown.append(n)
     return fallback

@@ -325,9 +325,11 @@ def new_data_key() -> bytearray:
 
 
 def read(path: Path, bounds: KdfBounds | None = None) -> KeyFile:
-    from reconcile_desktop.paths import read_nofollow
+    from reconcile_desktop.core.regular_file import open_regular  # a FIFO would hang open()
 
-    return KeyFile.from_bytes(read_nofollow(path, MAX_KEYFILE_BYTES + 1), bounds)
+    with open_regular(path, nofollow=True) as fh:
+        data = fh.read(MAX_KEYFILE_BYTES + 1)
+    return KeyFile.from_bytes(data, bounds)
 
 
 def db_salt_of(db_path: Path) -> bytes:

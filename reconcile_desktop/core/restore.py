@@ -20,7 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconcile_desktop.core import keyfile, pairswap, rekey
-from reconcile_desktop.core.backups import BEFORE_RESTORE_LABEL, new_backup_folder
+from reconcile_desktop.core.backups import (
+    BEFORE_RESTORE_LABEL,
+    new_backup_folder,
+    prune_before_restore,
+)
 from reconcile_desktop.core.errors import KeyFileDamaged, ReconcileError, WrongPassphrase
 
 if TYPE_CHECKING:
@@ -170,4 +174,5 @@ def keep_current_files(vault: Vault) -> Path | None:
         make_private(target / path.name)
         pairswap.fsync_file(target / path.name)
     keyfile.fsync_dir(target)
+    prune_before_restore(folder)  # only now that the new copy is whole
     return target

@@ -38,6 +38,8 @@ from reconcile_desktop.core.errors import (
     VaultNotFound,
 )
 from reconcile_desktop.core.instance_lock import InstanceLock
+from reconcile_desktop.core.regular_file import NotARegularFile
+from reconcile_desktop.core.vault_files import check_access, remove_leftovers
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -81,12 +83,13 @@ def translate_db_error(exc: BaseException) -> ReconcileError:
 def user_errors() -> Iterator[None]:
     """Turn storage failures inside the block into ReconcileError sentences."""
     from sqlalchemy.exc import DBAPIError
+    from sqlcipher3 import Error as DriverError  # raw connections (backup, rotation) raise it
 
     try:
         yield
     except ReconcileError:
         raise
-    except DBAPIError as exc:
+    except (DBAPIError, DriverError) as exc:
         raise translate_db_error(exc) from None
     except OSError as exc:
         raise translate_os_error(exc) from None
@@ -132,6 +135,9 @@ class Vault:
             raise KeyFileMissing()
         if not has_db:
             raise DatabaseMissing()
+        if not self.db_path.is_file():  # a folder or a FIFO in its place
+            raise DatabaseDamaged()
+        check_access(self.db_path)
         self.read_keyfile()  # a damaged key file is named before anyone types a passphrase
         return VaultState.PRESENT
 
@@ -160,6 +166,8 @@ class Vault:
                 # pair; the old database is never opened once vault.swap exists. See pairswap.py.
                 self.lock()
                 pairswap.finish_pending(self.db_path, self.key_path)
+            if first:
+                remove_leftovers(self.dir)
         except OSError as exc:
             raise translate_os_error(exc) from None
 
@@ -242,6 +250,7 @@ class Vault:
         older nor changed, so it skips both."""
         try:
             with user_errors():
+                check_access(self.db_path, side_files=True)
                 self._open(self.db_path, data_key)
                 self._verify_readable()
                 if tune:
@@ -270,7 +279,7 @@ class Vault:
             raise KeyFileMissing() from None
         except PermissionError:
             raise KeyFileUnreadable() from None
-        except (IsADirectoryError, UnicodeDecodeError):
+        except (NotARegularFile, IsADirectoryError, UnicodeDecodeError):
             raise KeyFileDamaged() from None
         except OSError as exc:
             if exc.errno == errno.ELOOP:
