@@ -195,13 +195,17 @@ def _tidy(text: str) -> str:
 
 
 def _read_text_file(name: str) -> str:
+    from reconcile_desktop.commands.args import MAX_STDIN_BYTES, TOO_LONG
     from reconcile_desktop.commands.editor import decode_text
+    from reconcile_desktop.core.regular_file import open_regular
 
     try:
-        with open(name, "rb") as fh:
-            data = fh.read()
+        with open_regular(name) as fh:  # never a FIFO or a device: they would never end
+            data = fh.read(MAX_STDIN_BYTES + 1)
     except OSError:
         raise InvalidInput(f"The file {name} could not be read.") from None
+    if len(data) > MAX_STDIN_BYTES:
+        raise InvalidInput(TOO_LONG)
     return decode_text(data)
 
 
