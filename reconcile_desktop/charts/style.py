@@ -7,15 +7,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ChartStyle:
+    """The one palette of meanings (kept, slipped, strength...): the charts draw with it and the
+    window's glyphs and badges take the same colours from it."""
+
     background: str = "#ffffff"
     foreground: str = "#2b2d31"
-    muted: str = "#8a8f98"
+    muted: str = "#666b73"  # 4.5:1 or more on the light page
     grid: str = "#e4e6ea"
     kept: str = "#3d8f6e"  # calm green: a step forward
     slipped: str = "#c9845b"  # warm clay, not alarm red: a step back is not a disaster
     line: str = "#3b6ea8"
     strength: str = "#7a5ea8"
     target: str = "#b0913a"
+    series: tuple[str, ...] = ("#2f7d74", "#c27c1e", "#6a55a8", "#3a6ea5", "#b04e6a", "#5b8a3a")
     font_size: float = 9.0
 
 
@@ -30,7 +34,12 @@ DARK = ChartStyle(
     line="#78a6dc",
     strength="#b29ad9",
     target="#d6b95c",
+    series=("#7cc8bd", "#e0b36a", "#b8a6e0", "#8fb8e8", "#e79fb0", "#a8cf8e"),
 )
+
+
+def for_scheme(dark: bool) -> ChartStyle:
+    return DARK if dark else LIGHT
 
 
 def new_figure(style: ChartStyle, width: float = 8.0, height: float = 3.6):

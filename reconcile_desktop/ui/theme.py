@@ -3,7 +3,6 @@ give charts and icons colours that match."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt
@@ -352,44 +351,3 @@ def app_icon_pixmap(size: int, ratio: float = 1.0) -> QPixmap:
     if not path.is_file():
         return QPixmap()
     return svg_pixmap(path.read_text(encoding="utf-8"), QColor("black"), size, ratio)
-
-
-# -- charts ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChartColors:
-    """Plain hex strings so the matplotlib layer needs no Qt."""
-
-    background: str
-    text: str
-    muted: str
-    grid: str
-    progress: str  # steps kept, net progress
-    slip: str  # a soft amber: visible, never alarming
-    target: str  # goal lines
-    series: tuple[str, ...]
-
-
-def chart_colors(dark: bool) -> ChartColors:
-    if dark:
-        return ChartColors(
-            background=_DARK["window"],
-            text=_DARK["text"],
-            muted=_DARK["muted"],
-            grid="#3a3e42",
-            progress="#7cc8bd",
-            slip="#e0b36a",
-            target="#b8a6e0",
-            series=("#7cc8bd", "#e0b36a", "#b8a6e0", "#8fb8e8", "#e79fb0", "#a8cf8e"),
-        )
-    return ChartColors(
-        background=_LIGHT["window"],
-        text=_LIGHT["text"],
-        muted=_LIGHT["muted"],
-        grid="#dcd8d2",
-        progress="#2f7d74",
-        slip="#c27c1e",
-        target="#6a55a8",
-        series=("#2f7d74", "#c27c1e", "#6a55a8", "#3a6ea5", "#b04e6a", "#5b8a3a"),
-    )

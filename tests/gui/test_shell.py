@@ -422,13 +422,28 @@ app.finish()
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_chart_colours_are_readable_on_their_background(dark):
-    from reconcile_desktop.ui.theme import chart_colors
+def test_chart_colours_are_readable_on_the_page(dark):
+    from reconcile_desktop.charts.style import for_scheme
+    from reconcile_desktop.ui import theme
 
-    colours = chart_colors(dark)
-    assert contrast(colours.text, colours.background) >= 4.5
-    assert contrast(colours.muted, colours.background) >= 4.5
-    assert all(contrast(c, colours.background) >= 3 for c in colours.series)
+    style, page = for_scheme(dark), theme.colors(dark)["window"]  # charts sit on the page
+    assert contrast(style.foreground, page) >= 4.5
+    assert contrast(style.muted, page) >= 4.5
+    assert all(contrast(c, page) >= 3 for c in style.series)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_one_palette_for_slipped(qapp, dark):
+    """The check-in glyph of a slip is painted in the charts' own "slipped" colour."""
+
+    from reconcile_desktop.charts.style import for_scheme
+    from reconcile_desktop.ui import theme
+    from reconcile_desktop.ui.plans.checkin_list import state_icon
+
+    image = state_icon("slipped", dark, size=24).pixmap(24, 24).toImage()
+    painted = {image.pixelColor(x, y).name() for x in range(24) for y in range(24)}
+    assert for_scheme(dark).slipped in painted
+    assert not hasattr(theme, "chart_colors")  # no second set of meanings
 
 
 def test_switching_to_dark_repaints_secondary_text(qtbot, qapp, make_app, make_vault, tmp_path):

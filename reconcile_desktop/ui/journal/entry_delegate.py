@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from reconcile_desktop.charts.style import for_scheme
 from reconcile_desktop.core import search
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.journal.entry_model import EntryListModel, ListEntry, kind_label
@@ -130,8 +131,8 @@ def _put(painter, rect, x, line, step, token, marked, style: _Style) -> None:
 
 
 def kind_colour(kind: str, dark: bool) -> QColor:
-    chart = theme.chart_colors(dark)
-    return QColor({"letter": chart.target, "worksheet": chart.series[3]}.get(kind, chart.progress))
+    chart = for_scheme(dark)
+    return QColor({"letter": chart.target, "worksheet": chart.series[3]}.get(kind, chart.series[0]))
 
 
 class EntryDelegate(QStyledItemDelegate):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.charts.style import for_scheme
 from reconcile_desktop.core import plans
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
@@ -58,8 +59,8 @@ _GLYPHS = {
 
 def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIcon:
     """kind: kept, slipped, open (not marked yet) or unrecorded."""
-    c, charts = theme.colors(dark), theme.chart_colors(dark)
-    fill = c["accent"] if kind == KEPT else charts.slip
+    c, charts = theme.colors(dark), for_scheme(dark)
+    fill = c["accent"] if kind == KEPT else charts.slipped  # the charts' own "slipped"
     mark = "#1f2224" if dark else "#ffffff"
     body = _GLYPHS[kind].format(fill=fill, mark=mark, line=c["muted"])
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'
