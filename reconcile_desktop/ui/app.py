@@ -343,7 +343,9 @@ class ReconcileApp:
 
     def lock(self) -> None:
         """Drop every decrypted view, forget the key, hide the window, ask for the passphrase."""
-        if self.window is None or self.dialog is not None or self._finished:
+        if self.window is None or self._finished:
+            return
+        if self.dialog is not None and not self.care.yield_restore():
             return
         self.idle.stop()
         self.care.locking()

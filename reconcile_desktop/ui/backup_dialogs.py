@@ -70,7 +70,8 @@ def describe(backups: list[BackupInfo]) -> list[tuple[BackupInfo, str]]:
 class RestoreDialog(_PassphraseDialog):
     """Pick a backup, give its passphrase, check it, confirm, restore.
 
-    The vault must be locked (and claimed) when this opens; on success it is unlocked with
+    The vault is claimed; it may still be open (opened over the journal: `before_restore`
+    closes the journal's views once the user has confirmed). On success it is unlocked with
     the backup's key and the dialog is accepted. `folders` are searched for backups."""
 
     def __init__(
@@ -81,6 +82,7 @@ class RestoreDialog(_PassphraseDialog):
         parent: QWidget | None = None,
         *,
         problem: str = "",
+        before_restore: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(
             vault,
@@ -93,6 +95,7 @@ class RestoreDialog(_PassphraseDialog):
             parent,
         )
         self.folders = [Path(f) for f in folders]
+        self._before_restore = before_restore  # the journal is closed only once it is sure
         self.result_info: RestoreResult | None = None
         self._checked: Path | None = None  # the backup that passed its check, awaiting "yes"
         self._folder_dialog: QFileDialog | None = None
@@ -241,6 +244,8 @@ class RestoreDialog(_PassphraseDialog):
                 on_error=self._failed,
             )
             return
+        if self._before_restore is not None:
+            self._before_restore()
         self.set_busy(True, self.tr("Putting the backup back…"))
         hold_daily_backup(vault, True)
         self.runner.submit(

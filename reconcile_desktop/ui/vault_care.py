@@ -61,6 +61,7 @@ class VaultCare(QObject):
         self.daily = DailyBackup(app.vault, app.runner, self, first_delay_ms=backup_delay_ms)
         self.backups_on = backup_delay_ms >= 0  # off for the demo
         self.lock_when_restored = False  # the screen locked while a restore ran
+        self._closed_for_restore = False  # a confirmed restore cleared the open journal's views
         self.note: BackupNote | None = None
         self.session = SessionWatch(self)
         self.session.lock_now.connect(self._session_lock)
@@ -143,8 +144,9 @@ class VaultCare(QObject):
         self.app._adopt(UnlockDialog(self.app.vault, self.app.runner, damaged=error))
 
     def show_restore(self) -> None:
-        """Close the journal like a lock does, then show the restore dialog instead of the
-        unlock dialog. Accepting it opens the restored journal; cancelling goes back."""
+        """Show the restore dialog in place of the window. The journal stays open until the
+        user confirms a restore (then its views are cleared and the files swapped), so
+        cancelling goes straight back to it. Accepting opens the restored journal."""
         from reconcile_desktop.ui.backup_dialogs import RestoreDialog
 
         app = self.app
@@ -153,17 +155,18 @@ class VaultCare(QObject):
         if app.window is not None and app.vault.is_unlocked:
             if not app.window.save_pending():
                 return  # a restore would close the journal over words that are not saved yet
-            app.idle.stop()
-            self.locking()
             app.window.close_dialogs()
-            app.window.clear_sensitive()
-            app.runner.wait()
-            app.vault.lock()
             app.window.save_state()
             app.window.hide()
         old = app.dialog
         problem = str(self._current_problem() or getattr(old, "damage", None) or "")
-        dialog = RestoreDialog(app.vault, app.runner, self.backup_folders(), problem=problem)
+        dialog = RestoreDialog(
+            app.vault,
+            app.runner,
+            self.backup_folders(),
+            problem=problem,
+            before_restore=self._close_for_restore,
+        )
         app.dialog = dialog
         dialog.accepted.connect(lambda: self._restored(dialog))
         dialog.rejected.connect(self._restore_cancelled)
@@ -201,10 +204,42 @@ class VaultCare(QObject):
                 )
             self.app.window.statusBar().showMessage(sentence, 15000)
 
+    def _close_for_restore(self) -> None:
+        """The user confirmed: the journal's views go, and every write ends, before the swap."""
+        app = self.app
+        if not app.vault.is_unlocked:
+            return
+        self._closed_for_restore = True
+        app.idle.stop()
+        self.locking()
+        if app.window is not None:
+            app.window.clear_sensitive()
+        app.runner.wait()
+
+    def yield_restore(self) -> bool:
+        """Before a lock: a restore dialog over the open journal that has not started is
+        closed (back to the journal, which then locks); True when the lock may go on."""
+        from reconcile_desktop.ui.backup_dialogs import RestoreDialog
+
+        dialog = self.app.dialog
+        if isinstance(dialog, RestoreDialog) and not dialog.busy and self.app.vault.is_unlocked:
+            dialog.reject()
+            return self.app.dialog is None
+        return False
+
     def _restore_cancelled(self) -> None:
         dialog, self.app.dialog = self.app.dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        window, closed = self.app.window, self._closed_for_restore
+        self._closed_for_restore = False
+        if self.app.vault.is_unlocked and window is not None:
+            if closed:  # a restore that failed before the swap: the views come back
+                window.refresh_pages()
+                self.app.idle.start()
+                self.unlocked()
+            window.show_restored()  # the journal as it was, still open
+            return
         problem = self._current_problem()
         if problem is not None:
             self.show_damaged(problem)

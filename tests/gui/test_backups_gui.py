@@ -273,24 +273,34 @@ def test_a_damaged_key_file_offers_the_newest_backup_and_restores_it(
     assert no_modals == []
 
 
-def test_restore_from_settings_closes_the_journal_first_and_cancel_asks_again(
+def test_cancelling_a_restore_from_settings_goes_back_to_the_open_journal(
     qtbot, make_app, make_vault, existing_vault_dir
 ):
     app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
     window = app.window
+    window.show_page_key("journal")
     settings_dialog = window.open_settings()
     settings_dialog.show_tab("backups")
     click(qtbot, settings_dialog.restore_button)
 
-    assert app.locked and not window.isVisible() and not settings_dialog.isVisible()
+    assert not window.isVisible() and not settings_dialog.isVisible()
     dialog = app.dialog
     assert isinstance(dialog, RestoreDialog)
     assert dialog.table.isHidden() and "No backups were found" in dialog.empty_note.text()
     click(qtbot, _cancel(dialog))
-    assert isinstance(app.dialog, UnlockDialog)
-    assert app.dialog.heading.text() == "Reconcile is locked"
-    unlock(qtbot, app)
-    assert app.window is window
+    assert not app.locked and app.dialog is None  # no passphrase asked: nothing changed
+    qtbot.waitUntil(window.isVisible)
+    assert window.current_page().key == "journal" and window.page("journal").loaded
+
+
+def test_a_lock_while_choosing_a_backup_closes_the_choice_and_locks(
+    qtbot, make_app, make_vault, existing_vault_dir
+):
+    app = _open(qtbot, make_app, make_vault, existing_vault_dir, backup_delay_ms=-1)
+    app.window.restore_action.trigger()
+    assert isinstance(app.dialog, RestoreDialog) and not app.locked
+    app.care.session.screen_saver(True)  # the screen locks before any restore began
+    assert app.locked and isinstance(app.dialog, UnlockDialog)
 
 
 def _cancel(dialog):
@@ -500,9 +510,9 @@ def test_restore_waits_while_typed_words_cannot_be_saved(
 
     monkeypatch.undo()  # room again: the words are saved, then the restore may begin
     window.restore_action.trigger()
-    assert isinstance(app.dialog, RestoreDialog) and app.locked
+    assert isinstance(app.dialog, RestoreDialog) and not app.locked
     app.dialog.reject()
-    unlock(qtbot, app)
+    assert not app.locked and window.isVisible()
     assert [e.body for e in journal.iter_entries(app.vault)] == ["words that must not vanish"]
 
 
