@@ -71,6 +71,21 @@ def missing_xcb_libraries(
     return missing
 
 
+def page_classes() -> tuple[type[Page], ...]:
+    """The real pages in navigation order (Ctrl+1..4). Imported here, late, so nothing heavy
+    loads before the unlock dialog is on screen."""
+    from reconcile_desktop.ui.journal.page import JournalPage
+    from reconcile_desktop.ui.nocontact.page import NoContactPage
+    from reconcile_desktop.ui.plans.page import ChangePlanPage
+    from reconcile_desktop.ui.today.page import TodayPage
+
+    return (TodayPage, JournalPage, ChangePlanPage, NoContactPage)
+
+
+def build_pages(vault: Vault, clock: Clock, ops: Ops) -> list[Page]:
+    return [cls(vault, clock, ops) for cls in page_classes()]
+
+
 def window_for(
     vault: Vault,
     settings: QSettings,
@@ -85,7 +100,6 @@ def window_for(
     app itself, the self-test, the screenshots and tests that need no unlock dialog)."""
     from reconcile_desktop.ui.main_window import MainWindow
     from reconcile_desktop.ui.ops import Ops
-    from reconcile_desktop.ui.pages import build_pages
     from reconcile_desktop.ui.workers import Runner
 
     runner = runner or Runner()
@@ -121,8 +135,6 @@ def warm_up_imports(new_vault: bool) -> None:
     names += ["reconcile_desktop.ui.main_window", "reconcile_desktop.ui.pages"]
     for name in names:
         importlib.import_module(name)
-    from reconcile_desktop.ui.pages import page_classes
-
     page_classes()
 
 
@@ -316,8 +328,6 @@ class ReconcileApp:
         self.finish(0)
 
     def _build_window(self) -> MainWindow:
-        from reconcile_desktop.ui.pages import build_pages
-
         window = window_for(
             self.vault,
             self.settings,

@@ -107,18 +107,3 @@ class Page(QWidget):
 
     def start_prompt(self, prompt_id: str) -> bool:
         return False
-
-
-def page_classes() -> tuple[type[Page], ...]:
-    """The real pages in navigation order (Ctrl+1..4). Imported here, late, so nothing heavy
-    loads before the unlock dialog is on screen."""
-    from reconcile_desktop.ui.journal.page import JournalPage
-    from reconcile_desktop.ui.nocontact.page import NoContactPage
-    from reconcile_desktop.ui.plans.page import ChangePlanPage
-    from reconcile_desktop.ui.today.page import TodayPage
-
-    return (TodayPage, JournalPage, ChangePlanPage, NoContactPage)
-
-
-def build_pages(vault: Vault, clock: Clock, ops: Ops) -> list[Page]:
-    return [cls(vault, clock, ops) for cls in page_classes()]

@@ -12,8 +12,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reconcile_desktop.core.changes import EVERYTHING
-from reconcile_desktop.ui.app import ReconcileApp
-from reconcile_desktop.ui.pages import Page, page_classes
+from reconcile_desktop.ui.app import ReconcileApp, page_classes
+from reconcile_desktop.ui.pages import Page
 from tests.conftest import PASSPHRASE
 
 # The offscreen platform lacks some window-manager features; real platforms have them.

@@ -434,7 +434,7 @@ def _visible_text(widget) -> list[str]:
 def test_a_lock_leaves_no_words_undo_search_or_clipboard_behind(
     qtbot, make_app, make_vault, existing_vault_dir
 ):
-    from reconcile_desktop.ui.pages import build_pages
+    from reconcile_desktop.ui.app import build_pages
 
     vault = make_vault(existing_vault_dir)
     vault.unlock(PASSPHRASE)

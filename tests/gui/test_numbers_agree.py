@@ -12,7 +12,7 @@ import pytest
 
 from reconcile_desktop.core import demo
 from reconcile_desktop.core.vault import Vault
-from reconcile_desktop.ui.pages import build_pages
+from reconcile_desktop.ui.app import build_pages
 from reconcile_desktop.ui.plans.checkin_list import SUBTITLE_ROLE
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import unlock

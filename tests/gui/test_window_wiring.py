@@ -13,8 +13,7 @@ from reconcile_desktop.core import journal, nocontact
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.prompts import get_prompt
 from reconcile_desktop.ui import tray
-from reconcile_desktop.ui.app import window_for
-from reconcile_desktop.ui.pages import build_pages
+from reconcile_desktop.ui.app import build_pages, window_for
 from reconcile_desktop.ui.workers import Runner
 from tests.conftest import PASSPHRASE
 
