@@ -197,7 +197,7 @@ class ReconcileApp:
         self.demo = demo  # a throwaway journal: opens by itself, never offers the guide
         self.first_run_guide = first_run_guide and not demo
         self.guide: QDialog | None = None
-        self._finished = False
+        self.finished = False
         minutes = self.autolock_minutes()
         self.idle = idle.IdleWatcher(autolock_ms if autolock_ms else minutes * 60_000)
         self.idle.idle.connect(self.lock)
@@ -232,12 +232,12 @@ class ReconcileApp:
             self.vault.release()
             self.tell(exc.sentence)
             self.exit_code = exc.exit_code
-            self._finished = True
+            self.finished = True
             return exc.exit_code
         if state is VaultState.NEW:
             self._show_create()
         else:
-            self._show_unlock(locked=False)
+            self.show_unlock(locked=False)
         if self._warm_up:
             from PySide6.QtCore import QTimer
 
@@ -247,7 +247,7 @@ class ReconcileApp:
         return None
 
     def _start_warm_up(self, new_vault: bool) -> None:
-        if not self._finished:  # quitting at once must not leave an import running
+        if not self.finished:  # quitting at once must not leave an import running
             self.runner.submit(lambda: warm_up_imports(new_vault))
 
     def tell(self, sentence: str) -> None:
@@ -263,25 +263,25 @@ class ReconcileApp:
         if self.demo:
             from reconcile_desktop.ui.demo_start import DemoDialog
 
-            self._adopt(DemoDialog(self.vault, self.runner))
+            self.adopt(DemoDialog(self.vault, self.runner))
             return
-        self._adopt(CreateVaultDialog(self.vault, self.runner))
+        self.adopt(CreateVaultDialog(self.vault, self.runner))
 
-    def _show_unlock(self, *, locked: bool) -> None:
+    def show_unlock(self, *, locked: bool) -> None:
         from reconcile_desktop.ui.vault_dialogs import UnlockDialog
 
         if self.demo:
             from reconcile_desktop.ui.demo_start import DemoDialog
 
-            self._adopt(DemoDialog(self.vault, self.runner, locked=True))
+            self.adopt(DemoDialog(self.vault, self.runner, locked=True))
             return
-        self._adopt(
+        self.adopt(
             UnlockDialog(self.vault, self.runner, locked=locked, second_ms=self.unlock_second_ms)
         )
 
-    def _adopt(self, dialog: QDialog) -> None:
+    def adopt(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(self._unlocked)
+        dialog.accepted.connect(self.show_journal)
         dialog.rejected.connect(self._dialog_rejected)
         if hasattr(dialog, "restore_requested"):
             dialog.restore_requested.connect(self.care.show_restore)
@@ -289,7 +289,7 @@ class ReconcileApp:
         dialog.raise_()
         dialog.activateWindow()
 
-    def _unlocked(self) -> None:
+    def show_journal(self) -> None:
         dialog, self.dialog = self.dialog, None
         if self.window is None:
             self.window = self._build_window()
@@ -311,7 +311,7 @@ class ReconcileApp:
             QTimer.singleShot(CHART_WARM_UP_MS, self._warm_up_charts)
 
     def _warm_up_charts(self) -> None:
-        if not self._finished and not self.locked:
+        if not self.finished and not self.locked:
             from reconcile_desktop.ui.widgets.chart_canvas import chart_import
 
             chart_import().start()
@@ -353,7 +353,7 @@ class ReconcileApp:
 
     def lock(self) -> None:
         """Drop every decrypted view, forget the key, hide the window, ask for the passphrase."""
-        if self.window is None or self._finished:
+        if self.window is None or self.finished:
             return
         if self.dialog is not None and not self.care.yield_restore():
             return
@@ -363,7 +363,7 @@ class ReconcileApp:
         self.window.clear_sensitive()
         self.runner.wait()  # a running backup finishes with the key it started with
         self.vault.lock()
-        self._show_unlock(locked=True)  # shown before the hide, so a window is always up
+        self.show_unlock(locked=True)  # shown before the hide, so a window is always up
         self.window.save_state()
         self.window.hide()
 
@@ -378,9 +378,9 @@ class ReconcileApp:
 
     def finish(self, code: int = 0) -> None:
         """Close the vault and everything on screen; idempotent."""
-        if self._finished:
+        if self.finished:
             return
-        self._finished = True
+        self.finished = True
         self.idle.stop()
         self.care.finished()
         self.runner.wait()

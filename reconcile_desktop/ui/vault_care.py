@@ -141,7 +141,7 @@ class VaultCare(QObject):
         """The unlock dialog, saying which file is damaged and offering a backup."""
         from reconcile_desktop.ui.vault_dialogs import UnlockDialog
 
-        self.app._adopt(UnlockDialog(self.app.vault, self.app.runner, damaged=error))
+        self.app.adopt(UnlockDialog(self.app.vault, self.app.runner, damaged=error))
 
     def show_restore(self) -> None:
         """Show the restore dialog in place of the window. The journal stays open until the
@@ -150,7 +150,7 @@ class VaultCare(QObject):
         from reconcile_desktop.ui.backup_dialogs import RestoreDialog
 
         app = self.app
-        if app._finished or isinstance(app.dialog, RestoreDialog):
+        if app.finished or isinstance(app.dialog, RestoreDialog):
             return
         if app.window is not None and app.vault.is_unlocked:
             if not app.window.save_pending():
@@ -193,9 +193,9 @@ class VaultCare(QObject):
             self.app.dialog = None
             dialog.deleteLater()
             self.app.vault.lock()
-            self.app._show_unlock(locked=True)
+            self.app.show_unlock(locked=True)
             return
-        self.app._unlocked()
+        self.app.show_journal()
         if self.app.window is not None and result is not None:
             sentence = _tr("The backup is back in place.")
             if result.previous_saved_in is not None:
@@ -244,4 +244,4 @@ class VaultCare(QObject):
         if problem is not None:
             self.show_damaged(problem)
         else:
-            self.app._show_unlock(locked=self.app.window is not None)
+            self.app.show_unlock(locked=self.app.window is not None)
