@@ -70,6 +70,9 @@ With --json, {"periods": [...]}, oldest first; each period has:
   that ended the stretch ("i-contacted" or "they-contacted-engaged") or null.
 Dates are YYYY-MM-DD in the time zone you are in now, read from when things happened."""
 
+# Spelled out, not taken from core, so --help loads nothing more; a test checks they match.
+BOUNDARIES = ("asked-no-contact", "blocked", "court-order", "safety")
+
 _target_arg = whole_number(1, 3650, "the target is a number of days from 1 to 3650")
 _intensity_arg = whole_number(1, 5, "intensity is a number from 1 (mild) to 5 (very strong)")
 
@@ -182,13 +185,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _register_boundary(actions: argparse._SubParsersAction) -> None:
     from reconcile_desktop.cli import _add_shared_options
-    from reconcile_desktop.core.boundaries import NAMES
 
     b = actions.add_parser(
         "boundary",
         help="their boundaries: with any set, the reach-out step is never offered",
         description="Note what the other person asked for, or what keeps you apart: "
-        f"{', '.join(NAMES)}. With any of these set, the reach-out step is never offered, "
+        f"{', '.join(BOUNDARIES)}. With any of these set, the reach-out step is never offered, "
         "and the count goes on as time for your own life. Answers can change at any time.",
         epilog=BOUNDARY_JSON_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -200,7 +202,7 @@ def _register_boundary(actions: argparse._SubParsersAction) -> None:
         ("clear", cmd_boundary_clear, "take a boundary back off"),
     ):
         p = which.add_parser(verb, help=help, description=f"{help[:1].upper()}{help[1:]}.")
-        p.add_argument("name", choices=NAMES, metavar="NAME", help=", ".join(NAMES))
+        p.add_argument("name", choices=BOUNDARIES, metavar="NAME", help=", ".join(BOUNDARIES))
         p.set_defaults(func=func)
         _add_shared_options(p, top=False)
     p = which.add_parser("list", help="the answers so far", description="The answers so far.")

@@ -206,3 +206,10 @@ def test_a_contact_logged_in_sydney_counts_at_once_in_new_york(nc, run_cli):
     stretches = history["periods"][0]["attempts"]
     here = dt.datetime.now(ZoneInfo("America/New_York")).date().isoformat()
     assert stretches[0]["end_date"] == stretches[1]["start_date"] == here
+
+
+def test_the_boundary_names_spelled_out_for_help_match_core():
+    from reconcile_desktop.commands import nocontact_cmds
+    from reconcile_desktop.core import boundaries
+
+    assert nocontact_cmds.BOUNDARIES == boundaries.NAMES
