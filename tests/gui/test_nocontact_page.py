@@ -46,6 +46,7 @@ def vault(make_vault, clock):
 @pytest.fixture
 def page(qtbot, vault, clock, ops):
     p = NoContactPage(vault, clock, ops)
+    ops.changed.connect(p.refresh)  # what the window's broadcast does for the page on screen
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()
@@ -81,9 +82,9 @@ def test_empty_state_explains_and_starts_through_the_dialog(qtbot, page, vault):
     assert dialog.start_date.maximumDate().toPython() == vault.clock.today()
 
     dialog.set_target(60)
-    dialog.accept()
-    qtbot.waitUntil(lambda: page.view == "running")
-    assert not dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert page.view == "running" and page.dialog is None
     assert page.ring.text == "0" and "60" in page.ring.caption
     assert nocontact.current_period(vault).target_days == 60
 
@@ -259,14 +260,16 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
 def _answer(qtbot, page, *yes: str) -> None:
     for name, box in page.reach_out.questions.items():
         box.setChecked(name in yes)
-    page.reach_out.save_answers.click()  # just shown: not laid out yet for a mouse click
+    with qtbot.waitSignal(page.ops.changed):
+        page.reach_out.save_answers.click()  # just shown: not laid out yet for a mouse click
 
 
 def _confirm_sent(qtbot, page) -> None:
     page.reach_out.sent_button.click()
     box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
     assert "take this back" in box.text()
-    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
 
 
 def test_target_reached_asks_about_boundaries_before_offering_the_step(qtbot, page, vault, clock):
@@ -305,14 +308,15 @@ def test_i_sent_it_is_confirmed_undoable_and_turns_the_ring_to_giving_space(
     assert nocontact.events(vault, nocontact.current_period(vault).id) == []
 
     _confirm_sent(qtbot, page)
-    qtbot.waitUntil(lambda: page.reach_out.view == "space")
+    assert page.reach_out.view == "space"
     assert page.reach_out.heading.text() == "You reached out once; giving space since today"
     assert page.ring_caption.text() == "You reached out once and are giving space"
     assert not shown(page, page.reach_out.sent_button)
     kinds = [e.kind for e in nocontact.events(vault, nocontact.current_period(vault).id)]
     assert kinds == [streaks.REACHED_OUT]
 
-    page.reach_out.undo_button.click()  # a slip of the finger
+    with qtbot.waitSignal(page.ops.changed):
+        page.reach_out.undo_button.click()  # a slip of the finger
     assert page.reach_out.view == "offer" and page.ring_caption.text() == "No direct contact"
     assert nocontact.events(vault, nocontact.current_period(vault).id) == []
 
@@ -488,7 +492,8 @@ def test_a_first_week_shows_the_attempts_but_no_chart_yet(qtbot, page, clock):
     advance(clock, days=6)  # Monday to Sunday: one week
     page.refresh()
     page.history.toggle.setChecked(True)
-    assert not page.history.busy and page.history.chart.figure is None
+    qtbot.waitUntil(lambda: not page.history.busy)  # the weeks are read on the runner
+    assert page.history.chart.figure is None
     assert any("still going" in label.text() for label in page.history.body.findChildren(QLabel))
 
 
