@@ -7,7 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -213,6 +213,52 @@ def test_contact_time_defaults_to_now_and_cannot_be_in_the_future(qtbot, page, v
     qtbot.waitUntil(lambda: page.ring.text == "1")
     (event,) = nocontact.events(vault, nocontact.current_period(vault).id)
     assert event.local_date == now.date() - dt.timedelta(days=1)
+
+
+def _laid_out(dialog) -> tuple[int, QPoint]:
+    dialog.layout().activate()
+    return dialog.height(), dialog.ok_button.mapTo(dialog, QPoint(0, 0))
+
+
+def test_choosing_what_happened_clears_the_problem_and_the_dialog_stays_still(qtbot, page):
+    start(page)
+    dialog = page.open_contact_dialog()
+    qtbot.waitExposed(dialog)
+    before = _laid_out(dialog)
+    dialog.accept()  # nothing chosen yet
+    assert dialog.status.text() == "Choose what happened first." and dialog.status.problem
+    assert _laid_out(dialog) == before  # no growing, OK stays under the pointer
+
+    dialog.set_kind(streaks.LOOKED_SOCIAL)
+    assert dialog.status.text() == "" and not dialog.status.problem
+    assert _laid_out(dialog) == before
+    dialog.reject()
+
+
+def _every_dialog(page) -> list:
+    return [
+        page.open_start_dialog(),
+        page.open_contact_dialog(),
+        page.open_urge_dialog(),
+        page.open_correct_dialog(page.summary.flagged[0]),
+        page.open_end_dialog(),
+    ]
+
+
+def test_every_dialog_keeps_room_for_its_longest_problem(qtbot, page, vault, clock, tmp_path):
+    start(page)
+    advance(clock, days=3)
+    nocontact.log_event(vault, streaks.I_CONTACTED)
+    advance(clock, days=-1)  # one event saved for a time still ahead
+    page.refresh()
+    for dialog in _every_dialog(page):
+        qtbot.waitExposed(dialog)
+        before = _laid_out(dialog)
+        for sentence in sorted(dialog.problems(), key=len):  # the longest stays on screen
+            dialog.status.say(sentence, problem=True)
+            assert _laid_out(dialog) == before, (type(dialog).__name__, sentence)
+        dialog.grab().save(str(tmp_path / f"{type(dialog).__name__}.png"))
+        dialog.reject()
 
 
 # -- urges and unsent letters -----------------------------------------------------------------

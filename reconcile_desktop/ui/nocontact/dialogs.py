@@ -158,6 +158,7 @@ class _SavingDialog(QDialog):
         self.body.setContentsMargins(20, 18, 20, 14)
         self.body.setSpacing(12)
         self.status = theme.StatusLabel(tr("Problem"))
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Hidden, it keeps its room: a problem appearing never moves OK from under the pointer.
         policy = self.status.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
