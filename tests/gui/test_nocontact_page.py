@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import boundaries, journal, nocontact, streaks
+from reconcile_desktop.core.changes import ENTRIES, NOCONTACT, Changes
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui import theme, tray
 from reconcile_desktop.ui.nocontact import dialogs
@@ -289,8 +290,14 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
     dialog.note.setPlainText("I wanted to tell you about the new job.")
     dialog.write_letter.setChecked(True)
     assert dialog.ok_button.text() == "Save and write the letter"
-    with qtbot.waitSignal(page.entry_requested) as opened:
+    with (
+        qtbot.waitSignal(page.entry_requested) as opened,
+        qtbot.waitSignal(page.ops.changed) as changed,
+    ):
         dialog.accept()
+        assert not dialog.ok_button.isEnabled()  # until the write has landed
+    # The letter and the urge are one task, heard by the journal and this page at once.
+    assert changed.args[0] == Changes.of(ENTRIES, NOCONTACT)
     (entry_id,) = opened.args
     entry = journal.get_entry(vault, entry_id)
     assert entry.kind == "letter"
@@ -298,6 +305,20 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
     (event,) = nocontact.events(vault, nocontact.current_period(vault).id)
     assert event.entry_id == entry_id and event.kind == streaks.URGE_RESISTED
     assert page.values["urges"].text() == "1"
+
+
+def test_a_write_that_fails_says_so_inline_and_keeps_what_was_typed(qtbot, page, vault):
+    start(page)
+    dialog = page.open_urge_dialog()
+    dialog.note.setPlainText("The pull was strong tonight.")
+    nocontact.end_period(vault, "stopped")  # ended elsewhere (the command line) meanwhile
+    dialog.accept()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.status.problem)
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
+    assert dialog.status.text() == dialogs.NO_PERIOD
+    assert dialog.note.toPlainText() == "The pull was strong tonight."
+    dialog.reject()
 
 
 # -- the target and the next step --------------------------------------------------------------

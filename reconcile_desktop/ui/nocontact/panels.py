@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import boundaries, nocontact, streaks
+from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.nocontact import dialogs
 from reconcile_desktop.ui.widgets.chart_canvas import ChartCanvas
@@ -420,9 +421,13 @@ class HistorySection(QWidget):
                 nocontact.weekly_history,
                 self.vault,
                 on_done=lambda weeks: self._draw(generation, weeks),
-                on_error=lambda exc: self.problem.emit(exc.sentence),
+                on_error=lambda exc: self._failed(generation, exc),
             )
         )
+
+    def _failed(self, generation: int, exc: ReconcileError) -> None:
+        if generation == self._generation:  # not a chart dropped by a lock or a newer one
+            self.problem.emit(exc.sentence)
 
     def _draw(self, generation: int, weeks: list[streaks.WeekCount]) -> None:
         s = self._summary
@@ -444,7 +449,7 @@ class HistorySection(QWidget):
             self.ops.runner.submit(
                 build,
                 on_result=lambda figure: self._chart_ready(generation, figure),
-                on_error=lambda exc: self.problem.emit(exc.sentence),
+                on_error=lambda exc: self._failed(generation, exc),
             )
         )
 
