@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.core.changes import SETTINGS, writes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.paths import read_nofollow, write_new
 
@@ -103,6 +104,7 @@ def load_settings(vault: Vault) -> BackupSettings:
     )
 
 
+@writes(SETTINGS)
 def save_settings(vault: Vault, settings: BackupSettings) -> None:
     from reconcile_desktop.core.vault_settings import set_setting
 

@@ -321,7 +321,7 @@ class ReconcileApp:
             return
         from reconcile_desktop.ui.first_run import open_guide, should_offer
 
-        if should_offer(self.vault, just_created=just_created):
+        if should_offer(self.vault, self.ops, just_created=just_created):
             self.guide = open_guide(self.window)
 
     def _dialog_rejected(self) -> None:

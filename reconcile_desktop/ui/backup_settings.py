@@ -26,6 +26,7 @@ from reconcile_desktop.ui import theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 # Where backups were last configured to go (a folder path, nothing private), so the restore
 # dialog can look there while the journal cannot be opened.
@@ -33,14 +34,18 @@ FOLDER_HINT_KEY = "backups/last_folder"
 
 
 class AutoBackupControls(QWidget):
-    """Edits are saved at once; `changed` fires after each save, `problem(sentence)` when a
-    save failed (the controls then show what is stored)."""
+    """Edits are saved at once, through the window's ops (in order, off the GUI thread);
+    `changed` fires after each save has landed, `problem(sentence)` when a save failed (the
+    controls then show what is stored)."""
 
     changed = Signal()
     problem = Signal(str)
 
-    def __init__(self, vault: Vault, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Ops, vault: Vault, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.vault = vault
         self.settings = settings
         self._folder_dialog: QFileDialog | None = None
@@ -130,15 +135,23 @@ class AutoBackupControls(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
-        try:
-            backups.save_settings(self.vault, self.current())
-        except ReconcileError as exc:
-            self.problem.emit(exc.sentence)
-            self.load()
-            return
-        self.settings.setValue(FOLDER_HINT_KEY, str(self.folder()))
+        chosen = self.current()
         self._show_folder()
+        self.ops.mutate(
+            backups.save_settings,
+            self.vault,
+            chosen,
+            on_done=lambda _r: self._saved(chosen),
+            on_error=self._failed,
+        )
+
+    def _saved(self, chosen: backups.BackupSettings) -> None:
+        self.settings.setValue(FOLDER_HINT_KEY, str(chosen.folder(self.vault)))
         self.changed.emit()
+
+    def _failed(self, exc: ReconcileError) -> None:
+        self.problem.emit(exc.sentence)
+        self.load()
 
     def set_folder(self, folder: Path | None) -> None:
         self._location = str(folder) if folder is not None else None

@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         if self._settings_dialog is None:
             dialog = SettingsDialog(
-                self.vault, self.settings, self.runner, self.backup_dir, parent=self
+                self.vault, self.settings, self.ops, self.backup_dir, parent=self
             )
             dialog.autolock_changed.connect(self._autolock_edited)
             dialog.tray_changed.connect(self.tray.enable)

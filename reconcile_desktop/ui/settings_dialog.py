@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.backup_dialogs import RotateKeyDialog
     from reconcile_desktop.ui.main_window import MainWindow
+    from reconcile_desktop.ui.ops import Ops
     from reconcile_desktop.ui.workers import Runner, Task
 
 
@@ -121,14 +122,15 @@ class SettingsDialog(QDialog):
         self,
         vault: Vault,
         settings: QSettings,
-        runner: Runner,
+        ops: Ops,
         backup_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.settings = settings
-        self.runner = runner
+        self.ops = ops  # vault settings are written through it, so every view hears of them
+        self.runner = ops.runner  # the passphrase change and backups run beside the writes
         self.backup_dir = Path(backup_dir)
         self._folder_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("Settings"))
@@ -367,7 +369,7 @@ class SettingsDialog(QDialog):
         )
         text.setWordWrap(True)
         daily = QGroupBox(self.tr("Daily backups"))
-        self.auto_backups = AutoBackupControls(self.vault, self.settings)
+        self.auto_backups = AutoBackupControls(self.ops, self.vault, self.settings)
         QVBoxLayout(daily).addWidget(self.auto_backups)
         self.restore_button = QPushButton(self.tr("Restore from a backup…"))
         self.restore_button.setAccessibleName(self.tr("Restore from a backup"))

@@ -30,6 +30,7 @@ def test_walking_the_guide_writes_each_step_through_core(qtbot, make_app, make_v
     vault = app.vault
     assert vault_settings.guide_offered(vault)
     assert guide.counter.text() == "Step 1 of 4"
+    refreshes = {page.key: page.calls.count("refresh") for page in app.window.pages}
     click(qtbot, guide.next_button)
 
     step = guide.no_contact
@@ -37,6 +38,8 @@ def test_walking_the_guide_writes_each_step_through_core(qtbot, make_app, make_v
     step.days.setValue(30)  # choosing a number chooses to start
     assert step.start.isChecked() and guide.next_button.text() == "Start and continue"
     click(qtbot, guide.next_button)
+    assert not guide.next_button.isEnabled()  # until the write has landed
+    qtbot.waitUntil(lambda: guide.current() is guide.goal)
     period = nocontact.current_period(vault)
     assert period is not None and period.target_days == 30
 
@@ -50,6 +53,7 @@ def test_walking_the_guide_writes_each_step_through_core(qtbot, make_app, make_v
     step.schedule.setCurrentIndex(step.schedule.findData("3/week"))
     assert guide.next_button.text() == "Save and continue"
     click(qtbot, guide.next_button)
+    qtbot.waitUntil(lambda: guide.current() is guide.worksheet)
     (goal,) = plans.goals(vault)
     assert (goal.title, goal.principle) == ("Stay calm when I feel criticised", "patience")
     (commitment,) = plans.commitments(vault, goal.id)
@@ -60,12 +64,12 @@ def test_walking_the_guide_writes_each_step_through_core(qtbot, make_app, make_v
     click(qtbot, guide.next_button)
     assert len(plans.goals(vault)) == 1
 
-    refreshes = {page.key: page.calls.count("refresh") for page in app.window.pages}
     click(qtbot, guide.worksheet.open_button)
     assert not guide.isVisible()
     page = app.window.page("journal")
     assert app.window.current_page() is page
-    # The page on screen reads the vault again at once; the others when next shown (below).
+    # Every write was broadcast as it landed: the page on screen has read the vault again,
+    # the others do when next shown (below).
     assert page.calls.count("refresh") > refreshes["journal"]
     sheet = page.editor.worksheet_dialog
     assert sheet is not None and sheet.isVisible()
@@ -79,6 +83,7 @@ def test_walking_the_guide_writes_each_step_through_core(qtbot, make_app, make_v
     for p in app.window.pages:
         app.window.show_page_key(p.key)
         assert p.loaded and p.calls.count("refresh") > refreshes[p.key]
+    assert app.window.page("nocontact").view == "running"
 
 
 def test_skipping_at_once_writes_nothing_and_it_is_not_offered_again(
@@ -117,6 +122,7 @@ def test_help_opens_the_guide_again_and_it_knows_what_is_done(
     assert guide.no_contact.choices.isHidden()
     assert "60" in guide.no_contact.status.text()
     click(qtbot, guide.next_button)
+    assert guide.current() is guide.goal
     assert len(nocontact.periods(app.vault)) == 1
 
 

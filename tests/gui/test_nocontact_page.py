@@ -7,7 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import boundaries, journal, nocontact, streaks
+from reconcile_desktop.core.changes import ENTRIES, NOCONTACT, Changes
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui import theme, tray
 from reconcile_desktop.ui.nocontact import dialogs
@@ -46,6 +47,7 @@ def vault(make_vault, clock):
 @pytest.fixture
 def page(qtbot, vault, clock, ops):
     p = NoContactPage(vault, clock, ops)
+    ops.changed.connect(p.refresh)  # what the window's broadcast does for the page on screen
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()
@@ -81,9 +83,9 @@ def test_empty_state_explains_and_starts_through_the_dialog(qtbot, page, vault):
     assert dialog.start_date.maximumDate().toPython() == vault.clock.today()
 
     dialog.set_target(60)
-    dialog.accept()
-    qtbot.waitUntil(lambda: page.view == "running")
-    assert not dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert page.view == "running" and page.dialog is None
     assert page.ring.text == "0" and "60" in page.ring.caption
     assert nocontact.current_period(vault).target_days == 60
 
@@ -214,6 +216,52 @@ def test_contact_time_defaults_to_now_and_cannot_be_in_the_future(qtbot, page, v
     assert event.local_date == now.date() - dt.timedelta(days=1)
 
 
+def _laid_out(dialog) -> tuple[int, QPoint]:
+    dialog.layout().activate()
+    return dialog.height(), dialog.ok_button.mapTo(dialog, QPoint(0, 0))
+
+
+def test_choosing_what_happened_clears_the_problem_and_the_dialog_stays_still(qtbot, page):
+    start(page)
+    dialog = page.open_contact_dialog()
+    qtbot.waitExposed(dialog)
+    before = _laid_out(dialog)
+    dialog.accept()  # nothing chosen yet
+    assert dialog.status.text() == "Choose what happened first." and dialog.status.problem
+    assert _laid_out(dialog) == before  # no growing, OK stays under the pointer
+
+    dialog.set_kind(streaks.LOOKED_SOCIAL)
+    assert dialog.status.text() == "" and not dialog.status.problem
+    assert _laid_out(dialog) == before
+    dialog.reject()
+
+
+def _every_dialog(page) -> list:
+    return [
+        page.open_start_dialog(),
+        page.open_contact_dialog(),
+        page.open_urge_dialog(),
+        page.open_correct_dialog(page.summary.flagged[0]),
+        page.open_end_dialog(),
+    ]
+
+
+def test_every_dialog_keeps_room_for_its_longest_problem(qtbot, page, vault, clock, tmp_path):
+    start(page)
+    advance(clock, days=3)
+    nocontact.log_event(vault, streaks.I_CONTACTED)
+    advance(clock, days=-1)  # one event saved for a time still ahead
+    page.refresh()
+    for dialog in _every_dialog(page):
+        qtbot.waitExposed(dialog)
+        before = _laid_out(dialog)
+        for sentence in sorted(dialog.problems(), key=len):  # the longest stays on screen
+            dialog.status.say(sentence, problem=True)
+            assert _laid_out(dialog) == before, (type(dialog).__name__, sentence)
+        dialog.grab().save(str(tmp_path / f"{type(dialog).__name__}.png"))
+        dialog.reject()
+
+
 # -- urges and unsent letters -----------------------------------------------------------------
 
 
@@ -242,8 +290,14 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
     dialog.note.setPlainText("I wanted to tell you about the new job.")
     dialog.write_letter.setChecked(True)
     assert dialog.ok_button.text() == "Save and write the letter"
-    with qtbot.waitSignal(page.entry_requested) as opened:
+    with (
+        qtbot.waitSignal(page.entry_requested) as opened,
+        qtbot.waitSignal(page.ops.changed) as changed,
+    ):
         dialog.accept()
+        assert not dialog.ok_button.isEnabled()  # until the write has landed
+    # The letter and the urge are one task, heard by the journal and this page at once.
+    assert changed.args[0] == Changes.of(ENTRIES, NOCONTACT)
     (entry_id,) = opened.args
     entry = journal.get_entry(vault, entry_id)
     assert entry.kind == "letter"
@@ -253,20 +307,36 @@ def test_the_letter_option_creates_a_linked_letter_and_asks_to_open_it(qtbot, pa
     assert page.values["urges"].text() == "1"
 
 
+def test_a_write_that_fails_says_so_inline_and_keeps_what_was_typed(qtbot, page, vault):
+    start(page)
+    dialog = page.open_urge_dialog()
+    dialog.note.setPlainText("The pull was strong tonight.")
+    nocontact.end_period(vault, "stopped")  # ended elsewhere (the command line) meanwhile
+    dialog.accept()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.status.problem)
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
+    assert dialog.status.text() == dialogs.NO_PERIOD
+    assert dialog.note.toPlainText() == "The pull was strong tonight."
+    dialog.reject()
+
+
 # -- the target and the next step --------------------------------------------------------------
 
 
 def _answer(qtbot, page, *yes: str) -> None:
     for name, box in page.reach_out.questions.items():
         box.setChecked(name in yes)
-    page.reach_out.save_answers.click()  # just shown: not laid out yet for a mouse click
+    with qtbot.waitSignal(page.ops.changed):
+        page.reach_out.save_answers.click()  # just shown: not laid out yet for a mouse click
 
 
 def _confirm_sent(qtbot, page) -> None:
     page.reach_out.sent_button.click()
     box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
     assert "take this back" in box.text()
-    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
 
 
 def test_target_reached_asks_about_boundaries_before_offering_the_step(qtbot, page, vault, clock):
@@ -305,14 +375,15 @@ def test_i_sent_it_is_confirmed_undoable_and_turns_the_ring_to_giving_space(
     assert nocontact.events(vault, nocontact.current_period(vault).id) == []
 
     _confirm_sent(qtbot, page)
-    qtbot.waitUntil(lambda: page.reach_out.view == "space")
+    assert page.reach_out.view == "space"
     assert page.reach_out.heading.text() == "You reached out once; giving space since today"
     assert page.ring_caption.text() == "You reached out once and are giving space"
     assert not shown(page, page.reach_out.sent_button)
     kinds = [e.kind for e in nocontact.events(vault, nocontact.current_period(vault).id)]
     assert kinds == [streaks.REACHED_OUT]
 
-    page.reach_out.undo_button.click()  # a slip of the finger
+    with qtbot.waitSignal(page.ops.changed):
+        page.reach_out.undo_button.click()  # a slip of the finger
     assert page.reach_out.view == "offer" and page.ring_caption.text() == "No direct contact"
     assert nocontact.events(vault, nocontact.current_period(vault).id) == []
 
@@ -488,7 +559,8 @@ def test_a_first_week_shows_the_attempts_but_no_chart_yet(qtbot, page, clock):
     advance(clock, days=6)  # Monday to Sunday: one week
     page.refresh()
     page.history.toggle.setChecked(True)
-    assert not page.history.busy and page.history.chart.figure is None
+    qtbot.waitUntil(lambda: not page.history.busy)  # the weeks are read on the runner
+    assert page.history.chart.figure is None
     assert any("still going" in label.text() for label in page.history.body.findChildren(QLabel))
 
 

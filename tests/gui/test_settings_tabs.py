@@ -10,23 +10,20 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reconcile_desktop.ui.settings_dialog import SettingsDialog
 from reconcile_desktop.ui.settings_sections import AppearanceBox, ReminderBox
-from reconcile_desktop.ui.workers import Runner
 from tests.conftest import PASSPHRASE
 
 NEW_PASSPHRASE = "a second passphrase, just as calm"
 
 
 @pytest.fixture
-def dialog(qtbot, vault, tmp_path):
+def dialog(qtbot, vault, tmp_path, ops):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    runner = Runner()
-    d = SettingsDialog(vault, settings, runner, tmp_path / "b")
+    d = SettingsDialog(vault, settings, ops, tmp_path / "b")
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
     yield d
     d.close()
-    runner.wait()
 
 
 def tab_of(dialog: SettingsDialog, widget: QWidget) -> str:

@@ -75,3 +75,37 @@ def test_back_to_system_restores_the_native_style(qapp, restore_theme, settings)
     assert theme.stored_scheme(settings) == "system"
     settings.setValue(theme.SCHEME_KEY, "purple")  # an odd stored value reads as the default
     assert theme.stored_scheme(settings) == "system"
+
+
+def test_the_no_contact_history_turns_dark_with_the_page_on_screen(
+    qtbot, qapp, restore_theme, make_app, make_vault, existing_vault_dir
+):
+    """View > Appearance > Dark while the No contact history is open: its chart takes the dark
+    palette's colours without leaving the page (the Plan charts always did)."""
+    from reconcile_desktop.charts.style import DARK, LIGHT
+
+    theme.set_scheme(qapp, "light")
+    window = demo_window(qtbot, make_app, make_vault, existing_vault_dir)
+    window.show_page_key("nocontact")
+    history = window.page("nocontact").history
+    history.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: history.chart.figure is not None and not history.busy)
+    light = history.chart.figure
+    assert to_rgb(light.axes[0].title.get_color()) == to_rgb(LIGHT.foreground)
+
+    menu = window.view_menu.actions()[-1].menu()
+    {a.data(): a for a in menu.actions()}["dark"].trigger()
+    window_colour = to_rgb(theme.colors(True)["window"])
+
+    def dark_chart() -> bool:
+        figure = history.chart.figure
+        return (
+            figure is not light
+            and to_rgb(figure.get_facecolor()) == window_colour
+            and all(to_rgb(ax.get_facecolor()) == window_colour for ax in figure.axes)
+            and all(to_rgb(ax.title.get_color()) == to_rgb(DARK.foreground) for ax in figure.axes)
+        )
+
+    qtbot.waitUntil(dark_chart)
+    assert window.current_page().key == "nocontact"
+    qtbot.waitUntil(lambda: not history.busy)

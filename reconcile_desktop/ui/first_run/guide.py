@@ -3,6 +3,7 @@ after a journal is created and again from Help > Getting started….
 
 Whether it was offered is remembered inside the vault (core.vault_settings), so it does not
 come back at every unlock, and a demo or a second computer sees the journal's own answer.
+Every write goes through the window's ops, so each page hears what the guide changed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from reconcile_desktop.ui.first_run.steps import (
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.main_window import MainWindow
+    from reconcile_desktop.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 
@@ -45,18 +47,21 @@ class FirstRunGuide(QDialog):
 
     worksheet_requested = Signal()
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.vault = vault
+        self._applying = False  # a step's write is on its way: Next waits for it
+        self._closed = False
         self.setWindowTitle(self.tr("Getting started"))
         self.setAccessibleName(self.tr("Getting started"))
         self.setMinimumSize(560, 440)
         self.resize(620, 460)
 
-        self.principles = PrinciplesStep(vault)
-        self.no_contact = NoContactStep(vault)
-        self.goal = GoalStep(vault)
-        self.worksheet = WorksheetStep(vault)
+        self.principles = PrinciplesStep(ops, vault)
+        self.no_contact = NoContactStep(ops, vault)
+        self.goal = GoalStep(ops, vault)
+        self.worksheet = WorksheetStep(ops, vault)
         self.steps: list[Step] = [self.principles, self.no_contact, self.goal, self.worksheet]
         self.worksheet.open_requested.connect(self._open_worksheet)
 
@@ -116,16 +121,33 @@ class FirstRunGuide(QDialog):
         (field if field is not None and field.isEnabled() else self.next_button).setFocus()
 
     def _update_buttons(self) -> None:
-        self.back_button.setEnabled(self.index > 0)
+        self.back_button.setEnabled(self.index > 0 and not self._applying)
+        self.next_button.setEnabled(not self._applying)
         self.next_button.setText(self.current().next_label())
 
     def next(self) -> None:
-        if not self.current().apply():
+        if self._applying:
+            return
+        self._applying = True
+        self._update_buttons()
+        step = self.current()
+        step.apply(lambda ok: self._settled(step, ok))
+
+    def _settled(self, step: Step, ok: bool) -> None:
+        self._applying = False
+        if self._closed or step is not self.current():
+            return  # closed (skipped, or a lock) while the step was saving
+        self._update_buttons()
+        if not ok:
             return
         if self.index == len(self.steps) - 1:
             self.accept()
         else:
             self.go_to(self.index + 1)
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
 
     def back(self) -> None:
         self.go_to(self.index - 1)
@@ -143,7 +165,7 @@ def _vault_is_empty(vault: Vault) -> bool:
     )
 
 
-def should_offer(vault: Vault, *, just_created: bool) -> bool:
+def should_offer(vault: Vault, ops: Ops, *, just_created: bool) -> bool:
     """Offer once: after creating a journal, or on first unlock of one made elsewhere (for
     example with `reconcile init`) that is still empty."""
     try:
@@ -151,23 +173,27 @@ def should_offer(vault: Vault, *, just_created: bool) -> bool:
             return False
         if just_created or _vault_is_empty(vault):
             return True
-        # A journal that already holds something never needs the guide pushed at it: remember
-        # that, so later unlocks skip even this check.
-        vault_settings.mark_guide_offered(vault)
-        return False
     except ReconcileError as exc:
         log.warning("Could not read whether the guide was offered: %s", type(exc).__name__)
         return False
+    # A journal that already holds something never needs the guide pushed at it: remember
+    # that, so later unlocks skip even this check.
+    _remember_offered(vault, ops)
+    return False
+
+
+def _remember_offered(vault: Vault, ops: Ops) -> None:
+    def failed(exc: ReconcileError) -> None:
+        log.warning("Could not remember that the guide was offered: %s", type(exc).__name__)
+
+    ops.mutate(vault_settings.mark_guide_offered, vault, on_error=failed)
 
 
 def open_guide(window: MainWindow) -> FirstRunGuide:
-    """Open the guide over the window (window-modal); the pages reload when it closes."""
-    try:
-        vault_settings.mark_guide_offered(window.vault)
-    except ReconcileError as exc:
-        log.warning("Could not remember that the guide was offered: %s", type(exc).__name__)
-    guide = FirstRunGuide(window.vault, window)
-    guide.finished.connect(lambda _result: window.refresh_pages())
+    """Open the guide over the window (window-modal). Its steps write through the window's
+    ops, so the pages hear of each write as it lands."""
+    _remember_offered(window.vault, window.ops)
+    guide = FirstRunGuide(window.ops, window.vault, window)
     guide.finished.connect(guide.deleteLater)
     guide.worksheet_requested.connect(lambda: _start_worksheet(window))
     guide.open()

@@ -1,8 +1,10 @@
-"""The guide's four steps. Each step that writes does so through the same core functions as
-the rest of the app (core.nocontact, core.plans), and says so inline when it cannot."""
+"""The guide's four steps. Each step that writes does so through the window's ops, with the
+same core functions as the rest of the app (core.nocontact, core.plans), so every page hears
+of it; it says so inline when it cannot."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,12 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import nocontact, plans
+from reconcile_desktop.core.changes import changes_of
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.models import PRINCIPLES
 from reconcile_desktop.ui import theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
+
+# apply()'s answer: True moves the guide on, False keeps it on the step (a problem is shown).
+Settled = Callable[[bool], None]
 
 DEFAULT_TARGET_DAYS = 45
 SCHEDULES = ("daily", "mon,tue,wed,thu,fri", "3/week")
@@ -44,8 +51,9 @@ class Step(QWidget):
 
     changed = Signal()
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.vault = vault
         self.heading = ""
         self.column = QVBoxLayout(self)
@@ -56,9 +64,17 @@ class Step(QWidget):
     def next_label(self) -> str:
         return self.tr("Next")
 
-    def apply(self) -> bool:
-        """Do what the step asks (if anything); False keeps the guide on this step."""
-        return True
+    def apply(self, settled: Settled) -> None:
+        """Do what the step asks (if anything), then answer settled(True) to move on or
+        settled(False) to stay; a write answers once it has landed."""
+        settled(True)
+
+    def _failed(self, settled: Settled) -> Callable[[ReconcileError], None]:
+        def failed(exc: ReconcileError) -> None:
+            self.status.say(exc.sentence, problem=True)
+            settled(False)
+
+        return failed
 
     def refresh(self) -> None:
         """Look at the vault again (the guide may be reopened after things changed)."""
@@ -69,8 +85,8 @@ class Step(QWidget):
 
 
 class PrinciplesStep(Step):
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, parent)
         self.heading = self.tr("Welcome")
         self.column.addWidget(
             _text(
@@ -122,8 +138,8 @@ class PrinciplesStep(Step):
 
 
 class NoContactStep(Step):
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, parent)
         self.heading = self.tr("A time of no contact")
         self.column.addWidget(
             _text(
@@ -164,10 +180,12 @@ class NoContactStep(Step):
 
     def refresh(self) -> None:
         try:
-            self.period = nocontact.current_period(self.vault)
+            self._show(nocontact.current_period(self.vault))
         except ReconcileError as exc:
             self.status.say(exc.sentence, problem=True)
-            return
+
+    def _show(self, period: nocontact.PeriodData | None) -> None:
+        self.period = period
         self.choices.setVisible(self.period is None)
         if self.period is not None:
             self.status.say(
@@ -181,22 +199,28 @@ class NoContactStep(Step):
             return self.tr("Start and continue")
         return self.tr("Next")
 
-    def apply(self) -> bool:
+    def apply(self, settled: Settled) -> None:
         if self.period is not None or not self.start.isChecked():
-            return True
-        try:
-            self.period = nocontact.start_period(self.vault, target_days=self.days.value())
-        except ReconcileError as exc:
-            self.status.say(exc.sentence, problem=True)
-            return False
-        self.refresh()
-        self.changed.emit()
-        return True
+            settled(True)
+            return
+
+        def started(period: nocontact.PeriodData) -> None:
+            self._show(period)
+            self.changed.emit()
+            settled(True)
+
+        self.ops.mutate(
+            nocontact.start_period,
+            self.vault,
+            target_days=self.days.value(),
+            on_done=started,
+            on_error=self._failed(settled),
+        )
 
 
 class GoalStep(Step):
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, parent)
         self.heading = self.tr("Your first change goal")
         self.column.addWidget(
             _text(
@@ -243,6 +267,7 @@ class GoalStep(Step):
         self.column.addWidget(self.status)
         self.column.addStretch(1)
         self.saved: plans.GoalData | None = None
+        self._goal_id: int | None = None  # saved, while its step could not be (yet)
         self.goal.textChanged.connect(lambda _t: self.changed.emit())
         self.action.textChanged.connect(lambda _t: self.changed.emit())
 
@@ -257,34 +282,52 @@ class GoalStep(Step):
             return self.tr("Save and continue")
         return self.tr("Next")
 
-    def apply(self) -> bool:
+    def apply(self, settled: Settled) -> None:
         if self.saved is not None or not self._filled():
-            return True
+            settled(True)
+            return
         title, action = self.goal.text().strip(), self.action.text().strip()
         if not title or not action:
             self.status.say(
                 self.tr("Please write both the goal and one small step for it."), problem=True
             )
             (self.action if title else self.goal).setFocus()
-            return False
-        try:
-            goal = plans.add_goal(self.vault, title, principle=self.principle.currentData())
-            plans.add_commitment(self.vault, goal.id, action, self.schedule.currentData())
-        except ReconcileError as exc:
-            self.status.say(exc.sentence, problem=True)
-            return False
-        self.saved = goal
-        self.form.setEnabled(False)
-        self.status.say(self.tr("Saved. You will find it, ready to tick, on the Today page."))
-        self.changed.emit()
-        return True
+            settled(False)
+            return
+        principle, schedule = self.principle.currentData(), self.schedule.currentData()
+        goal_id = self._goal_id
+        made: dict[str, plans.GoalData] = {}
+
+        def work() -> plans.GoalData:  # on the runner: only the values read above
+            if goal_id is not None:
+                goal = plans.get_goal(self.vault, goal_id)
+            else:
+                goal = made["goal"] = plans.add_goal(self.vault, title, principle=principle)
+            plans.add_commitment(self.vault, goal.id, action, schedule)
+            return goal
+
+        def saved(goal: plans.GoalData) -> None:
+            self.saved = goal
+            self.form.setEnabled(False)
+            self.status.say(self.tr("Saved. You will find it, ready to tick, on the Today page."))
+            self.changed.emit()
+            settled(True)
+
+        def failed(exc: ReconcileError) -> None:
+            if "goal" in made:  # the goal is kept: trying again adds only its step
+                self._goal_id = made["goal"].id
+                self.ops.announce(changes_of(plans.add_goal))
+            self._failed(settled)(exc)
+
+        changes = changes_of(plans.add_goal) | changes_of(plans.add_commitment)
+        self.ops.mutate_many(changes, work, on_done=saved, on_error=failed)
 
 
 class WorksheetStep(Step):
     open_requested = Signal()
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, parent)
         self.heading = self.tr("Should I even try?")
         self.column.addWidget(
             _text(

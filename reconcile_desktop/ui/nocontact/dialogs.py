@@ -1,6 +1,8 @@
-"""The No contact page's small dialogs. Each saves through core in accept(): a problem is shown
-inline and the dialog stays open, so nothing typed is lost. The page opens them with open()
-(never exec()) and reads the result (`period`, `event`, `letter_entry_id`) once accepted."""
+"""The No contact page's small dialogs. accept() checks what was typed at once, then saves through
+the window's ops (off the GUI thread) with OK disabled; the dialog closes once the write has
+landed, or says the problem inline and stays open, so nothing typed is lost. The page opens them
+with open() (never exec()) and reads the result (`period`, `event`, `letter_entry_id`) once
+accepted."""
 
 from __future__ import annotations
 
@@ -31,11 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import journal, nocontact, streaks
+from reconcile_desktop.core.changes import ENTRIES, NOCONTACT, Changes
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.workers import GENERIC_SENTENCE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
+
+# Sentences core may answer with, so each dialog keeps room for the longest of its own.
+NO_PERIOD = "There is no no-contact period running. Start one first."
+BEFORE_PERIOD = "That date is before this no-contact period began."
 
 CTX = "NoContactDialogs"
 
@@ -120,10 +131,14 @@ class WhenField(QWidget):
         return dt.datetime(day.year, day.month, day.day, t.hour(), t.minute(), tzinfo=tzinfo)
 
 
+def not_yet() -> str:
+    return tr("That time has not come yet. Choose a moment up to now.")
+
+
 def _not_future(vault: Vault, when: dt.datetime) -> dt.datetime:
     now = vault.clock.local_now()
     if when > now.replace(second=59, microsecond=999999):
-        raise InvalidInput(tr("That time has not come yet. Choose a moment up to now."))
+        raise InvalidInput(not_yet())
     return min(when, now)
 
 
@@ -131,11 +146,11 @@ def _not_future(vault: Vault, when: dt.datetime) -> dt.datetime:
 
 
 class _SavingDialog(QDialog):
-    ok_text = "OK"
-
-    def __init__(self, vault: Vault, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, vault: Vault, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.vault = vault
+        self._closed = False  # closed (or deleted) while its write was still running
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(440)
@@ -143,6 +158,11 @@ class _SavingDialog(QDialog):
         self.body.setContentsMargins(20, 18, 20, 14)
         self.body.setSpacing(12)
         self.status = theme.StatusLabel(tr("Problem"))
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Hidden, it keeps its room: a problem appearing never moves OK from under the pointer.
+        policy = self.status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.status.setSizePolicy(policy)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,6 +174,10 @@ class _SavingDialog(QDialog):
         self.cancel_button.setAccessibleName(tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def problems(self) -> list[str]:
+        """Every sentence this dialog may show; the longest decides the room kept for them."""
+        return [GENERIC_SENTENCE, NO_PERIOD]
 
     def _finish_layout(self, ok_text: str) -> None:
         self.ok_button.setText(ok_text)
@@ -167,16 +191,60 @@ class _SavingDialog(QDialog):
         self.body.addWidget(label)
         return label
 
-    def _save(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        self._keep_room_for_problems()
+        super().showEvent(event)
+
+    def _keep_room_for_problems(self) -> None:
+        self.layout().activate()
+        margins = self.body.contentsMargins()
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right()
+        shown, text = self.status.problem, self.status.text()
+        tallest = 0
+        for sentence in self.problems():
+            self.status.setText(sentence)
+            tallest = max(tallest, self.status.heightForWidth(width))
+        self.status.say(text, problem=shown)
+        self.status.setMinimumHeight(tallest)
+
+    def _write(self) -> None:
+        """Check what was typed (InvalidInput says what is wrong), then start the write with
+        self._mutate(...)."""
         raise NotImplementedError
 
+    def _keep(self, result: object) -> None:
+        """Remember what the write returned (for the page to read once accepted)."""
+
+    def _mutate(self, fn: Callable, *args, **kwargs) -> None:
+        self.ops.mutate(fn, *args, on_done=self._saved, on_error=self._failed, **kwargs)
+
     def accept(self) -> None:
+        if not self.ok_button.isEnabled():
+            return  # its write is still running
         try:
-            self._save()
+            self._write()
         except ReconcileError as exc:
-            self.status.say(exc.sentence, problem=True)
+            self._failed(exc)
             return
+        self.status.say("")
+        self.ok_button.setEnabled(False)
+
+    def _saved(self, result: object) -> None:
+        if self._closed:
+            return
+        self._keep(result)
+        self.ok_button.setEnabled(True)
         super().accept()
+
+    def _failed(self, exc: ReconcileError) -> None:
+        if self._closed:
+            return
+        self.ok_button.setEnabled(True)
+        self.status.say(exc.sentence, problem=True)
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
 
 
 # -- start -----------------------------------------------------------------------------------
@@ -187,8 +255,8 @@ class StartDialog(_SavingDialog):
 
     DEFAULT_TARGET = 45
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, tr("Start no contact"), parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, tr("Start no contact"), parent)
         self.period: nocontact.PeriodData | None = None
         today = vault.clock.today()
         self._intro(
@@ -246,12 +314,21 @@ class StartDialog(_SavingDialog):
             self.custom_button.setChecked(True)
             self.custom_days.setValue(days)
 
-    def _save(self) -> None:
+    def problems(self) -> list[str]:
+        return [
+            *super().problems(),
+            "A no-contact period is already running; end it before starting anew.",
+        ]
+
+    def _write(self) -> None:
         day: dt.date = self.start_date.date().toPython()
         start = None if day >= self.vault.clock.today() else day
-        self.period = nocontact.start_period(
-            self.vault, target_days=self.target_days(), start=start
+        self._mutate(
+            nocontact.start_period, self.vault, target_days=self.target_days(), start=start
         )
+
+    def _keep(self, result: object) -> None:
+        self.period = result  # type: ignore[assignment]
 
 
 # -- contact ---------------------------------------------------------------------------------
@@ -260,8 +337,8 @@ class StartDialog(_SavingDialog):
 class ContactDialog(_SavingDialog):
     """What happened, when (now by default, never in the future), and an optional note."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, tr("I had contact"), parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, tr("I had contact"), parent)
         self.event: nocontact.EventData | None = None
         self._intro(
             tr("Writing it down honestly is part of the work. Nothing here is a judgement.")
@@ -277,6 +354,7 @@ class ContactDialog(_SavingDialog):
             self.kind_buttons[kind] = button
             kinds.addWidget(button)
         self.body.addLayout(kinds)
+        self.kind_group.idToggled.connect(self._kind_toggled)
 
         form = QFormLayout()
         self.when = WhenField(vault.clock.local_now())
@@ -290,6 +368,10 @@ class ContactDialog(_SavingDialog):
         self.body.addLayout(form)
         self._finish_layout(tr("Save"))
 
+    def _kind_toggled(self, _id: int, on: bool) -> None:
+        if on:  # a choice answers "Choose what happened first." at once
+            self.status.say("")
+
     def kind(self) -> str | None:
         for kind, button in self.kind_buttons.items():
             if button.isChecked():
@@ -299,12 +381,18 @@ class ContactDialog(_SavingDialog):
     def set_kind(self, kind: str) -> None:
         self.kind_buttons[kind].setChecked(True)
 
-    def _save(self) -> None:
+    def problems(self) -> list[str]:
+        return [*super().problems(), tr("Choose what happened first."), not_yet(), BEFORE_PERIOD]
+
+    def _write(self) -> None:
         kind = self.kind()
         if kind is None:
             raise InvalidInput(tr("Choose what happened first."))
         when = _not_future(self.vault, self.when.value(self.vault.clock.tzinfo()))
-        self.event = nocontact.log_event(self.vault, kind, when=when, note=self.note.toPlainText())
+        self._mutate(nocontact.log_event, self.vault, kind, when=when, note=self.note.toPlainText())
+
+    def _keep(self, result: object) -> None:
+        self.event = result  # type: ignore[assignment]
 
 
 # -- urge ------------------------------------------------------------------------------------
@@ -313,8 +401,8 @@ class ContactDialog(_SavingDialog):
 class UrgeDialog(_SavingDialog):
     """Intensity 1-5, an optional trigger and note, and the unsent-letter option."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, tr("I resisted an urge"), parent)
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ops, vault, tr("I resisted an urge"), parent)
         self.event: nocontact.EventData | None = None
         self.letter_entry_id: int | None = None
         self._intro(tr("You felt the pull and did not act on it. That counts."))
@@ -367,22 +455,42 @@ class UrgeDialog(_SavingDialog):
         self.ok_button.setText(text)
         self.ok_button.setAccessibleName(text)
 
-    def _save(self) -> None:
+    def _write(self) -> None:
         note = self.note.toPlainText()
-        if self.write_letter.isChecked() and self.letter_entry_id is None:
-            # The letter first: if logging fails, what was written is already safe.
-            entry = journal.add_entry(
-                self.vault, note.strip(), title=tr("Unsent letter"), kind="letter"
-            )
-            self.letter_entry_id = entry.id
-        self.event = nocontact.log_event(
-            self.vault,
-            streaks.URGE_RESISTED,
-            intensity=self.intensity.value(),
-            trigger=self.trigger.text(),
-            note=note,
-            entry_id=self.letter_entry_id,
-        )
+        entry_id = self.letter_entry_id
+        letter = self.write_letter.isChecked() and entry_id is None
+        urge = {
+            "intensity": self.intensity.value(),
+            "trigger": self.trigger.text(),
+            "note": note,
+        }
+        title = tr("Unsent letter")
+        saved: dict[str, int] = {}
+
+        def work() -> nocontact.EventData:  # on the runner: only the values read above
+            linked = entry_id
+            if letter:
+                # The letter first: if logging fails, what was written is already safe.
+                linked = journal.add_entry(self.vault, note.strip(), title=title, kind="letter").id
+                saved["letter"] = linked
+            return nocontact.log_event(self.vault, streaks.URGE_RESISTED, entry_id=linked, **urge)
+
+        def failed(exc: ReconcileError) -> None:
+            if "letter" in saved:  # kept, so trying again does not write it twice
+                self.letter_entry_id = saved["letter"]
+                self.ops.announce(Changes.of(ENTRIES))
+            self._failed(exc)
+
+        def done(event: object) -> None:
+            if "letter" in saved:
+                self.letter_entry_id = saved["letter"]
+            self._saved(event)
+
+        changes = Changes.of(NOCONTACT, ENTRIES) if letter else Changes.of(NOCONTACT)
+        self.ops.mutate_many(changes, work, on_done=done, on_error=failed)
+
+    def _keep(self, result: object) -> None:
+        self.event = result  # type: ignore[assignment]
 
 
 # -- correcting a date -----------------------------------------------------------------------
@@ -391,8 +499,10 @@ class UrgeDialog(_SavingDialog):
 class CorrectDateDialog(_SavingDialog):
     """For an event saved for a time that has not come yet (a wrong clock, a typo)."""
 
-    def __init__(self, vault: Vault, event: streaks.Event, parent: QWidget | None = None) -> None:
-        super().__init__(vault, tr("Correct the date"), parent)
+    def __init__(
+        self, ops: Ops, vault: Vault, event: streaks.Event, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, vault, tr("Correct the date"), parent)
         self.event_id = event.id
         self.event: nocontact.EventData | None = None
         self._intro(
@@ -407,9 +517,15 @@ class CorrectDateDialog(_SavingDialog):
         self.body.addLayout(form)
         self._finish_layout(tr("Correct"))
 
-    def _save(self) -> None:
+    def problems(self) -> list[str]:
+        return [*super().problems(), not_yet(), BEFORE_PERIOD, "That event no longer exists."]
+
+    def _write(self) -> None:
         when = _not_future(self.vault, self.when.value(self.vault.clock.tzinfo()))
-        self.event = nocontact.correct_event(self.vault, self.event_id, when=when)
+        self._mutate(nocontact.correct_event, self.vault, self.event_id, when=when)
+
+    def _keep(self, result: object) -> None:
+        self.event = result  # type: ignore[assignment]
 
 
 # -- ending ----------------------------------------------------------------------------------
@@ -419,9 +535,10 @@ class EndPeriodDialog(_SavingDialog):
     """A kind confirmation. Reached the target: "target"; otherwise the user's choice."""
 
     def __init__(
-        self, vault: Vault, summary: streaks.Summary, parent: QWidget | None = None
+        self, ops: Ops, vault: Vault, summary: streaks.Summary, parent: QWidget | None = None
     ) -> None:
-        super().__init__(vault, tr("End this period"), parent)
+        super().__init__(ops, vault, tr("End this period"), parent)
+        self.summary = summary  # the period as it was: the page's farewell names its best
         self.reason = "target" if summary.target_reached else "stopped"
         self.period: nocontact.PeriodData | None = None
         if summary.target_reached:
@@ -448,5 +565,8 @@ class EndPeriodDialog(_SavingDialog):
         super().showEvent(event)
         self.cancel_button.setFocus()
 
-    def _save(self) -> None:
-        self.period = nocontact.end_period(self.vault, self.reason)
+    def _write(self) -> None:
+        self._mutate(nocontact.end_period, self.vault, self.reason)
+
+    def _keep(self, result: object) -> None:
+        self.period = result  # type: ignore[assignment]

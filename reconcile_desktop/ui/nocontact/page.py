@@ -41,6 +41,8 @@ from reconcile_desktop.ui.nocontact.ring import ProgressRing
 from reconcile_desktop.ui.pages import SPACE, Page
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.ops import Ops
@@ -227,7 +229,7 @@ class NoContactPage(Page):
         self.reach_out.answers_given.connect(self.save_boundaries)
         self.flagged = FlaggedPanel()
         self.flagged.correct_requested.connect(self.open_correct_dialog)
-        self.history = HistorySection(self.vault)
+        self.history = HistorySection(self.ops, self.vault)
         self.history.problem.connect(lambda sentence: self.status.say(sentence, problem=True))
         for section in (self.reach_out, self.flagged, self.history):
             layout.addWidget(section)
@@ -292,11 +294,14 @@ class NoContactPage(Page):
         self.summary = s = nocontact.summary(self.vault)
         if s is None:
             self.show_view("empty")
-            self.farewell_label.setText(self._farewell)
-            self.farewell_label.setVisible(bool(self._farewell))
+            self._show_farewell()
         else:
             self.show_view("running")
             self._show_running(s)
+
+    def _show_farewell(self) -> None:
+        self.farewell_label.setText(self._farewell)
+        self.farewell_label.setVisible(bool(self._farewell))
 
     def _show_running(self, s: streaks.Summary) -> None:
         tr = self.tr
@@ -402,43 +407,41 @@ class NoContactPage(Page):
             self.dialog.reject()
         self.dialog = None
 
+    # Each dialog writes through ops; the broadcast that follows refreshes this page, so what
+    # runs once a dialog is accepted only does what a re-read cannot.
+
     def open_start_dialog(self) -> QDialog:
-        return self._open(dialogs.StartDialog(self.vault, self), lambda _d: self._after_write())
+        return self._open(dialogs.StartDialog(self.ops, self.vault, self), lambda _d: None)
 
     def _while_counting(self, open_dialog) -> None:
         if self.summary is not None:  # else the page itself offers to start
             open_dialog()
 
     def open_contact_dialog(self) -> QDialog:
-        return self._open(dialogs.ContactDialog(self.vault, self), lambda _d: self._after_write())
+        return self._open(dialogs.ContactDialog(self.ops, self.vault, self), lambda _d: None)
 
     def open_urge_dialog(self) -> QDialog:
-        return self._open(dialogs.UrgeDialog(self.vault, self), self._after_urge)
+        return self._open(dialogs.UrgeDialog(self.ops, self.vault, self), self._after_urge)
 
     def open_correct_dialog(self, event: streaks.Event) -> QDialog:
-        dialog = dialogs.CorrectDateDialog(self.vault, event, self)
-        return self._open(dialog, lambda _d: self._after_write())
+        dialog = dialogs.CorrectDateDialog(self.ops, self.vault, event, self)
+        return self._open(dialog, lambda _d: None)
 
     def open_end_dialog(self) -> QDialog | None:
         if self.summary is None:
             return None
-        dialog = dialogs.EndPeriodDialog(self.vault, self.summary, self)
+        dialog = dialogs.EndPeriodDialog(self.ops, self.vault, self.summary, self)
         return self._open(dialog, self._after_end)
 
-    def _after_write(self) -> None:
-        self._reload()
-
     def _after_urge(self, dialog: dialogs.UrgeDialog) -> None:
-        self._reload()
         if dialog.letter_entry_id is not None:
             self.entry_requested.emit(dialog.letter_entry_id)
 
-    def _after_end(self, _dialog: QDialog) -> None:
-        best = self.summary.best_direct if self.summary else 0
+    def _after_end(self, dialog: dialogs.EndPeriodDialog) -> None:
         self._farewell = self.tr(
             "Your last period is in your history, with a best of {days}. That is yours to keep."
-        ).format(days=self._days(best))
-        self._reload()
+        ).format(days=self._days(dialog.summary.best_direct))
+        self._show_farewell()
 
     def confirm_reached_out(self) -> QMessageBox:
         box = QMessageBox(
@@ -459,21 +462,20 @@ class NoContactPage(Page):
         return box
 
     def log_reached_out(self) -> None:
-        self._write(lambda: nocontact.log_event(self.vault, streaks.REACHED_OUT))
+        self._write(nocontact.log_event, streaks.REACHED_OUT)
 
     def undo_reached_out(self) -> None:
-        self._write(lambda: nocontact.undo_reach_out(self.vault))
+        self._write(nocontact.undo_reach_out)
 
     def save_boundaries(self, names: frozenset[str]) -> None:
-        self._write(lambda: boundaries.answer(self.vault, names))
+        self._write(boundaries.answer, names)
 
-    def _write(self, fn) -> None:
-        try:
-            fn()
-        except ReconcileError as exc:
-            self.status.say(exc.sentence, problem=True)
-            return
-        self._reload()
+    def _write(self, fn: Callable, *args: object) -> None:
+        """A write from the page itself; the broadcast after it shows the result."""
+        self.ops.mutate(fn, self.vault, *args, on_error=self._write_failed)
+
+    def _write_failed(self, exc: ReconcileError) -> None:
+        self.status.say(exc.sentence, problem=True)
 
     # -- small helpers -----------------------------------------------------------------------
 

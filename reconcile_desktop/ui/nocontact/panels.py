@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import boundaries, nocontact, streaks
+from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.nocontact import dialogs
 from reconcile_desktop.ui.widgets.chart_canvas import ChartCanvas
-from reconcile_desktop.ui.workers import Runner
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
+    from reconcile_desktop.ui.workers import Task
 
 # A single week is one dot, and its date axis cannot be laid out (matplotlib warns).
 MIN_CHART_WEEKS = 2
@@ -303,16 +305,18 @@ class FlaggedPanel(_Panel):
 
 
 class HistorySection(QWidget):
-    """A closed section until asked for; the chart is built off the GUI thread (matplotlib is
-    first imported there) and rebuilt when the palette switches light/dark."""
+    """A closed section until asked for. Its weeks are read on the window's one runner, in
+    order with the writes, and the figure is drawn beside them (matplotlib is first imported
+    there); it is drawn again when the palette switches light/dark."""
 
     problem = Signal(str)
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.vault = vault
         self._summary: streaks.Summary | None = None
-        self._runner: Runner | None = None
+        self._tasks: set[Task] = set()
         self._generation = 0
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -348,7 +352,12 @@ class HistorySection(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._runner is not None and self._runner.busy
+        """True while the chart's weeks or figure are still on their way."""
+        return bool(self._tasks)
+
+    def _track(self, task: Task) -> None:
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._tasks.discard(task))
 
     def show_summary(self, s: streaks.Summary | None) -> None:
         self._summary = s
@@ -403,15 +412,32 @@ class HistorySection(QWidget):
             self.attempt_rows.addWidget(label)
 
     def _build_chart(self) -> None:
-        s = self._summary
-        if s is None:
+        if self._summary is None:
             return
-        weeks = nocontact.weekly_history(self.vault)
         self._generation += 1
         generation = self._generation
+        self._track(
+            self.ops.query(
+                nocontact.weekly_history,
+                self.vault,
+                on_done=lambda weeks: self._draw(generation, weeks),
+                on_error=lambda exc: self._failed(generation, exc),
+            )
+        )
+
+    def _failed(self, generation: int, exc: ReconcileError) -> None:
+        if generation == self._generation:  # not a chart dropped by a lock or a newer one
+            self.problem.emit(exc.sentence)
+
+    def _draw(self, generation: int, weeks: list[streaks.WeekCount]) -> None:
+        s = self._summary
+        if generation != self._generation or s is None:
+            return
         if len(weeks) < MIN_CHART_WEEKS:
             self.chart.clear()
             return
+        # Read now, not when asked: a theme switch reaches the window before its children, so
+        # during the switch this widget may still hold the old palette.
         style = self.chart.chart_style()
 
         def build():
@@ -419,12 +445,12 @@ class HistorySection(QWidget):
 
             return history_figure(s.attempts, s.target_days, weeks, style)
 
-        if self._runner is None:
-            self._runner = Runner(self)
-        self._runner.submit(
-            build,
-            on_result=lambda figure: self._chart_ready(generation, figure),
-            on_error=lambda exc: self.problem.emit(exc.sentence),
+        self._track(
+            self.ops.runner.submit(
+                build,
+                on_result=lambda figure: self._chart_ready(generation, figure),
+                on_error=lambda exc: self._failed(generation, exc),
+            )
         )
 
     def _chart_ready(self, generation: int, figure) -> None:
