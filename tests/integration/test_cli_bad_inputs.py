@@ -58,6 +58,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "search": ["search", "{text}"],
     "export": ["export", "--out", "{out_file}"],
     "import": ["import", "{in_file}", "--yes"],
+    "nocontact boundary": ["nocontact", "boundary", "set", "blocked"],
     "nocontact start": ["nocontact", "start"],
     "nocontact end": ["nocontact", "end"],
     "nocontact history": ["nocontact", "history"],
@@ -70,6 +71,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "today": ["today"],
     "mark": ["mark", "1", "kept", "--note", "{text}"],
     "progress": ["progress"],
+    "support": ["support", "--country", "GB"],
 }
 
 
