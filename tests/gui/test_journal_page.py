@@ -37,6 +37,7 @@ def make_page(qtbot, vault, clock, ops):
 
     def factory() -> JournalPage:
         page = JournalPage(vault, clock, ops)
+        ops.changed.connect(page.refresh)  # what the window's broadcast does for it
         qtbot.addWidget(page)
         page.resize(1024, 700)
         page.show()
@@ -312,19 +313,21 @@ def _cell_of(view: QTableView, day: int):
 # -- trash ------------------------------------------------------------------------------------
 
 
-def test_delete_moves_to_trash_and_undo_brings_it_back(qtbot, make_page, vault):
+def test_delete_moves_to_trash_and_undo_brings_it_back(qtbot, make_page, vault, ops):
     ids = add(vault, 4)
     page = make_page()
     page.list.setFocus()
     page.list.setCurrentIndex(page.model.index(1))
-    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(ops.changed):
+        qtbot.keyClick(page.list, Qt.Key.Key_Delete)
 
     assert ids[1] not in ids_shown(page)
     assert [r.id for r in journal.list_trash(vault)] == [ids[1]]
     assert page.undo_bar.isVisible()
     assert page.editor.current_id() == ids[2]  # the next entry took its place
 
-    click(qtbot, page.undo_button)
+    with qtbot.waitSignal(ops.changed):
+        click(qtbot, page.undo_button)
     assert journal.list_trash(vault) == []
     assert ids_shown(page) == ids
     assert page.editor.current_id() == ids[1]
@@ -341,7 +344,7 @@ def test_the_editors_own_trash_button_removes_the_row(qtbot, make_page, vault):
     assert page.undo_bar.isVisible()
 
 
-def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_page, vault):
+def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_page, vault, ops):
     ids = add(vault, 4)
     for entry_id in ids[:3]:
         journal.trash_entry(vault, entry_id)
@@ -354,7 +357,8 @@ def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_pa
     assert sorted(dialog.trashed_ids()) == sorted(ids[:3])
 
     dialog.list.setCurrentRow(dialog.trashed_ids().index(ids[1]))
-    click(qtbot, dialog.restore_button)
+    with qtbot.waitSignal(dialog.restored):
+        click(qtbot, dialog.restore_button)
     assert sorted(ids_shown(page)) == sorted([ids[1], ids[3]])
 
     box = dialog.ask_to_empty()  # what the Empty trash… button opens

@@ -112,6 +112,12 @@ class CalendarPanel(QWidget):
         self.show_day(self.calendar.selectedDate())
         self._load_past()
 
+    def refresh_days(self) -> None:
+        """Marks and the chosen day's entries, after an entry changed (On this day is slow to
+        read at scale and waits for the next full refresh)."""
+        self.load_marks()
+        self.show_day(self.calendar.selectedDate())
+
     def load_marks(self) -> None:
         try:
             marked = journal.days_with_entries(
