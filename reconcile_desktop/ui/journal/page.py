@@ -357,7 +357,10 @@ class JournalPage(Page):
         gone = self.editor.current_id()
         anchor = self.model.row_of(gone) if gone is not None else None
         self.model.reload()
-        if anchor is None or self.model.row_of(gone) is not None or not self.model.rowCount():
+        if gone is not None and self.model.row_of(gone) is not None:
+            self._select_row_of(gone)  # the view forgets its current row on a reset
+            return
+        if anchor is None or not self.model.rowCount():
             return
         self.list.setCurrentIndex(self.model.index(min(anchor, self.model.rowCount() - 1)))
 
