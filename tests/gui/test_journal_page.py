@@ -535,3 +535,19 @@ def test_the_worksheets_support_button_opens_the_support_dialog(qtbot, make_page
     dialog = page.support_dialog
     assert isinstance(dialog, SupportDialog) and dialog.isVisible()
     dialog.reject()
+
+
+def test_an_autosave_in_calendar_mode_updates_that_days_line(qtbot, make_page, vault, ops):
+    ids = add(vault, 2, step=dt.timedelta(hours=1))
+    page = make_page()
+    page.toolbar_buttons["calendar"].click()
+    day_list = page.calendar.day_list
+    page.open_entry(ids[1])
+    with qtbot.waitSignal(ops.changed, timeout=5000):
+        qtbot.keyClicks(page.editor.title, "Harbour")
+    lines = [day_list.item(i).text() for i in range(day_list.count())]
+    assert len(lines) == 2 and sum("Harbour" in line for line in lines) == 1
+    page.new_entry()
+    with qtbot.waitSignal(ops.changed, timeout=5000):
+        qtbot.keyClicks(page.editor.body, "A third one today.")
+    assert day_list.count() == 3  # a new entry on the day shown joins its list

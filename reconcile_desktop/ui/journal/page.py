@@ -341,9 +341,10 @@ class JournalPage(Page):
             self.editor.refresh_urge()
         if not changes.touches(ENTRIES, TRASH):
             return
-        if not self.editor.saving:  # the editor's own save hands its entry on instead
-            self._tags_stale = True
-            self._reread_rows()
+        if self.editor.saving:  # the editor's own save hands its entry on instead
+            return
+        self._tags_stale = True
+        self._reread_rows()
         self._show_empty_state()
         if self.calendar.isVisibleTo(self):
             if changes.touches(TRASH):
@@ -497,6 +498,8 @@ class JournalPage(Page):
         self.model.upsert(row, insert=_matches(self.model.filters, data))
         self._select_row_of(data.id)
         self._show_empty_state()
+        if self.calendar.isVisibleTo(self):
+            self.calendar.entry_saved(row)
         if set(data.tags) - set(self.search.tag_names()):
             self._tags_stale = True  # a new tag: offer it in the filter
             if self.search.filters_box.isVisibleTo(self):
