@@ -172,6 +172,7 @@ class _WorkDialog(QDialog):
         self.vault = vault
         self.ops = ops
         self.task: Task | None = None
+        self._closed = False  # work on the window's runner may finish after closing
         self._reporter = _Reporter(self)
         self._reporter.changed.connect(self._progressed)
         self.progress = QProgressBar()
@@ -208,6 +209,8 @@ class _WorkDialog(QDialog):
             w.setEnabled(False)
 
         def finish(ok: bool, value: Any) -> None:
+            if self._closed:
+                return
             self.task = None
             self.progress.hide()
             self._set_controls()
@@ -267,6 +270,7 @@ class _WorkDialog(QDialog):
         # Locking closes dialogs before the key goes: let running work finish with it.
         if self.busy:
             self.ops.runner.wait()
+        self._closed = True
         super().done(result)
 
 

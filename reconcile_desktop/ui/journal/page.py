@@ -608,6 +608,8 @@ class JournalPage(Page):
 
     def _removed(self, entry_id: int) -> None:
         """An entry went to the trash (the refresh already took its row away): offer Undo."""
+        if not self._loaded:
+            return  # locked meanwhile: nothing to offer until the next unlock
         self.model.remove_entry(entry_id)
         if self.editor.current_id() == entry_id:
             self.editor.new_entry()
@@ -624,7 +626,7 @@ class JournalPage(Page):
             journal.restore_entry,
             self.vault,
             entry_id,
-            on_done=lambda _r: self.open_entry(entry_id),
+            on_done=lambda _r: self._loaded and self.open_entry(entry_id),
             on_error=lambda exc: self._say_problem(exc.sentence),
         )
 

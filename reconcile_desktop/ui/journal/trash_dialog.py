@@ -54,6 +54,7 @@ class TrashDialog(QDialog):
         self.ops = ops
         self.confirm_box: QMessageBox | None = None
         self.task: Task | None = None
+        self._closed = False  # work on the window's runner may finish after closing
         self._reporter = _Reporter(self)
         self._reporter.changed.connect(self._progressed)
         self.setWindowTitle(self.tr("Trash"))
@@ -165,6 +166,8 @@ class TrashDialog(QDialog):
         return self.task
 
     def _restored(self, result: tuple[list[int], str]) -> None:
+        if self._closed:
+            return
         done, problem = result
         self.task = None
         self.reload()
@@ -238,12 +241,16 @@ class TrashDialog(QDialog):
         self.progress.hide()
 
     def _emptied(self, n: int) -> None:
+        if self._closed:
+            return
         self._finished()
         self.reload()
         self.status.say(self.tr("The trash is empty now."))
         self.emptied.emit(n)
 
     def _failed(self, error: ReconcileError) -> None:
+        if self._closed:
+            return
         self._finished()
         self.reload()
         self.status.say(error.sentence, problem=True)
@@ -255,5 +262,6 @@ class TrashDialog(QDialog):
             self.ops.runner.wait()
         if self.confirm_box is not None:
             self.confirm_box.reject()
+        self._closed = True
         self.list.clear()
         super().done(result)
