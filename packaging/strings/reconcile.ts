@@ -1115,6 +1115,14 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Already counted as an urge resisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already counted as an urge resisted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answering a prompt</source>
         <translation type="unfinished"></translation>
     </message>

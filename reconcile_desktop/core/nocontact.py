@@ -207,9 +207,15 @@ def log_event(
     note: str = "",
     entry_id: int | None = None,
 ) -> EventData:
-    """Record contact, an urge resisted or the planned reach-out in the running period."""
+    """Record contact, an urge resisted or the planned reach-out in the running period.
+    An urge written out as a letter (`entry_id`) counts once: logging it again returns the
+    event already there."""
     if kind not in streaks.ALL_KINDS:
         raise InvalidInput("That kind of event is not one Reconcile knows.")
+    if kind == streaks.URGE_RESISTED and entry_id is not None:
+        counted = urge_for_entry(vault, entry_id)
+        if counted is not None:
+            return counted
     if intensity is not None and not streaks.INTENSITY_MIN <= intensity <= streaks.INTENSITY_MAX:
         raise InvalidInput("Intensity is a number from 1 (mild) to 5 (very strong).")
     period = _require_period(vault)
@@ -294,6 +300,20 @@ def undo_reach_out(vault: Vault) -> None:
     if event is None:
         raise InvalidInput("There is no recent reach-out to take back.")
     delete_event(vault, event.id)
+
+
+def urge_for_entry(vault: Vault, entry_id: int) -> EventData | None:
+    """The urge resisted that this entry (an unsent letter) was written for, if counted."""
+    E = CONTACT_EVENT
+    q = (
+        sa.select(E)
+        .where(E.c.entry_id == entry_id, E.c.kind == streaks.URGE_RESISTED)
+        .order_by(E.c.id)
+        .limit(1)
+    )
+    with vault.connection() as c:
+        row = c.execute(q).first()
+    return None if row is None else _event_data(row)
 
 
 def events(vault: Vault, period_id: int) -> list[EventData]:

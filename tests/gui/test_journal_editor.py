@@ -27,8 +27,8 @@ def vault(make_vault):
 
 
 @pytest.fixture
-def editor(qtbot, vault):
-    widget = EntryEditor(vault, vault.clock)
+def editor(qtbot, vault, ops):
+    widget = EntryEditor(vault, vault.clock, ops)
     qtbot.addWidget(widget)
     widget.resize(900, 640)
     widget.show()

@@ -62,14 +62,14 @@ def wait_idle(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
 
 
-def test_export_says_plainly_that_files_are_not_encrypted(qtbot, filled):
-    dialog = open_dialog(qtbot, ExportDialog(filled))
+def test_export_says_plainly_that_files_are_not_encrypted(qtbot, ops, filled):
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     assert "not encrypted" in dialog.warning.text()
     assert not dialog.pdf_choice.isEnabled()  # nothing selected
 
 
-def test_exporting_json_runs_in_the_background_and_writes_the_file(qtbot, filled, tmp_path):
-    dialog = open_dialog(qtbot, ExportDialog(filled))
+def test_exporting_json_runs_in_the_background_and_writes_the_file(qtbot, ops, filled, tmp_path):
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     target = tmp_path / "out" / "journal.json"
     target.parent.mkdir()
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as done:
@@ -84,8 +84,8 @@ def test_exporting_json_runs_in_the_background_and_writes_the_file(qtbot, filled
     assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
 
 
-def test_exporting_markdown_writes_one_file_per_entry(qtbot, filled, tmp_path):
-    dialog = open_dialog(qtbot, ExportDialog(filled))
+def test_exporting_markdown_writes_one_file_per_entry(qtbot, ops, filled, tmp_path):
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     choose(qtbot, dialog.md_choice)
     assert not dialog.include_trash.isEnabled()
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
@@ -93,8 +93,8 @@ def test_exporting_markdown_writes_one_file_per_entry(qtbot, filled, tmp_path):
     assert len(list((tmp_path / "md").glob("*.md"))) == 3
 
 
-def test_an_export_that_cannot_be_written_is_one_sentence(qtbot, filled, tmp_path):
-    dialog = open_dialog(qtbot, ExportDialog(filled))
+def test_an_export_that_cannot_be_written_is_one_sentence(qtbot, ops, filled, tmp_path):
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     dialog.export_to(blocker / "journal.json")  # a file where a folder should be
@@ -103,17 +103,17 @@ def test_an_export_that_cannot_be_written_is_one_sentence(qtbot, filled, tmp_pat
     assert dialog.status.text() == "The export could not be written there. Try another folder."
 
 
-def test_closing_the_dialog_waits_for_the_export(qtbot, filled, tmp_path):
-    dialog = open_dialog(qtbot, ExportDialog(filled))
+def test_closing_the_dialog_waits_for_the_export(qtbot, ops, filled, tmp_path):
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     target = tmp_path / "journal.json"
     dialog.export_to(target)
     dialog.reject()  # locking closes dialogs before the key is dropped
     assert target.exists()
 
 
-def test_pdf_of_the_selected_entries(qtbot, filled, tmp_path):
+def test_pdf_of_the_selected_entries(qtbot, ops, filled, tmp_path):
     ids = [row.id for row in journal.list_page(filled)][:2]
-    dialog = open_dialog(qtbot, ExportDialog(filled, selected_ids=ids))
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops, selected_ids=ids))
     assert dialog.pdf_choice.isEnabled() and "(2)" in dialog.pdf_choice.text()
     choose(qtbot, dialog.pdf_choice)
     target = tmp_path / "chosen.pdf"
@@ -133,10 +133,10 @@ def export_file(vault, path):
     return path
 
 
-def test_import_shows_a_preview_then_imports_in_one_go(qtbot, filled, unlocked, tmp_path):
+def test_import_shows_a_preview_then_imports_in_one_go(qtbot, ops, filled, unlocked, tmp_path):
     source = export_file(filled, tmp_path / "export.json")
     fresh = unlocked("fresh")
-    dialog = open_dialog(qtbot, ImportDialog(fresh))
+    dialog = open_dialog(qtbot, ImportDialog(fresh, ops))
     assert not dialog.import_button.isEnabled()
     dialog.set_file(source)
     wait_idle(qtbot, dialog)
@@ -160,10 +160,10 @@ def test_import_shows_a_preview_then_imports_in_one_go(qtbot, filled, unlocked, 
     assert not dialog.import_button.isEnabled()
 
 
-def test_a_file_that_cannot_be_imported_is_one_sentence(qtbot, unlocked, tmp_path):
+def test_a_file_that_cannot_be_imported_is_one_sentence(qtbot, ops, unlocked, tmp_path):
     bad = tmp_path / "notes.json"
     bad.write_text("{ not json", encoding="utf-8")
-    dialog = open_dialog(qtbot, ImportDialog(unlocked("v")))
+    dialog = open_dialog(qtbot, ImportDialog(unlocked("v"), ops))
     dialog.set_file(bad)
     wait_idle(qtbot, dialog)
     assert dialog.status.problem
@@ -171,7 +171,7 @@ def test_a_file_that_cannot_be_imported_is_one_sentence(qtbot, unlocked, tmp_pat
     assert dialog.summary.text() == "" and not dialog.import_button.isEnabled()
 
 
-def test_a_zip_is_read_as_day_one_and_its_notes_are_shown(qtbot, unlocked, tmp_path):
+def test_a_zip_is_read_as_day_one_and_its_notes_are_shown(qtbot, ops, unlocked, tmp_path):
     archive = tmp_path / "dayone.zip"
     doc = {
         "entries": [
@@ -185,7 +185,7 @@ def test_a_zip_is_read_as_day_one_and_its_notes_are_shown(qtbot, unlocked, tmp_p
     }
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("Journal.json", json.dumps(doc))
-    dialog = open_dialog(qtbot, ImportDialog(unlocked("v")))
+    dialog = open_dialog(qtbot, ImportDialog(unlocked("v"), ops))
     dialog.set_file(archive)
     assert dialog.source.currentData() == "dayone"
     wait_idle(qtbot, dialog)

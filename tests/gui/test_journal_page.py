@@ -37,6 +37,7 @@ def make_page(qtbot, vault, clock, ops):
 
     def factory() -> JournalPage:
         page = JournalPage(vault, clock, ops)
+        ops.changed.connect(page.refresh)  # what the window's broadcast does for it
         qtbot.addWidget(page)
         page.resize(1024, 700)
         page.show()
@@ -312,19 +313,21 @@ def _cell_of(view: QTableView, day: int):
 # -- trash ------------------------------------------------------------------------------------
 
 
-def test_delete_moves_to_trash_and_undo_brings_it_back(qtbot, make_page, vault):
+def test_delete_moves_to_trash_and_undo_brings_it_back(qtbot, make_page, vault, ops):
     ids = add(vault, 4)
     page = make_page()
     page.list.setFocus()
     page.list.setCurrentIndex(page.model.index(1))
-    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(ops.changed):
+        qtbot.keyClick(page.list, Qt.Key.Key_Delete)
 
     assert ids[1] not in ids_shown(page)
     assert [r.id for r in journal.list_trash(vault)] == [ids[1]]
     assert page.undo_bar.isVisible()
     assert page.editor.current_id() == ids[2]  # the next entry took its place
 
-    click(qtbot, page.undo_button)
+    with qtbot.waitSignal(ops.changed):
+        click(qtbot, page.undo_button)
     assert journal.list_trash(vault) == []
     assert ids_shown(page) == ids
     assert page.editor.current_id() == ids[1]
@@ -341,7 +344,36 @@ def test_the_editors_own_trash_button_removes_the_row(qtbot, make_page, vault):
     assert page.undo_bar.isVisible()
 
 
-def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_page, vault):
+def test_trashing_in_calendar_mode_updates_the_day_and_offers_undo(qtbot, make_page, vault, ops):
+    """The issue: in Calendar mode a trashed entry stayed in that day's list until the page
+    was left, and no Undo bar appeared."""
+    ids = add(vault, 3, step=dt.timedelta(hours=1))  # all on the day the calendar shows
+    page = make_page()
+    page.toolbar_buttons["calendar"].click()
+    day_list = page.calendar.day_list
+
+    def listed() -> list[int]:
+        return [day_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(day_list.count())]
+
+    assert sorted(listed()) == sorted(ids)
+    item = day_list.item(listed().index(ids[1]))
+    qtbot.mouseClick(
+        day_list.viewport(), Qt.MouseButton.LeftButton, pos=day_list.visualItemRect(item).center()
+    )
+    assert page.editor.current_id() == ids[1]
+    with qtbot.waitSignal(ops.changed):
+        page.editor.trash_button.click()
+    assert ids[1] not in listed() and len(listed()) == 2
+    assert page.calendar.isVisible() and page.undo_bar.isVisible()
+
+    with qtbot.waitSignal(ops.changed):
+        click(qtbot, page.undo_button)
+    assert sorted(listed()) == sorted(ids)
+    assert page.editor.current_id() == ids[1]
+    assert not page.undo_bar.isVisible()
+
+
+def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_page, vault, ops):
     ids = add(vault, 4)
     for entry_id in ids[:3]:
         journal.trash_entry(vault, entry_id)
@@ -354,7 +386,8 @@ def test_the_trash_dialog_restores_and_empties_after_confirmation(qtbot, make_pa
     assert sorted(dialog.trashed_ids()) == sorted(ids[:3])
 
     dialog.list.setCurrentRow(dialog.trashed_ids().index(ids[1]))
-    click(qtbot, dialog.restore_button)
+    with qtbot.waitSignal(dialog.restored):
+        click(qtbot, dialog.restore_button)
     assert sorted(ids_shown(page)) == sorted([ids[1], ids[3]])
 
     box = dialog.ask_to_empty()  # what the Empty trash… button opens
@@ -440,3 +473,81 @@ def test_clear_sensitive_forgets_rows_search_filters_and_marks(qtbot, make_page,
     page.clear_sensitive()  # twice is fine
     page.refresh()
     assert page.model.rowCount() == 3
+
+
+# -- the flow of change -----------------------------------------------------------------------
+
+
+def test_an_autosave_keeps_the_list_the_selection_the_splitter_and_the_editor(
+    qtbot, make_page, vault, ops
+):
+    ids = add(vault, PAGE_SIZE + 30)
+    page = make_page()
+    page.list.scrollToBottom()  # fetches the second page
+    qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE + 30)
+    row = PAGE_SIZE + 10
+    page.list.setCurrentIndex(page.model.index(row))
+    page.list.scrollTo(page.model.index(row))
+    assert page.editor.current_id() == ids[row]
+    resets, reads = [], []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.editor.entry_changed.connect(reads.append)
+    scrolled = page.list.verticalScrollBar().value()
+    sizes = page.splitter.sizes()
+
+    page.editor.body.moveCursor(page.editor.body.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(ops.changed, timeout=5000):
+        qtbot.keyClicks(page.editor.body, " And a quiet walk.")  # autosaved after a pause
+    assert journal.get_entry(vault, ids[row]).body.endswith("And a quiet walk.")
+    assert resets == [] and reads == []  # no reload of the list, no re-read of the entry
+    assert page.model.rowCount() == PAGE_SIZE + 30
+    assert page.list.currentIndex().row() == row
+    assert page.list.verticalScrollBar().value() == scrolled
+    assert page.splitter.sizes() == sizes
+    assert page.editor.body.document().isUndoAvailable()
+    assert page.model.entry_at(row).snippet.endswith("And a quiet walk.")
+
+
+def test_an_entry_changed_elsewhere_is_read_again_keeping_the_open_one(
+    qtbot, make_page, vault, ops
+):
+    ids = add(vault, 3)
+    page = make_page()
+    page.open_entry(ids[1])
+    with qtbot.waitSignal(ops.changed):
+        ops.mutate(journal.add_entry, vault, "Written in another place.")
+    assert page.model.rowCount() == 4
+    assert page.editor.current_id() == ids[1]
+    assert page.model.entry_at(page.list.currentIndex().row()).id == ids[1]
+
+
+def test_the_worksheets_support_button_opens_the_support_dialog(qtbot, make_page, vault):
+    from reconcile_desktop.core import prompts
+    from reconcile_desktop.ui.support_dialog import SupportDialog
+
+    body = prompts.worksheet_to_markdown({"afraid-of-them": "yes"})
+    sheet = journal.add_entry(vault, body, kind="worksheet", prompt_id="should-i-try")
+    page = make_page()
+    page.open_entry(sheet.id)
+    note = page.editor.sheet_bar.harm_note
+    assert note.isVisibleTo(page)
+    click(qtbot, note.button)
+    dialog = page.support_dialog
+    assert isinstance(dialog, SupportDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def test_an_autosave_in_calendar_mode_updates_that_days_line(qtbot, make_page, vault, ops):
+    ids = add(vault, 2, step=dt.timedelta(hours=1))
+    page = make_page()
+    page.toolbar_buttons["calendar"].click()
+    day_list = page.calendar.day_list
+    page.open_entry(ids[1])
+    with qtbot.waitSignal(ops.changed, timeout=5000):
+        qtbot.keyClicks(page.editor.title, "Harbour")
+    lines = [day_list.item(i).text() for i in range(day_list.count())]
+    assert len(lines) == 2 and sum("Harbour" in line for line in lines) == 1
+    page.new_entry()
+    with qtbot.waitSignal(ops.changed, timeout=5000):
+        qtbot.keyClicks(page.editor.body, "A third one today.")
+    assert day_list.count() == 3  # a new entry on the day shown joins its list

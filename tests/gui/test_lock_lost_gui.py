@@ -10,10 +10,10 @@ from tests.conftest import PASSPHRASE
 
 
 def test_a_refused_save_keeps_the_words_in_the_editor_until_they_can_be_saved(
-    qtbot, vault, make_vault
+    qtbot, vault, make_vault, ops
 ):
     entry = journal.add_entry(vault, "Saved before.")
-    editor = EntryEditor(vault, vault.clock)
+    editor = EntryEditor(vault, vault.clock, ops)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)

@@ -80,14 +80,53 @@ def test_an_unsent_letter_can_be_counted_as_an_urge_resisted(qtbot, window):
     editor.load(letter.id)
     assert editor.urge_button.isVisibleTo(editor)
     editor.urge_button.click()  # no period running yet: one sentence, nothing logged
-    assert "no-contact period" in editor.problem.text()
+    qtbot.waitUntil(lambda: "no-contact period" in editor.problem.text())
+    assert editor.urge_button.isEnabled()
     nocontact.start_period(window.vault, target_days=30)
-    editor.urge_button.click()
+    with qtbot.waitSignal(window.ops.changed):
+        editor.urge_button.click()
     (event,) = nocontact.events(window.vault, nocontact.current_period(window.vault).id)
     assert event.kind == "urge_resisted" and event.entry_id == letter.id
-    assert not editor.urge_button.isEnabled()
+    assert not editor.urge_button.isVisibleTo(editor)
+    assert editor.urge_counted.isVisibleTo(editor)
     editor.load(journal.add_entry(window.vault, "an ordinary day").id)
     assert not editor.urge_button.isVisibleTo(editor)
+    assert not editor.urge_counted.isVisibleTo(editor)
+
+
+def test_a_letter_written_from_an_urge_is_not_counted_again(qtbot, window):
+    """The issue: an urge logged with "Write an unsent letter instead", then "Count this
+    letter as an urge resisted" in that letter, made "Urges resisted this week" 2."""
+    from reconcile_desktop.core import streaks
+
+    vault = window.vault
+    nocontact.start_period(vault, target_days=30, start=dt.date(2026, 4, 30))
+    # What the urge dialog saves: the letter first, then the urge pointing at it.
+    letter = journal.add_entry(vault, "Not sending this.", title="Unsent letter", kind="letter")
+    nocontact.log_event(vault, streaks.URGE_RESISTED, entry_id=letter.id)
+    window.refresh_pages()
+    window.page("nocontact").entry_requested.emit(letter.id)
+    editor = window.page("journal").editor
+    assert editor.current_id() == letter.id
+    assert not editor.urge_button.isVisibleTo(editor)
+    assert editor.urge_counted.isVisibleTo(editor)
+    assert editor.urge_counted.text() == "Already counted as an urge resisted."
+    with qtbot.waitSignal(window.ops.changed):
+        editor.log_letter_as_urge()  # even asked directly, it stays one urge
+    assert nocontact.summary(vault).urges_this_week == 1
+
+
+def test_a_letter_counted_once_by_a_double_click(qtbot, window):
+    vault = window.vault
+    nocontact.start_period(vault, target_days=30, start=dt.date(2026, 4, 30))
+    editor = window.page("journal").editor
+    editor.load(journal.add_entry(vault, "Not sending this either.", kind="letter").id)
+    with qtbot.waitSignal(window.ops.changed):
+        editor.urge_button.click()
+        editor.urge_button.click()  # disabled while the first count is written
+    window.ops.runner.wait()
+    qtbot.waitUntil(lambda: not window.ops.runner.busy)
+    assert nocontact.summary(vault).urges_this_week == 1
 
 
 def test_a_hidden_page_reads_the_vault_when_it_is_next_shown(qtbot, window):

@@ -100,7 +100,7 @@ def test_a_whole_session_leaves_the_words_only_in_the_vault_and_the_export(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
 
     # Export to a chosen folder (the one place it is meant to appear).
-    export = ExportDialog(vault, app.runner, parent=window)
+    export = ExportDialog(vault, window.ops, parent=window)
     qtbot.addWidget(export)
     with qtbot.waitSignal(export.exported, timeout=20_000):
         export.export_to(places["export"] / "journal.json")

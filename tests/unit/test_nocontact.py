@@ -212,3 +212,17 @@ def test_flagged_means_the_time_is_still_ahead_even_on_the_same_day(nc_vault, cl
     clock.fixed = at(2026, 10, 5, 19)
     s = nocontact.summary(nc_vault)
     assert s.flagged == () and s.direct_days == 0
+
+
+def test_a_letter_already_counted_as_an_urge_is_not_counted_again(nc_vault, clock):
+    from reconcile_desktop.core import journal
+
+    nocontact.start_period(nc_vault, target_days=30, start=at(2026, 9, 28))
+    letter = journal.add_entry(nc_vault, "Not sending this.", kind="letter")
+    assert nocontact.urge_for_entry(nc_vault, letter.id) is None
+    first = nocontact.log_event(nc_vault, streaks.URGE_RESISTED, entry_id=letter.id)
+    again = nocontact.log_event(nc_vault, streaks.URGE_RESISTED, entry_id=letter.id)
+    assert again == first == nocontact.urge_for_entry(nc_vault, letter.id)
+    assert nocontact.summary(nc_vault).urges_total == 1
+    nocontact.log_event(nc_vault, streaks.URGE_RESISTED)  # urges without a letter still add up
+    assert nocontact.summary(nc_vault).urges_total == 2

@@ -112,6 +112,27 @@ class CalendarPanel(QWidget):
         self.show_day(self.calendar.selectedDate())
         self._load_past()
 
+    def refresh_days(self) -> None:
+        """Marks and the chosen day's entries, after an entry changed (On this day is slow to
+        read at scale and waits for the next full refresh)."""
+        self.load_marks()
+        self.show_day(self.calendar.selectedDate())
+
+    def entry_saved(self, row: journal.EntryRow) -> None:
+        """The editor saved this entry: change its line in place, reading again only when
+        it came to (or left) the day shown or a day with no mark."""
+        shown = self.calendar.selectedDate().toPython()
+        items = (self.day_list.item(i) for i in range(self.day_list.count()))
+        item = next((it for it in items if it.data(ID_ROLE) == row.id), None)
+        if item is not None and row.local_date == shown:
+            fresh = self._item(row, self._time(row))
+            item.setText(fresh.text())
+            item.setToolTip(fresh.toolTip())
+        elif item is not None or row.local_date == shown:
+            self.refresh_days()
+        elif row.local_date not in self.marked:
+            self.load_marks()
+
     def load_marks(self) -> None:
         try:
             marked = journal.days_with_entries(

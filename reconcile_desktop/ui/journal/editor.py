@@ -1,8 +1,10 @@
 """The entry editor: title, Markdown body, date, mood, tags and principle, saved as you go.
 
-Saving runs on the GUI thread from a debounce timer (update_entry costs a few milliseconds and
-writes only the columns that changed), so typing never waits on it. A new entry reaches the
-vault only once it holds writing of the user's own: no empty entries.
+Saving runs on the GUI thread from a debounce timer, through ops.mutate_now (update_entry
+costs a few milliseconds and writes only the columns that changed, and the next save needs a
+new entry's id), so typing never waits on it. The entry core returns is handed on (`written`),
+never read back. A new entry reaches the vault only once it holds writing of the user's own:
+no empty entries. Trashing and counting a letter as an urge go through ops.mutate.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from reconcile_desktop.ui.journal.worksheet_dialog import WorksheetBar, Workshee
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 AUTOSAVE_MS = 1000
 MAX_UNSAVED_MS = 15_000  # someone typing without pause still gets a save this often
@@ -168,14 +171,16 @@ class TagCompleter(QCompleter):
 
 class EntryEditor(QWidget):
     saved = Signal(int)
+    written = Signal(object)  # the EntryData core returned for that save
     entry_changed = Signal(int)  # a new entry was created, or another one loaded
     trashed = Signal(int)
     support_requested = Signal()  # the worksheet's answers suggest the user was hurt
 
-    def __init__(self, vault: Vault, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.vault = vault
         self.clock = clock
+        self.ops = ops
         self.setAccessibleName(self.tr("Entry editor"))
         self._id: int | None = None
         self._kind = "free"
@@ -251,6 +256,8 @@ class EntryEditor(QWidget):
             )
         )
         self.urge_button.clicked.connect(self.log_letter_as_urge)
+        self.urge_counted = theme.MutedLabel(self.tr("Already counted as an urge resisted."))
+        self.urge_counted.setAccessibleName(self.tr("Already counted as an urge resisted"))
         self.prompt_text = QLabel()
         self.prompt_text.setWordWrap(True)
         self.prompt_text.setAccessibleName(self.tr("The prompt this entry answers"))
@@ -322,6 +329,7 @@ class EntryEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.urge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.urge_counted)
         for w in (self.prompt_text, self.sheet_bar, self.title):
             layout.addWidget(w)
         layout.addWidget(self.stack, 1)
@@ -329,27 +337,53 @@ class EntryEditor(QWidget):
         layout.addWidget(self.problem)
 
     def log_letter_as_urge(self) -> None:
-        """An unsent letter is an urge ridden out: log it on the running no-contact period."""
+        """An unsent letter is an urge ridden out: log it on the running no-contact period,
+        once (a letter written from an urge on the No contact page already counts)."""
         from reconcile_desktop.core import nocontact, streaks
-        from reconcile_desktop.core.errors import ReconcileError
 
         self.save_now()
         entry_id = self.current_id()
         if entry_id is None:
             self.problem.say(self.tr("Write a few words first; then it can be counted."))
             return
-        try:
-            nocontact.log_event(
-                self.vault,
-                streaks.URGE_RESISTED,
-                note=self.tr("Wrote an unsent letter"),
-                entry_id=entry_id,
-            )
-        except ReconcileError as exc:
-            self.problem.say(exc.sentence, problem=True)
-            return
-        self.urge_button.setEnabled(False)
-        self.status.setText(self.tr("Counted as an urge resisted."))
+        self.urge_button.setEnabled(False)  # one click, one count
+
+        def counted(_event: object) -> None:
+            if self._id == entry_id:
+                self._show_urge(counted=True)
+                self.status.setText(self.tr("Counted as an urge resisted."))
+
+        def failed(exc: ReconcileError) -> None:
+            if self._id == entry_id:
+                self.urge_button.setEnabled(True)
+                self.problem.say(exc.sentence, problem=True)
+
+        self.ops.mutate(
+            nocontact.log_event,
+            self.vault,
+            streaks.URGE_RESISTED,
+            note=self.tr("Wrote an unsent letter"),
+            entry_id=entry_id,
+            on_done=counted,
+            on_error=failed,
+        )
+
+    def refresh_urge(self) -> None:
+        """Read again whether the letter shown counts as an urge (the No contact log changed)."""
+        self._show_urge()
+
+    def _show_urge(self, counted: bool | None = None) -> None:
+        letter = self._kind == "letter" and not self._read_only
+        if letter and counted is None and self._id is not None:
+            from reconcile_desktop.core import nocontact
+
+            try:
+                counted = nocontact.urge_for_entry(self.vault, self._id) is not None
+            except ReconcileError:
+                counted = False
+        self.urge_button.setVisible(letter and not counted)
+        self.urge_button.setEnabled(True)
+        self.urge_counted.setVisible(letter and bool(counted))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -425,6 +459,11 @@ class EntryEditor(QWidget):
         finally:
             self._saving = False
 
+    @property
+    def saving(self) -> bool:
+        """True while this editor's own save is being written (and broadcast)."""
+        return self._saving
+
     def has_unsaved(self) -> bool:
         """Typed words that are not in the vault yet (a save is due, or the last one failed)."""
         return self._dirty
@@ -480,8 +519,7 @@ class EntryEditor(QWidget):
         elif self._kind == "letter":
             self.banner.setText(self.tr("This letter is for you. It will never be sent."))
         self.banner.setVisible(self._read_only or self._kind == "letter")
-        self.urge_button.setVisible(self._kind == "letter" and not self._read_only)
-        self.urge_button.setEnabled(True)
+        self._show_urge()
         prompt = prompts.get_prompt(self._prompt_id) if self._prompt_id else None
         self.prompt_text.setText(prompt.text if prompt else "")
         self.prompt_text.setVisible(prompt is not None and self._kind != "worksheet")
@@ -561,12 +599,16 @@ class EntryEditor(QWidget):
                 if not body.strip() and not own_title:
                     self._dirty = False  # nothing of the user's own yet: no empty entries
                     return
-                entry = journal.add_entry(self.vault, body, occurred=self._occurred, **fields)
+                entry = self.ops.mutate_now(
+                    journal.add_entry, self.vault, body, occurred=self._occurred, **fields
+                )
                 created = True
             else:
                 if self._occurred_touched:
                     fields["occurred"] = self._occurred
-                entry = journal.update_entry(self.vault, self._id, body=body, **fields)
+                entry = self.ops.mutate_now(
+                    journal.update_entry, self.vault, self._id, body=body, **fields
+                )
                 created = False
         except ReconcileError as exc:
             self.status.setText("")
@@ -587,6 +629,7 @@ class EntryEditor(QWidget):
         self.problem.say(tag_problem or "", problem=tag_problem is not None)
         if created:
             self.entry_changed.emit(entry.id)
+        self.written.emit(entry)
         self.saved.emit(entry.id)
 
     def _gone(self, entry_id: int) -> str | None:
@@ -621,17 +664,22 @@ class EntryEditor(QWidget):
 
     def trash_current(self) -> None:
         self.save_now()
-        if self._id is None:
+        if self._id is None or self._dirty:  # still dirty: saving failed, keep the text
             return
         entry_id = self._id
-        try:
-            journal.trash_entry(self.vault, entry_id)
-        except ReconcileError as exc:
-            self.problem.say(exc.sentence, problem=True)
-            return
-        self._dirty = False
-        self.new_entry()
-        self.trashed.emit(entry_id)
+        self.trash_button.setEnabled(False)
+
+        def moved(_result: object) -> None:
+            if self._id == entry_id:
+                self.new_entry()
+            self.trashed.emit(entry_id)
+
+        def failed(exc: ReconcileError) -> None:
+            if self._id == entry_id:
+                self.trash_button.setEnabled(not self._read_only)
+                self.problem.say(exc.sentence, problem=True)
+
+        self.ops.mutate(journal.trash_entry, self.vault, entry_id, on_done=moved, on_error=failed)
 
     def choose_prompt(self) -> PromptPicker:
         """The prompt picker, starting a new entry here (the journal page has its own button)."""

@@ -1,8 +1,9 @@
 """Export (Reconcile JSON, a Markdown folder, a PDF of chosen entries) and import with a preview.
 
-The file work runs on a pool thread (ui/workers.py) with a progress bar; a problem is one
-sentence under the buttons. Closing a dialog waits for its work, so locking never pulls the
-key from under a running export.
+The file work runs on the window's one runner (ops.runner) with a progress bar: an import is
+a write (ops.mutate_many, so every page hears of the new entries), its preview a read in order
+with the writes, an export a read beside them. A problem is one sentence under the buttons.
+Closing a dialog waits for its work, so locking never pulls the key from under an export.
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import exchange, journal, prompts
+from reconcile_desktop.core.changes import Changes, changes_of
 from reconcile_desktop.core.errors import DiskFull, ReconcileError
 from reconcile_desktop.ui import theme
-from reconcile_desktop.ui.workers import Runner, Task
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.journal import EntryData
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
+    from reconcile_desktop.ui.workers import Task
 
 Progress = Callable[[int, int], None]
 _PRINCIPLE_WORDS = dict(prompts.PRINCIPLES)
@@ -164,11 +167,12 @@ class _Reporter(QObject):
 
 
 class _WorkDialog(QDialog):
-    def __init__(self, vault: Vault, runner: Runner | None, parent: QWidget | None) -> None:
+    def __init__(self, vault: Vault, ops: Ops, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.runner = runner or Runner(self)
+        self.ops = ops
         self.task: Task | None = None
+        self._closed = False  # work on the window's runner may finish after closing
         self._reporter = _Reporter(self)
         self._reporter.changed.connect(self._progressed)
         self.progress = QProgressBar()
@@ -187,7 +191,16 @@ class _WorkDialog(QDialog):
     def busy(self) -> bool:
         return self.task is not None
 
-    def _start(self, fn: Callable[[Progress], Any], on_result: Callable[[Any], None]) -> Task:
+    def _start(
+        self,
+        fn: Callable[[Progress], Any],
+        on_result: Callable[[Any], None],
+        *,
+        writes: Changes | None = None,
+        ordered: bool = False,
+    ) -> Task:
+        """Run fn off the GUI thread: as a write that touches `writes`, as a read in order
+        with the writes (`ordered`), or beside them."""
         report = self._reporter.changed.emit
         self.progress.setRange(0, 0)  # until the first report
         self.progress.show()
@@ -196,6 +209,8 @@ class _WorkDialog(QDialog):
             w.setEnabled(False)
 
         def finish(ok: bool, value: Any) -> None:
+            if self._closed:
+                return
             self.task = None
             self.progress.hide()
             self._set_controls()
@@ -204,11 +219,23 @@ class _WorkDialog(QDialog):
             else:
                 self._failed(value)
 
-        self.task = self.runner.submit(
-            lambda: fn(report),
-            on_result=lambda v: finish(True, v),
-            on_error=lambda e: finish(False, e),
-        )
+        def work() -> Any:
+            return fn(report)
+
+        if writes is not None:
+            self.task = self.ops.mutate_many(
+                writes,
+                work,
+                on_done=lambda v: finish(True, v),
+                on_error=lambda e: finish(False, e),
+            )
+        else:
+            self.task = self.ops.runner.submit(
+                work,
+                on_result=lambda v: finish(True, v),
+                on_error=lambda e: finish(False, e),
+                serial=ordered,
+            )
         return self.task
 
     def _failed(self, error: ReconcileError) -> None:
@@ -242,7 +269,8 @@ class _WorkDialog(QDialog):
     def done(self, result: int) -> None:
         # Locking closes dialogs before the key goes: let running work finish with it.
         if self.busy:
-            self.runner.wait()
+            self.ops.runner.wait()
+        self._closed = True
         super().done(result)
 
 
@@ -257,11 +285,11 @@ class ExportDialog(_WorkDialog):
     def __init__(
         self,
         vault: Vault,
-        runner: Runner | None = None,
+        ops: Ops,
         selected_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, parent)
+        super().__init__(vault, ops, parent)
         self.selected_ids = list(selected_ids)
         self.setWindowTitle(self.tr("Export your journal"))
         self.setAccessibleName(self.tr("Export your journal"))
@@ -390,10 +418,8 @@ class ImportDialog(_WorkDialog):
 
     imported = Signal(int)  # how many entries were added
 
-    def __init__(
-        self, vault: Vault, runner: Runner | None = None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(vault, runner, parent)
+    def __init__(self, vault: Vault, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(vault, ops, parent)
         self.setWindowTitle(self.tr("Import entries"))
         self.setAccessibleName(self.tr("Import entries"))
         self.setMinimumWidth(540)
@@ -500,7 +526,9 @@ class ImportDialog(_WorkDialog):
         path, source = Path(text), self.source.currentData()
         self.summary.setText(self.tr("Reading the file…"))
         return self._start(
-            lambda _p: exchange.preview_import(self.vault, path, source), self._show_preview
+            lambda _p: exchange.preview_import(self.vault, path, source),
+            self._show_preview,
+            ordered=True,
         )
 
     def _show_preview(self, p: exchange.ImportPreview | None) -> None:
@@ -537,7 +565,9 @@ class ImportDialog(_WorkDialog):
         path, source = Path(self.path.text().strip()), self.source.currentData()
         self.status.say(self.tr("Importing…"))
         return self._start(
-            lambda p: exchange.import_file(self.vault, path, source, progress=p), self._imported
+            lambda p: exchange.import_file(self.vault, path, source, progress=p),
+            self._imported,
+            writes=changes_of(exchange.import_file),
         )
 
     def _failed(self, error: ReconcileError) -> None:

@@ -1,5 +1,12 @@
 """The Journal page: search and filters over a lazily loaded entry list on the left, the
-entry editor on the right, a calendar on demand, and a trash that forgives."""
+entry editor on the right, a calendar on demand, and a trash that forgives.
+
+Every write goes through self.ops; the window's broadcast calls refresh(changes). The editor's
+own save is the common case (an autosave a second after typing stops): its entry is handed on
+(`written`) and that one row is updated in place, with no read, so the list, the selection
+and the editor stay as they are. Other entry changes (trash, restore, import) read the loaded
+list again, keeping the editor's row selected.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core import journal
 from reconcile_desktop.core.changes import ENTRIES, EVERYTHING, NOCONTACT, TRASH, Changes
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.core.journal import EntryData
 from reconcile_desktop.ui import theme
 from reconcile_desktop.ui.journal.calendar_panel import CalendarPanel
 from reconcile_desktop.ui.journal.editor import EntryEditor
@@ -127,32 +135,43 @@ class JournalPage(Page):
 
         list_column = QWidget()
         col = QVBoxLayout(list_column)
-        col.setContentsMargins(12, 8, 6, 8)
+        col.setContentsMargins(12, 8, 6, 0)
         col.setSpacing(6)
         col.addWidget(self.search)
         col.addWidget(self.notice)
         col.addWidget(self.list, 1)
-        col.addWidget(self.undo_bar)
 
         self.calendar = CalendarPanel(vault, clock)
         self.calendar.entry_chosen.connect(self.open_entry)
         self.calendar.failed.connect(self._say_problem)
         calendar_column = QWidget()
         cal = QVBoxLayout(calendar_column)
-        cal.setContentsMargins(12, 8, 6, 8)
+        cal.setContentsMargins(12, 8, 6, 0)
         cal.addWidget(self.calendar)
         self.left = QStackedWidget()
         self.left.addWidget(list_column)
         self.left.addWidget(calendar_column)
-        self.left.setMinimumWidth(250)
+        # The Undo bar sits under both the list and the calendar: trashing works from either.
+        left_column = QWidget()
+        left_column.setMinimumWidth(250)
+        lc = QVBoxLayout(left_column)
+        lc.setContentsMargins(0, 0, 0, 8)
+        lc.setSpacing(6)
+        lc.addWidget(self.left, 1)
+        under = QHBoxLayout()
+        under.setContentsMargins(12, 0, 6, 0)
+        under.addWidget(self.undo_bar)
+        lc.addLayout(under)
 
-        self.editor = EntryEditor(vault, clock)
-        self.editor.saved.connect(self._entry_saved)
+        self.editor = EntryEditor(vault, clock, ops)
+        self.editor.written.connect(self._entry_written)
         self.editor.entry_changed.connect(self._select_row_of)
-        self.editor.trashed.connect(self._editor_trashed)
+        self.editor.trashed.connect(self._removed)
+        self.editor.support_requested.connect(self.open_support)
+        self.support_dialog: QDialog | None = None
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(left_column)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 520])
@@ -301,21 +320,64 @@ class JournalPage(Page):
     # -- Page --------------------------------------------------------------------------------
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
+        """EVERYTHING (an unlock, the first showing) reads it all. Entry and trash changes
+        read only what they touched: nothing for the editor's own save (its row is updated
+        from the entry it hands on), else the loaded rows; the calendar's marks and day list
+        when it is shown. No-contact changes only concern whether a letter counts as an urge."""
+        everything = not self._loaded or changes == EVERYTHING
         super().refresh(changes)
-        self.notice.say("")
+        if everything:
+            self.notice.say("")
+            self._tags_stale = True
+            if self.search.filters_box.isVisibleTo(self):
+                self._load_tags()
+            self.model.set_search(self.search.query(), self.search.filters())
+            self._show_empty_state()
+            if self.calendar.isVisibleTo(self):
+                self.calendar.refresh()
+            self.editor.refresh_urge()
+            return
+        if changes.touches(NOCONTACT):
+            self.editor.refresh_urge()
+        if not changes.touches(ENTRIES, TRASH):
+            return
+        if self.editor.saving:  # the editor's own save hands its entry on instead
+            return
         self._tags_stale = True
-        if self.search.filters_box.isVisibleTo(self):
-            self._load_tags()
-        self.model.set_search(self.search.query(), self.search.filters())
+        self._reread_rows()
+        self._show_empty_state()
+        if self.calendar.isVisibleTo(self):
+            if changes.touches(TRASH):
+                self.calendar.refresh()
+            else:
+                self.calendar.refresh_days()
+
+    def _reread_rows(self) -> None:
+        """Read the list again where it stands; when the editor's entry has left it (moved to
+        the trash), the next one takes its place."""
+        gone = self.editor.current_id()
+        anchor = self.model.row_of(gone) if gone is not None else None
+        self.model.reload()
+        if gone is not None and self.model.row_of(gone) is not None:
+            self._select_row_of(gone)  # the view forgets its current row on a reset
+            return
+        if anchor is None or not self.model.rowCount():
+            return
+        self.list.setCurrentIndex(self.model.index(min(anchor, self.model.rowCount() - 1)))
+
+    def _show_empty_state(self) -> None:
         unfiltered = not self.model.searching and self.model.filters == journal.Filters()
         nothing = unfiltered and self.model.rowCount() == 0 and self.editor.current_id() is None
         self.body.setCurrentIndex(1 if nothing else 0)
-        if self.calendar.isVisibleTo(self):
-            self.calendar.refresh()
 
     def clear_sensitive(self) -> None:
         self.editor.clear_sensitive()
-        for dialog in (self.trash_dialog, self.prompt_picker, self.exchange_dialog):
+        for dialog in (
+            self.trash_dialog,
+            self.prompt_picker,
+            self.exchange_dialog,
+            self.support_dialog,
+        ):
             if dialog is not None:
                 dialog.reject()
         self.model.clear()
@@ -417,21 +479,11 @@ class JournalPage(Page):
         index = self.model.index(row)
         if self.list.currentIndex() != index:
             self.list.setCurrentIndex(index)
-        self.list.scrollTo(index)
+            self.list.scrollTo(index)  # only when it moved: a save leaves the list where it is
 
-    def _entry_saved(self, entry_id: int) -> None:
-        """Update that one row in place (or add a new entry where it sorts)."""
-        try:
-            data = journal.get_entry(self.vault, entry_id)
-            here = journal.list_page(
-                self.vault,
-                before=(data.occurred_utc, entry_id + 1),
-                limit=1,
-                filters=self.model.filters,
-            )
-        except ReconcileError as exc:
-            self._say_problem(exc.sentence)
-            return
+    def _entry_written(self, data: EntryData) -> None:
+        """The editor saved: update that one row in place (or add a new entry where it sorts)
+        from the entry core returned, without reading anything back."""
         row = journal.EntryRow(
             id=data.id,
             occurred_utc=data.occurred_utc,
@@ -443,10 +495,11 @@ class JournalPage(Page):
             kind=data.kind,
             principle=data.principle,
         )
-        self.model.upsert(row, insert=bool(here) and here[0].id == entry_id)
-        self._select_row_of(entry_id)
-        if self.calendar.isVisibleTo(self) and data.local_date not in self.calendar.marked:
-            self.calendar.load_marks()  # a day that had no entry before
+        self.model.upsert(row, insert=_matches(self.model.filters, data))
+        self._select_row_of(data.id)
+        self._show_empty_state()
+        if self.calendar.isVisibleTo(self):
+            self.calendar.entry_saved(row)
         if set(data.tags) - set(self.search.tag_names()):
             self._tags_stale = True  # a new tag: offer it in the filter
             if self.search.filters_box.isVisibleTo(self):
@@ -543,27 +596,22 @@ class JournalPage(Page):
             return
         if entry_id == self.editor.current_id():
             self.editor.save_now()
-        try:
-            journal.trash_entry(self.vault, entry_id)
-        except ReconcileError as exc:
-            self._say_problem(exc.sentence)
-            return
-        self._removed(entry_id)
-
-    def _editor_trashed(self, entry_id: int) -> None:
-        self._removed(entry_id)
+            if self.editor.has_unsaved():
+                return  # the save failed and says why; the words stay where they are
+        self.ops.mutate(
+            journal.trash_entry,
+            self.vault,
+            entry_id,
+            on_done=lambda _r: self._removed(entry_id),
+            on_error=lambda exc: self._say_problem(exc.sentence),
+        )
 
     def _removed(self, entry_id: int) -> None:
-        row = self.model.row_of(entry_id)
+        """An entry went to the trash (the refresh already took its row away): offer Undo."""
+        if not self._loaded:
+            return  # locked meanwhile: nothing to offer until the next unlock
         self.model.remove_entry(entry_id)
-        current = self.list.currentIndex()
-        if row is not None and self.model.rowCount() > 0:
-            # The next entry takes the place of the one that went (the last row: the one above).
-            current = self.model.index(min(row, self.model.rowCount() - 1))
-        if current.isValid():
-            self.list.setCurrentIndex(current)
-            self._current_changed(current, QModelIndex())
-        elif self.editor.current_id() == entry_id:
+        if self.editor.current_id() == entry_id:
             self.editor.new_entry()
         self._undo_id = entry_id
         self.undo_bar.show()
@@ -574,17 +622,13 @@ class JournalPage(Page):
         self.undo_bar.hide()
         if entry_id is None:
             return
-        try:
-            journal.restore_entry(self.vault, entry_id)
-        except ReconcileError as exc:
-            self._say_problem(exc.sentence)
-            return
-        self._restored(entry_id)
-        self.open_entry(entry_id)
-
-    def _restored(self, entry_id: int) -> None:
-        self.body.setCurrentIndex(0)
-        self._entry_saved(entry_id)
+        self.ops.mutate(
+            journal.restore_entry,
+            self.vault,
+            entry_id,
+            on_done=lambda _r: self._loaded and self.open_entry(entry_id),
+            on_error=lambda exc: self._say_problem(exc.sentence),
+        )
 
     def selected_ids(self) -> list[int]:
         """The chosen rows' entries, in list order; the open entry when no row is chosen."""
@@ -598,13 +642,14 @@ class JournalPage(Page):
         from reconcile_desktop.ui.journal.exchange_dialogs import ExportDialog
 
         self.editor.save_now()  # the export holds what is on screen
-        dialog = ExportDialog(self.vault, selected_ids=self.selected_ids(), parent=self)
+        dialog = ExportDialog(self.vault, self.ops, selected_ids=self.selected_ids(), parent=self)
         return self._show_exchange(dialog)
 
     def open_import(self) -> QDialog:
         from reconcile_desktop.ui.journal.exchange_dialogs import ImportDialog
 
-        dialog = ImportDialog(self.vault, parent=self)
+        self.editor.save_now()  # nothing waits behind the import on the one write lane
+        dialog = ImportDialog(self.vault, self.ops, parent=self)
         dialog.imported.connect(self._imported)
         return self._show_exchange(dialog)
 
@@ -618,7 +663,9 @@ class JournalPage(Page):
         return dialog
 
     def _imported(self, added: int) -> None:
-        self.refresh()
+        # The broadcast has read the list again; new tags reach the filter too.
+        if self.search.filters_box.isVisibleTo(self):
+            self._load_tags()
         if added == 1:
             sentence = self.tr("One entry was brought in.")
         elif added:
@@ -628,11 +675,35 @@ class JournalPage(Page):
         self.notice.say(sentence)
 
     def open_trash(self) -> TrashDialog:
+        self.editor.save_now()  # nothing waits behind emptying on the one write lane
         if self.trash_dialog is None:
-            dialog = TrashDialog(self.vault, self)
-            dialog.restored.connect(self._restored)
+            dialog = TrashDialog(self.vault, self.ops, self)
             dialog.finished.connect(lambda _r: setattr(self, "trash_dialog", None))
             dialog.finished.connect(dialog.deleteLater)
             self.trash_dialog = dialog
         self.trash_dialog.open()
         return self.trash_dialog
+
+    def open_support(self) -> QDialog:
+        """The worksheet's harm note asked for the support lines."""
+        from reconcile_desktop.ui.support_dialog import open_support
+
+        self.support_dialog = dialog = open_support(self)
+        dialog.finished.connect(lambda _r: setattr(self, "support_dialog", None))
+        return dialog
+
+
+def _matches(filters: journal.Filters, entry: EntryData) -> bool:
+    """Whether the list under these filters shows the entry (as journal.filter_clauses)."""
+    if entry.deleted and not filters.include_deleted:
+        return False
+    if filters.tag:
+        wanted = journal.tag_key(" ".join(filters.tag.split()))
+        if wanted not in {journal.tag_key(t) for t in entry.tags}:
+            return False
+    for name in ("mood", "principle", "kind"):
+        if getattr(filters, name) is not None and getattr(entry, name) != getattr(filters, name):
+            return False
+    if filters.date_from is not None and entry.local_date < filters.date_from:
+        return False
+    return filters.date_to is None or entry.local_date <= filters.date_to

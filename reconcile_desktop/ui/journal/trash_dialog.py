@@ -2,7 +2,8 @@
 confirmation that says this cannot be undone.
 
 Emptying erases the words from the search index too, which means rewriting the whole index
-(about 5 s at 100,000 entries): it runs on a worker thread with a progress bar.
+(about 5 s at 100,000 entries): it runs on the window's one runner, through ops, with a
+progress bar. Restoring goes through ops too; the journal page hears what changed.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from reconcile_desktop.core import journal
+from reconcile_desktop.core.changes import changes_of
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
-from reconcile_desktop.ui.workers import Runner, Task
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
+    from reconcile_desktop.ui.workers import Task
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,12 +48,13 @@ class TrashDialog(QDialog):
     restored = Signal(int)
     emptied = Signal(int)
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.ops = ops
         self.confirm_box: QMessageBox | None = None
-        self.runner = Runner(self, max_threads=1)
         self.task: Task | None = None
+        self._closed = False  # work on the window's runner may finish after closing
         self._reporter = _Reporter(self)
         self._reporter.changed.connect(self._progressed)
         self.setWindowTitle(self.tr("Trash"))
@@ -135,20 +139,43 @@ class TrashDialog(QDialog):
         self.restore_button.setEnabled(bool(self.list.selectedItems()) and not self.busy)
         self.empty_button.setEnabled(bool(self.trashed_ids()) and not self.busy)
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> Task | None:
         ids = [it.data(ID_ROLE) for it in self.list.selectedItems() if it.data(ID_ROLE)]
-        done = []
-        for entry_id in ids:
-            try:
-                journal.restore_entry(self.vault, entry_id)
-            except ReconcileError as exc:
-                self.status.say(exc.sentence, problem=True)
-                continue
-            done.append(entry_id)
+        if not ids or self.busy:
+            return None
+        vault = self.vault
+
+        def restore_all() -> tuple[list[int], str]:
+            done, problem = [], ""
+            for entry_id in ids:
+                try:
+                    journal.restore_entry(vault, entry_id)
+                except ReconcileError as exc:
+                    problem = exc.sentence
+                    continue
+                done.append(entry_id)
+            return done, problem
+
+        self.task = self.ops.mutate_many(
+            changes_of(journal.restore_entry),
+            restore_all,
+            on_done=self._restored,
+            on_error=self._failed,
+        )
+        self._update_buttons()
+        return self.task
+
+    def _restored(self, result: tuple[list[int], str]) -> None:
+        if self._closed:
+            return
+        done, problem = result
+        self.task = None
         self.reload()
         for entry_id in done:
             self.restored.emit(entry_id)
-        if done:
+        if problem:
+            self.status.say(problem, problem=True)
+        elif done:
             self.status.say(
                 self.tr("Restored. It is back in your journal.")
                 if len(done) == 1
@@ -189,15 +216,16 @@ class TrashDialog(QDialog):
         self.confirm_box = None
         if box.clickedButton() is not self.delete_button:
             return
-        vault, report = self.vault, self._reporter.changed.emit
         self.progress.setRange(0, 0)  # until the first step reports
         self.progress.show()
         self.status.say(
             self.tr("Erasing the words for good. In a large journal this takes a while.")
         )
-        self.task = self.runner.submit(
-            lambda: journal.empty_trash(vault, progress=report),
-            on_result=self._emptied,
+        self.task = self.ops.mutate(
+            journal.empty_trash,
+            self.vault,
+            progress=self._reporter.changed.emit,
+            on_done=self._emptied,
             on_error=self._failed,
         )
         self._update_buttons()
@@ -213,12 +241,16 @@ class TrashDialog(QDialog):
         self.progress.hide()
 
     def _emptied(self, n: int) -> None:
+        if self._closed:
+            return
         self._finished()
         self.reload()
         self.status.say(self.tr("The trash is empty now."))
         self.emptied.emit(n)
 
     def _failed(self, error: ReconcileError) -> None:
+        if self._closed:
+            return
         self._finished()
         self.reload()
         self.status.say(error.sentence, problem=True)
@@ -227,8 +259,9 @@ class TrashDialog(QDialog):
         """Closing (or locking) forgets the list of titles; running work finishes first,
         because locking closes dialogs before the key goes."""
         if self.busy:
-            self.runner.wait()
+            self.ops.runner.wait()
         if self.confirm_box is not None:
             self.confirm_box.reject()
+        self._closed = True
         self.list.clear()
         super().done(result)
