@@ -102,10 +102,10 @@ def must_stop_goal(vault) -> None:
     plans.add_commitment(vault, goal.id, "Step away and breathe", "daily", start=START)
 
 
-def test_a_must_stop_slip_on_the_plan_page_offers_support(qtbot, vault, clock, monkeypatch):
+def test_a_must_stop_slip_on_the_plan_page_offers_support(qtbot, vault, clock, ops, monkeypatch):
     monkeypatch.setattr(support, "default_country", lambda *a: "AU")
     must_stop_goal(vault)
-    page = ChangePlanPage(vault, clock)
+    page = ChangePlanPage(vault, clock, ops)
     qtbot.addWidget(page)
     page.resize(1024, 700)
     page.refresh()
@@ -122,9 +122,9 @@ def test_a_must_stop_slip_on_the_plan_page_offers_support(qtbot, vault, clock, m
     assert dialog.vault is vault and "1300 766 491" in dialog.lines.toPlainText()
 
 
-def test_a_must_stop_slip_on_the_today_page_offers_support_by_keyboard(qtbot, vault, clock):
+def test_a_must_stop_slip_on_the_today_page_offers_support_by_keyboard(qtbot, vault, clock, ops):
     must_stop_goal(vault)
-    page = TodayPage(vault, clock)
+    page = TodayPage(vault, clock, ops)
     qtbot.addWidget(page)
     page.resize(1024, 700)
     page.show()
@@ -139,10 +139,10 @@ def test_a_must_stop_slip_on_the_today_page_offers_support_by_keyboard(qtbot, va
     assert shown_dialog(qtbot, SupportDialog, slip).vault is vault
 
 
-def test_an_ordinary_slip_has_no_support_button(qtbot, vault, clock):
+def test_an_ordinary_slip_has_no_support_button(qtbot, vault, clock, ops):
     goal = plans.add_goal(vault, "Listen", start=START)
     plans.add_commitment(vault, goal.id, "Ask one question first", "daily", start=START)
-    page = TodayPage(vault, clock)
+    page = TodayPage(vault, clock, ops)
     qtbot.addWidget(page)
     page.show()
     page.refresh()

@@ -32,6 +32,7 @@ def vault(make_vault, clock):
 @pytest.fixture
 def page(qtbot, vault, clock, ops):
     p = TodayPage(vault, clock, ops)
+    ops.changed.connect(p.refresh)  # what the window does for the page on screen
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()
@@ -89,10 +90,12 @@ def test_badge_shows_the_no_contact_day(qtbot, page, vault, clock):
 
 def test_mood_check_in_is_saved_and_shown_again(qtbot, page, vault):
     page.refresh()
-    click(qtbot, page.mood_group.button(4))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.mood_group.button(4))
     assert mood.get_mood(vault).mood == 4
     page.mood_note.setText("walked by the river")
-    page.mood_note.editingFinished.emit()
+    with qtbot.waitSignal(page.ops.changed):
+        page.mood_note.editingFinished.emit()
     assert mood.get_mood(vault).note == "walked by the river"
     page.clear_sensitive()
     assert page.mood_group.checkedId() == -1 and page.mood_note.text() == ""

@@ -1,6 +1,9 @@
 """Create or edit a goal and its commitments.
 
-Everything is written when the dialog is accepted. A changed schedule goes through
+Everything is written when the dialog is accepted, as one task through the page's ops: what the
+form holds is read first, then written off the GUI thread; the dialog closes once it is saved
+and, on a problem, says so and stays open with everything typed (a second try goes on from what
+was saved). A changed schedule goes through
 plans.change_schedule, so it applies from today and past days keep the schedule they had;
 archiving a commitment stops it from today and keeps its history.
 """
@@ -29,8 +32,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reconcile_desktop.core import plans
+from reconcile_desktop.core.changes import PLANS, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.models import GOAL_STATUSES, PRINCIPLES
 from reconcile_desktop.core.progress import Schedule
@@ -39,6 +44,7 @@ from reconcile_desktop.ui import theme
 if TYPE_CHECKING:
     from reconcile_desktop.core.plans import CommitmentData, GoalData
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 KINDS = ("daily", "weekdays", "per_week")
 
@@ -202,11 +208,12 @@ class GoalDialog(QDialog):
     def __init__(
         self,
         vault: Vault,
+        ops: Ops,
         goal: GoalData | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.vault = vault
+        self.vault, self.ops = vault, ops
         self.goal = goal
         self.editors: list[CommitmentEditor] = []
         self.setWindowTitle(self.tr("Edit goal") if goal else self.tr("New goal"))
@@ -371,17 +378,34 @@ class GoalDialog(QDialog):
         if problem:
             self.status.say(problem, problem=True)
             return
-        try:
-            self._save()
-        except ReconcileError as exc:  # what was saved stays saved; a second try goes on
-            self.status.say(exc.sentence, problem=True)
-            return
+        saved = _Saved(self.goal)
+        work = self._writes(saved)
+        self.buttons.setEnabled(False)
         self.status.say("")
-        self.saved.emit(self.goal.id)
-        super().accept()
 
-    def _save(self) -> None:
-        v = self.vault
+        def done(_result: object) -> None:
+            if isValid(self):
+                self._keep(saved)
+                self.buttons.setEnabled(True)
+                self.saved.emit(self.goal.id)
+                super(GoalDialog, self).accept()
+
+        def failed(exc: ReconcileError) -> None:
+            if isValid(self):  # what was saved stays saved; a second try goes on from there
+                self._keep(saved)
+                self.buttons.setEnabled(True)
+                self.status.say(exc.sentence, problem=True)
+
+        self.ops.mutate_many(Changes.of(PLANS), work, on_done=done, on_error=failed)
+
+    def _keep(self, saved: _Saved) -> None:
+        self.goal = saved.goal
+        for editor, commitment in saved.commitments.items():
+            editor.commitment = commitment
+
+    def _writes(self, saved: _Saved):
+        """Read the form here, on the GUI thread; the returned function writes it (on the
+        runner's lane) and notes in `saved` what has been written so far."""
         fields = {
             "title": self.title_field.text().strip(),
             "why": self.why.toPlainText().strip(),
@@ -390,33 +414,59 @@ class GoalDialog(QDialog):
             "support_note": self.support.toPlainText().strip(),
             "must_stop": self.must_stop.isChecked(),
         }
-        if self.goal is None:
-            start = fields.pop("start_date")
-            self.goal = plans.add_goal(v, fields.pop("title"), start=start, **fields)
-        else:
-            changed = {k: x for k, x in fields.items() if getattr(self.goal, k) != x}
-            if changed:
-                self.goal = plans.update_goal(v, self.goal.id, **changed)
         status = self.status_box.currentData()
-        if status != self.goal.status:
-            self.goal = plans.set_goal_status(v, self.goal.id, status)
-        today = v.clock.today()
+        today = self.vault.clock.today()
         # A new commitment may begin on the goal's start, but no further back than days that
         # can still be marked.
-        begin = max(self.goal.start_date, today - dt.timedelta(days=plans.CORRECTION_DAYS))
-        for e in self.editors:
-            if e.is_blank():
-                continue
-            action = e.action.text().strip()
-            c = e.commitment
-            if c is None:
-                e.commitment = plans.add_commitment(
-                    v, self.goal.id, action, e.schedule(begin), start=begin
-                )
-            elif e.archived:
-                plans.archive_commitment(v, c.id)
+        begin = max(fields["start_date"], today - dt.timedelta(days=plans.CORRECTION_DAYS))
+        edits = [
+            (
+                e,
+                e.commitment,
+                e.archived,
+                e.action.text().strip(),
+                e.schedule(begin) if e.commitment is None else e.schedule(today),
+                e.schedule_changed(),
+            )
+            for e in self.editors
+            if not e.is_blank()
+        ]
+        v = self.vault
+
+        def write() -> None:
+            if saved.goal is None:
+                rest = dict(fields)
+                start = rest.pop("start_date")
+                saved.goal = plans.add_goal(v, rest.pop("title"), start=start, **rest)
             else:
-                if action != c.action:
-                    e.commitment = c = plans.update_commitment(v, c.id, action=action)
-                if e.schedule_changed():
-                    e.commitment = plans.change_schedule(v, c.id, e.schedule(today))
+                changed = {k: x for k, x in fields.items() if getattr(saved.goal, k) != x}
+                if changed:
+                    saved.goal = plans.update_goal(v, saved.goal.id, **changed)
+            if status != saved.goal.status:
+                saved.goal = plans.set_goal_status(v, saved.goal.id, status)
+            for editor, c, archived, action, schedule, schedule_changed in edits:
+                c = saved.commitments.get(editor, c)
+                if c is None:
+                    saved.commitments[editor] = plans.add_commitment(
+                        v, saved.goal.id, action, schedule, start=begin
+                    )
+                elif archived:
+                    plans.archive_commitment(v, c.id)
+                else:
+                    if action != c.action:
+                        c = saved.commitments[editor] = plans.update_commitment(
+                            v, c.id, action=action
+                        )
+                    if schedule_changed:
+                        saved.commitments[editor] = plans.change_schedule(v, c.id, schedule)
+
+        return write
+
+
+class _Saved:
+    """What one save has written so far: plain data, filled on the runner's lane and read on
+    the GUI thread once the task has finished."""
+
+    def __init__(self, goal: GoalData | None) -> None:
+        self.goal = goal
+        self.commitments: dict[CommitmentEditor, CommitmentData] = {}
