@@ -171,6 +171,37 @@ def test_the_dialog_explains_a_problem_and_stays_open(qtbot, make_page, vault):
     dialog.reject()
 
 
+def test_a_save_that_fails_half_way_says_so_keeps_the_form_and_a_retry_goes_on(
+    qtbot, make_page, vault, monkeypatch
+):
+    from reconcile_desktop.core.errors import InvalidInput
+
+    real = plans.add_commitment
+    calls = []
+
+    def refuse_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise InvalidInput("The disk is full, so this could not be saved.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plans, "add_commitment", refuse_once)
+    page = make_page()
+    dialog = page.open_goal_dialog()
+    qtbot.keyClicks(dialog.title_field, "Keep my word")
+    qtbot.keyClicks(dialog.editors[0].action, "Do one thing I said I would")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.accept()
+    assert not save.isEnabled()  # while it is being written
+    qtbot.waitUntil(lambda: dialog.status.text() != "")
+    assert dialog.isVisible() and "disk is full" in dialog.status.text()
+    assert save.isEnabled() and dialog.editors[0].action.text() == "Do one thing I said I would"
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    (goal,) = plans.goals(vault)  # the goal written by the first try is not written twice
+    assert [c.action for c in plans.commitments(vault, goal.id)] == ["Do one thing I said I would"]
+
+
 def test_goal_dialog_tab_order_follows_the_form(qtbot, make_page, plan):
     page = make_page()
     dialog = page.open_goal_dialog(plan["listen"])
