@@ -61,12 +61,28 @@ class SlipFollowUpDialog(QDialog):
             # Warm and plain, never "less is fine": this one has to stop, and help is near.
             self.setWindowTitle(self.tr("After a slip"))
             heading_text = self.tr("This has to stop completely.")
+            helpers = (
+                self.tr("the support you wrote down below")
+                if goal.support_note
+                else self.tr("someone you trust")
+            )
             intro_text = self.tr(
                 "Thank you for writing it down honestly; that is where stopping starts. It is "
-                "hard to do alone, and you do not have to: reach out to the support you named, "
-                "or to the lines on the Support page. If you like, write a few lines about what "
-                "happened. They go into your journal, linked to this commitment, and stay "
-                "private."
+                "hard to do alone, and you do not have to: talk to {helpers}, or find a line on "
+                "the Support page. If you like, write a few lines about what happened. They go "
+                "into your journal, linked to this commitment, and stay private."
+            ).format(helpers=helpers)
+            self.questions = (
+                (
+                    self.tr("What happened?"),
+                    self.tr("What was going on around it"),
+                    self.tr("What happened?"),
+                ),
+                (
+                    self.tr("What will help you stop next time?"),
+                    self.tr("Who you will call, where you will go, what you will do instead"),
+                    self.tr("What will help me stop next time?"),
+                ),
             )
         else:
             self.setWindowTitle(self.tr("A step back"))
@@ -74,6 +90,18 @@ class SlipFollowUpDialog(QDialog):
             intro_text = self.tr(
                 "If it helps, write a few lines about it. They go into your journal, linked to "
                 "this commitment, and stay private. You can also skip this."
+            )
+            self.questions = (
+                (
+                    self.tr("What happened?"),
+                    self.tr("What was going on around the slip"),
+                    self.tr("What happened?"),
+                ),
+                (
+                    self.tr("What will you try next time?"),
+                    self.tr("One small thing to do differently"),
+                    self.tr("What will I try next time?"),
+                ),
             )
         self.heading = QLabel(heading_text)
         self.heading.setFont(theme.heading_font(self.font(), 1.15))
@@ -93,12 +121,8 @@ class SlipFollowUpDialog(QDialog):
         self.support.setAccessibleName(self.tr("Your support note"))
         self.support.setVisible(bool(note))
 
-        happened = self._field(
-            self.tr("What happened?"), self.tr("What was going on around the slip")
-        )
-        next_time = self._field(
-            self.tr("What will you try next time?"), self.tr("One small thing to do differently")
-        )
+        # Each question: as asked here, its hint, and as it reads in the journal entry.
+        happened, next_time = (self._field(q[0], q[1]) for q in self.questions)
         self.what_happened, self.next_time = happened[1], next_time[1]
         self.status = theme.StatusLabel(self.tr("Saving problem"))
 
@@ -160,9 +184,8 @@ class SlipFollowUpDialog(QDialog):
     def body(self) -> str:
         """The entry's text: each answered question with its answer."""
         parts = []
-        for question, field in (
-            (self.tr("What happened?"), self.what_happened),
-            (self.tr("What will I try next time?"), self.next_time),
+        for (_asked, _hint, question), field in zip(
+            self.questions, (self.what_happened, self.next_time), strict=True
         ):
             answer = field.toPlainText().strip()
             if answer:
