@@ -171,7 +171,7 @@ def test_the_dialog_explains_a_problem_and_stays_open(qtbot, make_page, vault):
     dialog.reject()
 
 
-def test_a_save_that_fails_half_way_says_so_keeps_the_form_and_a_retry_goes_on(
+def test_a_save_that_fails_half_way_saves_nothing_keeps_the_form_and_can_be_retried(
     qtbot, make_page, vault, monkeypatch
 ):
     from reconcile_desktop.core.errors import InvalidInput
@@ -196,9 +196,10 @@ def test_a_save_that_fails_half_way_says_so_keeps_the_form_and_a_retry_goes_on(
     qtbot.waitUntil(lambda: dialog.status.text() != "")
     assert dialog.isVisible() and "disk is full" in dialog.status.text()
     assert save.isEnabled() and dialog.editors[0].action.text() == "Do one thing I said I would"
+    assert plans.goals(vault) == []  # all of it or nothing
     with qtbot.waitSignal(dialog.saved):
         dialog.accept()
-    (goal,) = plans.goals(vault)  # the goal written by the first try is not written twice
+    (goal,) = plans.goals(vault)
     assert [c.action for c in plans.commitments(vault, goal.id)] == ["Do one thing I said I would"]
 
 

@@ -1,9 +1,8 @@
 """Create or edit a goal and its commitments.
 
-Everything is written when the dialog is accepted, as one task through the page's ops: what the
-form holds is read first, then written off the GUI thread; the dialog closes once it is saved
-and, on a problem, says so and stays open with everything typed (a second try goes on from what
-was saved). A changed schedule goes through
+Everything is written when the dialog is accepted, through the page's ops, by one core call
+(plans.save_goal) that saves all of it or nothing: the dialog closes once it is saved and, on a
+problem, says so and stays open with everything typed. A changed schedule goes through
 plans.change_schedule, so it applies from today and past days keep the schedule they had;
 archiving a commitment stops it from today and keeps its history.
 """
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from reconcile_desktop.core import plans
-from reconcile_desktop.core.changes import PLANS, Changes
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.models import GOAL_STATUSES, PRINCIPLES
 from reconcile_desktop.core.progress import Schedule
@@ -378,35 +376,35 @@ class GoalDialog(QDialog):
         if problem:
             self.status.say(problem, problem=True)
             return
-        saved = _Saved(self.goal)
-        work = self._writes(saved)
         self.buttons.setEnabled(False)
         self.status.say("")
+        self.ops.mutate(
+            plans.save_goal,
+            self.vault,
+            self.goal.id if self.goal else None,
+            self._fields(),
+            self.status_box.currentData(),
+            self._edits(),
+            on_done=self._saved,
+            on_error=self._failed,
+        )
 
-        def done(_result: object) -> None:
-            if isValid(self):
-                self._keep(saved)
-                self.buttons.setEnabled(True)
-                self.saved.emit(self.goal.id)
-                super(GoalDialog, self).accept()
+    def _saved(self, goal: GoalData) -> None:
+        if not isValid(self):  # closed by a lock while saving: it is saved all the same
+            return
+        self.goal = goal
+        self.buttons.setEnabled(True)
+        self.saved.emit(goal.id)
+        super().accept()
 
-        def failed(exc: ReconcileError) -> None:
-            if isValid(self):  # what was saved stays saved; a second try goes on from there
-                self._keep(saved)
-                self.buttons.setEnabled(True)
-                self.status.say(exc.sentence, problem=True)
+    def _failed(self, exc: ReconcileError) -> None:
+        if not isValid(self):
+            return
+        self.buttons.setEnabled(True)  # nothing was saved; everything typed is still here
+        self.status.say(exc.sentence, problem=True)
 
-        self.ops.mutate_many(Changes.of(PLANS), work, on_done=done, on_error=failed)
-
-    def _keep(self, saved: _Saved) -> None:
-        self.goal = saved.goal
-        for editor, commitment in saved.commitments.items():
-            editor.commitment = commitment
-
-    def _writes(self, saved: _Saved):
-        """Read the form here, on the GUI thread; the returned function writes it (on the
-        runner's lane) and notes in `saved` what has been written so far."""
-        fields = {
+    def _fields(self) -> dict:
+        return {
             "title": self.title_field.text().strip(),
             "why": self.why.toPlainText().strip(),
             "principle": self.principle.currentData(),
@@ -414,59 +412,21 @@ class GoalDialog(QDialog):
             "support_note": self.support.toPlainText().strip(),
             "must_stop": self.must_stop.isChecked(),
         }
-        status = self.status_box.currentData()
+
+    def _edits(self) -> list[plans.CommitmentEdit]:
         today = self.vault.clock.today()
-        # A new commitment may begin on the goal's start, but no further back than days that
-        # can still be marked.
-        begin = max(fields["start_date"], today - dt.timedelta(days=plans.CORRECTION_DAYS))
-        edits = [
-            (
-                e,
-                e.commitment,
-                e.archived,
-                e.action.text().strip(),
-                e.schedule(begin) if e.commitment is None else e.schedule(today),
-                e.schedule_changed(),
-            )
-            for e in self.editors
-            if not e.is_blank()
-        ]
-        v = self.vault
-
-        def write() -> None:
-            if saved.goal is None:
-                rest = dict(fields)
-                start = rest.pop("start_date")
-                saved.goal = plans.add_goal(v, rest.pop("title"), start=start, **rest)
+        edits = []
+        for e in self.editors:
+            c, action = e.commitment, e.action.text().strip()
+            if e.is_blank():
+                continue
+            if c is None:
+                edits.append(plans.CommitmentEdit(None, action, e.schedule(today)))
+            elif e.archived:
+                edits.append(plans.CommitmentEdit(c.id, archived=True))
             else:
-                changed = {k: x for k, x in fields.items() if getattr(saved.goal, k) != x}
-                if changed:
-                    saved.goal = plans.update_goal(v, saved.goal.id, **changed)
-            if status != saved.goal.status:
-                saved.goal = plans.set_goal_status(v, saved.goal.id, status)
-            for editor, c, archived, action, schedule, schedule_changed in edits:
-                c = saved.commitments.get(editor, c)
-                if c is None:
-                    saved.commitments[editor] = plans.add_commitment(
-                        v, saved.goal.id, action, schedule, start=begin
-                    )
-                elif archived:
-                    plans.archive_commitment(v, c.id)
-                else:
-                    if action != c.action:
-                        c = saved.commitments[editor] = plans.update_commitment(
-                            v, c.id, action=action
-                        )
-                    if schedule_changed:
-                        saved.commitments[editor] = plans.change_schedule(v, c.id, schedule)
-
-        return write
-
-
-class _Saved:
-    """What one save has written so far: plain data, filled on the runner's lane and read on
-    the GUI thread once the task has finished."""
-
-    def __init__(self, goal: GoalData | None) -> None:
-        self.goal = goal
-        self.commitments: dict[CommitmentEditor, CommitmentData] = {}
+                changed = e.schedule(today) if e.schedule_changed() else None
+                edits.append(
+                    plans.CommitmentEdit(c.id, action if action != c.action else None, changed)
+                )
+        return edits
