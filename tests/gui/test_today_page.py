@@ -210,3 +210,20 @@ def test_a_mood_note_typed_before_a_mood_is_chosen_survives_a_refresh(qtbot, pag
     with qtbot.waitSignal(page.ops.changed):
         click(qtbot, page.mood_group.button(3))
     assert (mood.get_mood(vault).mood, mood.get_mood(vault).note) == (3, "tired but okay")
+
+
+def test_notes_typed_but_not_yet_saved_are_saved_before_a_lock(qtbot, page, vault):
+    two_steps(vault)
+    page.refresh()
+    checkins = page.checkins
+    checkins.view.setCurrentRow(0)
+    with qtbot.waitSignal(checkins.marked):
+        click(qtbot, checkins.kept_button)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.mood_group.button(2))
+    qtbot.keyClicks(checkins.note, "asked first")  # no Enter, still in the box
+    page.mood_note.setText("a long day")
+    assert page.save_pending()
+    assert plans.day_items(vault)[0].note == "asked first"
+    assert mood.get_mood(vault).note == "a long day"
+    assert checkins.note.text() == "asked first" and page.mood_note.text() == "a long day"

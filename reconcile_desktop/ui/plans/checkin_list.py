@@ -475,6 +475,27 @@ class CheckInList(QWidget):
         if item.state is not None:
             self._write(key, item, dataclasses.replace(item, note=self._drafts[key]))
 
+    def save_pending(self) -> bool:
+        """Before a lock or quit: notes typed on marked steps of the day shown, saved now.
+        False when one could not be saved (it stays in the box)."""
+        self._stash_note()
+        for row, item in enumerate(self._items):
+            key = (item.commitment.id, self._day)
+            if self._read_only or item.state is None or key not in self._drafts:
+                continue  # an unmarked step's note waits for its mark
+            text = self._drafts.pop(key)
+            self._items[row] = dataclasses.replace(item, note=text)  # so a refresh keeps it
+            try:
+                self.ops.mutate_now(
+                    plans.check_in, self.vault, key[0], item.state, day=key[1], note=text
+                )
+            except ReconcileError as exc:
+                self._items[row] = item
+                self._drafts[key] = text
+                self.error.say(exc.sentence, problem=True)
+                return False
+        return True
+
     def _update_controls(self) -> None:
         row = self.view.currentRow()
         item = self._items[row] if 0 <= row < len(self._items) else None

@@ -265,6 +265,9 @@ class ChangePlanPage(Page):
         super().refresh(changes)
         self._reload()
 
+    def save_pending(self) -> bool:
+        return self.checkin.save_pending()
+
     def menu_title(self) -> str:
         return self.tr("&Plan")
 

@@ -255,6 +255,22 @@ class TodayPage(Page):
         if value > 0 and self.loaded:
             self._save_mood(value)
 
+    def save_pending(self) -> bool:
+        """Before a lock or quit: a step's note and the mood's note typed but not yet saved."""
+        from reconcile_desktop.core import mood
+        from reconcile_desktop.core.errors import ReconcileError
+
+        saved = self.checkins.save_pending()
+        value, note = self.mood_group.checkedId(), self.mood_note.text()
+        if value > 0 and self.loaded and note != self._mood_note_saved:
+            try:
+                day = self.ops.mutate_now(mood.set_mood, self.vault, value, note)
+            except ReconcileError as exc:
+                self.mood_status.say(exc.sentence, problem=True)
+                return False
+            self._mood_note_saved = day.note
+        return saved
+
     def _write(self) -> None:
         if self._prompt_id:
             self.write_prompt.emit(self._prompt_id)
