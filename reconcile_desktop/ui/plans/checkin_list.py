@@ -256,11 +256,6 @@ class CheckInList(QWidget):
     def items(self) -> list[DayItem]:
         return list(self._items)
 
-    @property
-    def busy(self) -> bool:
-        """True while a mark or a note is still being saved."""
-        return bool(self._pending)
-
     def editable(self, day: dt.date) -> bool:
         today = self.clock.today()
         return today - dt.timedelta(days=plans.CORRECTION_DAYS) <= day <= today
