@@ -821,11 +821,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A short note, saved when you mark the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An optional one-line note. Press Enter to save it.</source>
+        <source>An optional one-line note, saved with the mark. Press Enter to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -858,10 +862,6 @@
     </message>
     <message>
         <source>Mark as slipped (S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the day to add a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2894,6 +2894,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>After a slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>After a slip: {action}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2938,7 +2942,19 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thank you for writing it down honestly; that is where stopping starts. It is hard to do alone, and you do not have to: talk to {helpers}, or find a line on the Support page. If you like, write a few lines about what happened. They go into your journal, linked to this commitment, and stay private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This has to stop completely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What happened?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was going on around it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2950,7 +2966,19 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What will help me stop next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will help you stop next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What will you try next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who you will call, where you will go, what you will do instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2959,6 +2987,14 @@ what I did</source>
     </message>
     <message>
         <source>Your support: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone you trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the support you wrote down below</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -349,6 +350,53 @@ def find_commitment(vault: Vault, ref: str) -> CommitmentData:
     if not match:
         raise InvalidInput("No active commitment matches that; `reconcile plan list` shows them.")
     raise InvalidInput("More than one commitment matches that; use its number instead.")
+
+
+@dataclass(frozen=True)
+class CommitmentEdit:
+    """One commitment in a goal's edit: a new one (commitment_id None), or an existing one
+    with a new action and/or a new schedule (None: unchanged), or archived."""
+
+    commitment_id: int | None
+    action: str | None = None
+    schedule: Schedule | None = None
+    archived: bool = False
+
+
+@writes(PLANS)
+def save_goal(
+    vault: Vault,
+    goal_id: int | None,
+    fields: dict,
+    status: str,
+    edits: Sequence[CommitmentEdit] = (),
+) -> GoalData:
+    """A goal (new when goal_id is None) and its commitments, saved all together or not at
+    all. `fields` are add_goal's (title, why, principle, start_date, support_note, must_stop).
+    A new commitment begins on the goal's start, but no further back than days that can still
+    be marked; a changed schedule applies from today."""
+    today = vault.clock.today()
+    fields = dict(fields)
+    with vault.transaction():
+        if goal_id is None:
+            start = fields.pop("start_date", None)
+            goal = add_goal(vault, fields.pop("title", ""), start=start, **fields)
+        else:
+            goal = update_goal(vault, goal_id, **fields)
+        if status != goal.status:
+            goal = set_goal_status(vault, goal.id, status)
+        begin = max(goal.start_date, today - dt.timedelta(days=CORRECTION_DAYS))
+        for e in edits:
+            if e.commitment_id is None:
+                add_commitment(vault, goal.id, e.action or "", e.schedule or "daily", start=begin)
+            elif e.archived:
+                archive_commitment(vault, e.commitment_id)
+            else:
+                if e.action is not None:
+                    update_commitment(vault, e.commitment_id, action=e.action)
+                if e.schedule is not None:
+                    change_schedule(vault, e.commitment_id, e.schedule)
+        return goal
 
 
 # -- check-ins ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import threading
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -119,6 +120,7 @@ class Vault:
         self._instance = InstanceLock(self.dir / LOCK_NAME)
         self._key: bytearray | None = None
         self._engine: Engine | None = None
+        self._joined = threading.local()  # the transaction open on each thread, if any
 
     # -- files and the single-instance lock -------------------------------------------------
 
@@ -358,9 +360,19 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed at the end, rolled back on error, errors translated."""
+        """One unit of work: committed at the end, rolled back on error, errors translated.
+        Opened inside another on the same thread, it joins that one, so several writes can be
+        saved all together or not at all (plans.save_goal)."""
+        outer = getattr(self._joined, "session", None)
+        if outer is not None:
+            yield outer
+            return
         with user_errors(), self.session() as session, session.begin():
-            yield session
+            self._joined.session = session
+            try:
+                yield session
+            finally:
+                self._joined.session = None
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Connection]:

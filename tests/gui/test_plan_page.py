@@ -78,6 +78,7 @@ def plan(vault, clock):
 def make_page(qtbot, vault, clock, ops):
     def factory() -> ChangePlanPage:
         page = ChangePlanPage(vault, clock, ops)
+        ops.changed.connect(page.refresh)  # what the window does for the page on screen
         qtbot.addWidget(page)
         page.resize(1024, 700)
         page.refresh()
@@ -137,7 +138,8 @@ def test_a_goal_and_its_commitment_are_created_through_the_dialog(qtbot, make_pa
     assert editor.day_boxes[0].isVisible() and not editor.per_week.isVisible()
     editor.day_boxes[0].setChecked(True)  # Monday
     editor.day_boxes[4].setChecked(True)  # Friday
-    dialog.accept()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
 
     assert not dialog.isVisible()
     (goal,) = plans.goals(vault)
@@ -167,6 +169,38 @@ def test_the_dialog_explains_a_problem_and_stays_open(qtbot, make_page, vault):
     assert dialog.isVisible() and "at least one day" in dialog.status.text()
     assert plans.goals(vault) == []
     dialog.reject()
+
+
+def test_a_save_that_fails_half_way_saves_nothing_keeps_the_form_and_can_be_retried(
+    qtbot, make_page, vault, monkeypatch
+):
+    from reconcile_desktop.core.errors import InvalidInput
+
+    real = plans.add_commitment
+    calls = []
+
+    def refuse_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise InvalidInput("The disk is full, so this could not be saved.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plans, "add_commitment", refuse_once)
+    page = make_page()
+    dialog = page.open_goal_dialog()
+    qtbot.keyClicks(dialog.title_field, "Keep my word")
+    qtbot.keyClicks(dialog.editors[0].action, "Do one thing I said I would")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.accept()
+    assert not save.isEnabled()  # while it is being written
+    qtbot.waitUntil(lambda: dialog.status.text() != "")
+    assert dialog.isVisible() and "disk is full" in dialog.status.text()
+    assert save.isEnabled() and dialog.editors[0].action.text() == "Do one thing I said I would"
+    assert plans.goals(vault) == []  # all of it or nothing
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    (goal,) = plans.goals(vault)
+    assert [c.action for c in plans.commitments(vault, goal.id)] == ["Do one thing I said I would"]
 
 
 def test_goal_dialog_tab_order_follows_the_form(qtbot, make_page, plan):
@@ -208,7 +242,8 @@ def test_editing_a_schedule_keeps_the_past_and_archiving_keeps_history(
     editor.per_week.setValue(4)
     new = dialog.add_commitment()
     qtbot.keyClicks(new.action, "Write to my sister")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
 
     (h,) = [h for h in plans.histories_for(vault) if h.id == plan["ask"].id]
     assert [(s.valid_from, s.kind) for s in h.schedules] == [
@@ -222,7 +257,8 @@ def test_editing_a_schedule_keeps_the_past_and_archiving_keeps_history(
     editor = next(e for e in dialog.editors if e.commitment.id == plan["ask"].id)
     click(qtbot, editor.remove_button)
     assert editor.archived_note.isVisibleTo(dialog)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
     actions = [c.action for c in plans.commitments(vault, plan["listen"].id)]
     assert actions == ["Write to my sister"]
     (h,) = [h for h in plans.histories_for(vault) if h.id == plan["ask"].id]
@@ -235,12 +271,14 @@ def test_pausing_a_goal_takes_it_off_the_day_and_resuming_brings_it_back(
     page = make_page()
     page.select_goal(plan["listen"].id)
     assert page.pause_button.text() == "Pause goal"
-    click(qtbot, page.pause_button)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.pause_button)
     assert plans.get_goal(vault, plan["listen"].id).status == "paused"
     assert plan["ask"].id not in [i.commitment.id for i in page.checkin.items]
     assert page.selected_goal_id() == plan["listen"].id
     assert page.pause_button.text() == "Resume goal"
-    click(qtbot, page.pause_button)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.pause_button)
     assert plans.get_goal(vault, plan["listen"].id).status == "active"
     assert plan["ask"].id in [i.commitment.id for i in page.checkin.items]
 
@@ -258,10 +296,12 @@ def test_keyboard_marks_kept_and_the_steps_chart_moves(qtbot, make_page, vault, 
     view = page.checkin.view
     view.setFocus()
     view.setCurrentRow(row_of(page, "Ask how her day was"))
-    qtbot.keyClick(view, Qt.Key.Key_K)
+    with qtbot.waitSignal(page.checkin.marked):
+        qtbot.keyClick(view, Qt.Key.Key_K)
+        assert view.item(view.currentRow()).data(BADGE_ROLE) == "Kept"  # at once, pending
 
     assert state_on(vault, plan["ask"].id) == "kept"
-    assert view.item(view.currentRow()).data(BADGE_ROLE) == "Kept"  # at once
+    assert view.item(view.currentRow()).data(BADGE_ROLE) == "Kept"
     settled(qtbot, page)
     assert page.charts.steps_chart is chart  # updated in place
     assert page.charts.series.kept[-1] == kept_before + 1
@@ -275,9 +315,11 @@ def test_keys_cycle_clear_and_move(qtbot, make_page, vault, plan):
     first = row_of(page, "Ask how her day was")
     view.setCurrentRow(first)
     ask = plan["ask"].id
-    qtbot.keyClick(view, Qt.Key.Key_Space)
+    with qtbot.waitSignal(page.checkin.marked):
+        qtbot.keyClick(view, Qt.Key.Key_Space)
     assert state_on(vault, ask) == "kept"
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(page.checkin.marked):
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert state_on(vault, ask) is None
     assert view.item(first).data(BADGE_ROLE) == "Not marked yet"
     qtbot.keyClick(view, Qt.Key.Key_Down)
@@ -290,9 +332,11 @@ def test_keys_cycle_clear_and_move(qtbot, make_page, vault, plan):
 def test_a_note_is_saved_with_the_mark(qtbot, make_page, vault, plan):
     page = make_page()
     page.checkin.view.setCurrentRow(row_of(page, "Ask how her day was"))
-    click(qtbot, page.checkin.kept_button)
+    with qtbot.waitSignal(page.checkin.marked):
+        click(qtbot, page.checkin.kept_button)
     qtbot.keyClicks(page.checkin.note, "She laughed about the cat")
-    qtbot.keyClick(page.checkin.note, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.keyClick(page.checkin.note, Qt.Key.Key_Return)
     (item,) = [i for i in plans.day_items(vault) if i.commitment.id == plan["ask"].id]
     assert (item.state, item.note) == ("kept", "She laughed about the cat")
 
@@ -303,13 +347,14 @@ def test_a_slip_offers_a_follow_up_saved_as_a_linked_journal_entry(qtbot, make_p
     view.setFocus()
     view.setCurrentRow(row_of(page, "Step away and breathe"))
     qtbot.keyClick(view, Qt.Key.Key_S)
-    assert state_on(vault, plan["walk"].id) == "slipped"
     qtbot.waitUntil(lambda: page.slip_dialog is not None and page.slip_dialog.isVisible())
+    assert state_on(vault, plan["walk"].id) == "slipped"
     dialog = page.slip_dialog
     assert dialog.support.isVisibleTo(dialog) and "call Sam" in dialog.support.text()
     qtbot.keyClicks(dialog.what_happened, "I was tired and snapped.")
     qtbot.keyClicks(dialog.next_time, "Leave the room earlier.")
-    click(qtbot, dialog.save_button)
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
 
     assert not dialog.isVisible()
     (entry,) = list(journal.iter_entries(vault))
@@ -373,14 +418,15 @@ def test_an_unmarked_past_day_reads_not_recorded_distinct_from_a_slip(qtbot, mak
     )
 
 
-def test_the_check_in_list_works_on_its_own(qtbot, vault, clock, plan):
-    widget = CheckInList(vault, clock, show_goals=False)
+def test_the_check_in_list_works_on_its_own(qtbot, vault, clock, ops, plan):
+    widget = CheckInList(vault, clock, ops, show_goals=False)
     qtbot.addWidget(widget)
     marks = []
     widget.marked.connect(lambda cid, state, day: marks.append((cid, state, day)))
     widget.set_day(TODAY)
     widget.view.setCurrentRow(0)
-    qtbot.keyClick(widget.view, Qt.Key.Key_K)
+    with qtbot.waitSignal(widget.marked):
+        qtbot.keyClick(widget.view, Qt.Key.Key_K)
     assert marks == [(widget.items[0].commitment.id, "kept", TODAY)]
     widget.clear()
     assert widget.view.count() == 0 and widget.day is None
@@ -503,7 +549,8 @@ def test_clear_sensitive_empties_the_view(qtbot, make_page, plan):
 def test_closed_dialogs_are_forgotten_so_a_later_lock_still_clears(qtbot, make_page, plan):
     page = make_page()
     dialog = page.open_goal_dialog(plan["listen"])
-    dialog.accept()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
     assert page.goal_dialog is None
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the dialog is gone
     page.clear_sensitive()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from reconcile_desktop.core import plans, support
 from reconcile_desktop.core.clock import Clock
@@ -150,6 +150,72 @@ def test_an_ordinary_slip_has_no_support_button(qtbot, vault, clock, ops):
     qtbot.keyClick(page.checkins.view, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: page.slip_dialog is not None and page.slip_dialog.isVisible())
     assert page.slip_dialog.support_button is None
+
+
+def slip_follow_up(qtbot, where: str, vault, clock, ops):
+    """Mark the first step of the day slipped on the Plan or the Today page; the follow-up."""
+    page = (ChangePlanPage if where == "plan" else TodayPage)(vault, clock, ops)
+    ops.changed.connect(page.refresh)  # what the window does for the page on screen
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    page.refresh()
+    day_list = page.checkin if where == "plan" else page.checkins
+    day_list.view.setFocus()
+    day_list.view.setCurrentRow(0)
+    qtbot.keyClick(day_list.view, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: page.slip_dialog is not None and page.slip_dialog.isVisible())
+    return page.slip_dialog
+
+
+def shown_words(dialog: QWidget) -> list[str]:
+    return [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog)]
+
+
+@pytest.mark.parametrize("where", ["plan", "today"])
+def test_a_must_stop_slip_says_it_has_to_stop_and_shows_the_users_support(
+    qtbot, vault, clock, ops, where
+):
+    goal = plans.add_goal(
+        vault, "No frightening her", start=START, must_stop=True, support_note="Call Sam."
+    )
+    plans.add_commitment(vault, goal.id, "Leave the room when angry", "daily", start=START)
+    slip = slip_follow_up(qtbot, where, vault, clock, ops)
+    words = " ".join(shown_words(slip))
+    assert "has to stop" in slip.heading.text()
+    assert "Thank you for writing it down honestly" in slip.intro.text()
+    assert slip.support.isVisibleTo(slip) and "Call Sam." in slip.support.text()
+    assert slip.support_button is not None and slip.support_button.isVisibleTo(slip)
+    assert "not the end" not in words and "part of changing" not in words
+
+
+def test_the_follow_up_is_the_same_from_today_and_from_the_plan(
+    qtbot, make_vault, tmp_path, clock, ops
+):
+    shown = {}
+    for where in ("plan", "today"):
+        vault = make_vault(tmp_path / where, clock=clock)
+        vault.create(PASSPHRASE)
+        for title, must_stop in (("No shouting", True), ("Listen", False)):
+            goal = plans.add_goal(
+                vault, title, start=START, must_stop=must_stop, support_note="Call Sam."
+            )
+            plans.add_commitment(vault, goal.id, f"Step for {title}", "daily", start=START)
+        slip = slip_follow_up(qtbot, where, vault, clock, ops)
+        buttons = [b.text() for b in slip.findChildren(QAbstractButton) if b.isVisibleTo(slip)]
+        shown[where] = (slip.windowTitle(), shown_words(slip), sorted(buttons))
+        slip.reject()
+    assert shown["plan"] == shown["today"]
+    assert "Call Sam." in " ".join(shown["today"][1])
+
+
+@pytest.mark.parametrize("where", ["plan", "today"])
+def test_an_ordinary_slip_keeps_the_kind_forward_looking_words(qtbot, vault, clock, ops, where):
+    goal = plans.add_goal(vault, "Listen", start=START, support_note="My sister.")
+    plans.add_commitment(vault, goal.id, "Ask one question first", "daily", start=START)
+    slip = slip_follow_up(qtbot, where, vault, clock, ops)
+    assert slip.heading.text() == "A slip is part of changing, not the end of it."
+    assert slip.support_button is None and not slip.support.isVisibleTo(slip)
 
 
 # -- the country ------------------------------------------------------------------------------

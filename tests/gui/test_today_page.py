@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from reconcile_desktop.core import journal, mood, nocontact, plans, streaks
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.prompts import prompt_of_the_day
+from reconcile_desktop.ui.plans.checkin_list import BADGE_ROLE
 from reconcile_desktop.ui.today.page import TodayPage
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import click
@@ -32,6 +33,7 @@ def vault(make_vault, clock):
 @pytest.fixture
 def page(qtbot, vault, clock, ops):
     p = TodayPage(vault, clock, ops)
+    ops.changed.connect(p.refresh)  # what the window does for the page on screen
     qtbot.addWidget(p)
     p.resize(1024, 700)
     p.show()
@@ -89,10 +91,12 @@ def test_badge_shows_the_no_contact_day(qtbot, page, vault, clock):
 
 def test_mood_check_in_is_saved_and_shown_again(qtbot, page, vault):
     page.refresh()
-    click(qtbot, page.mood_group.button(4))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.mood_group.button(4))
     assert mood.get_mood(vault).mood == 4
     page.mood_note.setText("walked by the river")
-    page.mood_note.editingFinished.emit()
+    with qtbot.waitSignal(page.ops.changed):
+        page.mood_note.editingFinished.emit()
     assert mood.get_mood(vault).note == "walked by the river"
     page.clear_sensitive()
     assert page.mood_group.checkedId() == -1 and page.mood_note.text() == ""
@@ -147,3 +151,79 @@ def test_someone_who_was_hurt_is_not_handed_own_your_part_prompts(qtbot, page, v
     page.refresh()
     assert page._prompt_id not in owning
     assert page._prompt_id == prompt_of_the_day(day, gentle=True).id
+
+
+def two_steps(vault) -> None:
+    g = plans.add_goal(vault, "Listen", start=dt.date(2026, 3, 1))
+    for action in ("Ask one question first", "Wait before answering"):
+        plans.add_commitment(vault, g.id, action, "daily", start=dt.date(2026, 3, 1))
+
+
+def test_a_note_typed_before_the_step_is_marked_is_kept_and_saved_with_the_mark(qtbot, page, vault):
+    two_steps(vault)
+    page.refresh()
+    checkins = page.checkins
+    checkins.view.setCurrentRow(0)
+    assert checkins.items[0].state is None
+    checkins.note.setFocus()
+    qtbot.keyClicks(checkins.note, "Hard morning, but I asked")
+    assert checkins.note.text() == "Hard morning, but I asked"  # not ignored
+    # Moving to the other step and back, and the page reading again, keep the words.
+    checkins.view.setCurrentRow(1)
+    assert checkins.note.text() == ""
+    page.refresh()
+    checkins.view.setCurrentRow(0)
+    assert checkins.note.text() == "Hard morning, but I asked"
+    with qtbot.waitSignal(checkins.marked):
+        click(qtbot, checkins.kept_button)
+    first = plans.day_items(vault)[0]
+    assert (first.state, first.note) == ("kept", "Hard morning, but I asked")
+    assert checkins.note.text() == "Hard morning, but I asked"
+
+
+def test_a_mark_that_cannot_be_saved_goes_back_and_says_why(qtbot, page, vault, clock):
+    two_steps(vault)
+    page.refresh()
+    checkins = page.checkins
+    checkins.view.setCurrentRow(0)
+    checkins.note.setFocus()
+    qtbot.keyClicks(checkins.note, "words to keep")
+    # Left open for more than a week: the day shown can no longer be marked.
+    clock.fixed = MONDAY + dt.timedelta(days=8)
+    click(qtbot, checkins.kept_button)
+    assert checkins.view.item(0).data(BADGE_ROLE) == "Kept"  # at once, while it is saved
+    qtbot.waitUntil(lambda: checkins.error.text() != "")
+    assert "up to 7 days back" in checkins.error.text()
+    assert checkins.view.item(0).data(BADGE_ROLE) == "Not recorded"  # as it was
+    assert plans.day_items(vault, dt.date(2026, 3, 9))[0].state is None
+    assert checkins.note.text() == "words to keep"  # nothing typed is lost
+
+
+def test_a_mood_note_typed_before_a_mood_is_chosen_survives_a_refresh(qtbot, page, vault):
+    two_steps(vault)
+    page.refresh()
+    qtbot.keyClicks(page.mood_note, "tired but okay")
+    page.checkins.view.setCurrentRow(0)
+    with qtbot.waitSignal(page.ops.changed):  # a step ticked: the page reads again
+        click(qtbot, page.checkins.kept_button)
+    assert page.mood_note.text() == "tired but okay"
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.mood_group.button(3))
+    assert (mood.get_mood(vault).mood, mood.get_mood(vault).note) == (3, "tired but okay")
+
+
+def test_notes_typed_but_not_yet_saved_are_saved_before_a_lock(qtbot, page, vault):
+    two_steps(vault)
+    page.refresh()
+    checkins = page.checkins
+    checkins.view.setCurrentRow(0)
+    with qtbot.waitSignal(checkins.marked):
+        click(qtbot, checkins.kept_button)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, page.mood_group.button(2))
+    qtbot.keyClicks(checkins.note, "asked first")  # no Enter, still in the box
+    page.mood_note.setText("a long day")
+    assert page.save_pending()
+    assert plans.day_items(vault)[0].note == "asked first"
+    assert mood.get_mood(vault).note == "a long day"
+    assert checkins.note.text() == "asked first" and page.mood_note.text() == "a long day"

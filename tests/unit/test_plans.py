@@ -143,3 +143,59 @@ def test_empty_titles_and_unknown_goals_are_refused(pv):
         plans.add_goal(pv, "   ")
     with pytest.raises(InvalidInput):
         plans.add_commitment(pv, 999, "something")
+
+
+def test_save_goal_writes_a_goal_and_its_commitments_all_together_or_not_at_all(pv, clock):
+    fields = {"title": "Keep my word", "why": "", "start_date": D(2026, 3, 2)}
+    weekly = plans.parse_schedule("mon,fri", D(2026, 3, 2))
+    # The second commitment is refused after the goal and the first were written: none stays.
+    with pytest.raises(InvalidInput, match="commitment cannot be empty"):
+        plans.save_goal(
+            pv,
+            None,
+            fields,
+            "active",
+            [
+                plans.CommitmentEdit(None, "Do one thing I said", weekly),
+                plans.CommitmentEdit(None, " "),
+            ],
+        )
+    assert plans.goals(pv) == [] and plans.commitments(pv) == []
+
+    goal = plans.save_goal(
+        pv, None, fields, "active", [plans.CommitmentEdit(None, "Do one thing I said", weekly)]
+    )
+    (c,) = plans.commitments(pv, goal.id)
+    assert (c.action, c.schedule.weekdays, c.start_date) == (
+        "Do one thing I said",
+        {0, 4},
+        D(2026, 3, 2),
+    )
+
+    # An edit: new words, a paused goal, a new schedule from today, and an unknown commitment
+    # that makes all of it go back.
+    clock.fixed += dt.timedelta(days=3)
+    edit = {**fields, "title": "Keep every word"}
+    with pytest.raises(InvalidInput, match="no longer exists"):
+        plans.save_goal(
+            pv,
+            goal.id,
+            edit,
+            "paused",
+            [plans.CommitmentEdit(c.id, "Do it"), plans.CommitmentEdit(999, archived=True)],
+        )
+    assert plans.get_goal(pv, goal.id).title == "Keep my word"
+    assert plans.commitments(pv, goal.id)[0].action == "Do one thing I said"
+    saved = plans.save_goal(
+        pv,
+        goal.id,
+        edit,
+        "paused",
+        [plans.CommitmentEdit(c.id, "Do it", plans.parse_schedule("daily", D(2026, 3, 5)))],
+    )
+    assert (saved.title, saved.status) == ("Keep every word", "paused")
+    (h,) = plans.histories_for(pv, goal.id)
+    assert [(s.valid_from, s.kind) for s in h.schedules] == [
+        (D(2026, 3, 2), "weekdays"),
+        (D(2026, 3, 5), "daily"),
+    ]

@@ -1,8 +1,10 @@
 """The commitments due on one day, each kept, slipped or not marked, with an optional note.
 
-Reusable: the Change plan page and the Today page both show one. It writes through
-core.plans.check_in and says what changed with `marked`; a new slip also emits `slipped`, so
-the page can offer the follow-up. Fully usable from the keyboard (see KEYS_TIP).
+Reusable: the Change plan page and the Today page both show one. It writes core.plans.check_in
+through the page's ops: a mark shows at once as pending, `marked` says so once it is saved (a
+failed save puts the row back and says why), and a new slip also emits `slipped`, so the page
+can offer the follow-up. A note typed before the step is marked is kept and saved with the
+mark. Fully usable from the keyboard (see KEYS_TIP).
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ from reconcile_desktop.core import plans
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 
+Key = tuple[int, dt.date]  # a commitment on a day
+
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.plans import DayItem
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 KEPT, SLIPPED = "kept", "slipped"
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the muted second line
@@ -157,17 +162,28 @@ class _DayView(QListWidget):
 class CheckInList(QWidget):
     """The day's commitments. set_day() loads a day; days more than a week back are read-only."""
 
-    marked = Signal(int, object, object)  # commitment id, "kept"/"slipped"/None, the day
+    marked = Signal(int, object, object)  # commitment id, "kept"/"slipped"/None, the day: saved
     slipped = Signal(int, object)  # commitment id, the day: a new slip, for the follow-up
 
     def __init__(
-        self, vault: Vault, clock: Clock, parent: QWidget | None = None, *, show_goals: bool = True
+        self,
+        vault: Vault,
+        clock: Clock,
+        ops: Ops,
+        parent: QWidget | None = None,
+        *,
+        show_goals: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.vault, self.clock, self.show_goals = vault, clock, show_goals
+        self.vault, self.clock, self.ops, self.show_goals = vault, clock, ops, show_goals
         self._day: dt.date | None = None
         self._items: list[DayItem] = []
         self._read_only = False
+        # Marks sent but not yet saved, shown over what the vault says until they land.
+        self._pending: dict[Key, tuple[object, DayItem]] = {}
+        # Notes typed on a step not marked yet: kept until the mark saves them (or a lock).
+        self._drafts: dict[Key, str] = {}
+        self._note_key: Key | None = None  # whose note the box shows
 
         self.notice = theme.StatusLabel(self.tr("About this day"))
         self.view = _DayView()
@@ -187,7 +203,9 @@ class CheckInList(QWidget):
         self.clear_button = self._button(self.tr("Clear"), self.tr("Clear the mark (Delete)"), None)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note for this commitment on this day"))
-        self.note.setToolTip(self.tr("An optional one-line note. Press Enter to save it."))
+        self.note.setToolTip(
+            self.tr("An optional one-line note, saved with the mark. Press Enter to save it.")
+        )
         self.note.setMaxLength(500)
         self.note.editingFinished.connect(self._save_note)
         self.error = theme.StatusLabel(self.tr("Check-in problem"))
@@ -249,8 +267,12 @@ class CheckInList(QWidget):
         keep = self.current_commitment_id()
         self._day = day
         self._read_only = not self.editable(day)
-        self._items = plans.day_items(self.vault, day)
+        self._items = [
+            self._pending.get((i.commitment.id, day), (None, i))[1]
+            for i in plans.day_items(self.vault, day)
+        ]
         self.error.say("")
+        self._note_key = None
         self.view.blockSignals(True)
         self.view.clear()
         for item in self._items:
@@ -261,18 +283,20 @@ class CheckInList(QWidget):
         ids = [i.commitment.id for i in self._items]
         if self._items:
             self.view.setCurrentRow(ids.index(keep) if keep in ids else 0)
+        self._row_changed(self.view.currentRow())
         self._say_notice()
-        self._update_controls()
 
     def reload(self) -> None:
         if self._day is not None:
             self.set_day(self._day)
 
     def clear(self) -> None:
-        """Forget everything shown (on lock)."""
+        """Forget everything shown and typed (on lock)."""
         self.view.clear()
         self._items = []
         self._day = None
+        self._drafts.clear()
+        self._note_key = None
         self.note.clear()
         self.notice.say("")
         self.error.say("")
@@ -331,31 +355,79 @@ class CheckInList(QWidget):
     def row_of(self, commitment_id: int) -> int:
         return next(i for i, it in enumerate(self._items) if it.commitment.id == commitment_id)
 
+    def _key_of(self, row: int) -> Key | None:
+        if self._day is None or not 0 <= row < len(self._items):
+            return None
+        return (self._items[row].commitment.id, self._day)
+
+    def _show_item(self, key: Key, item: DayItem) -> None:
+        """Put `item` on its row, if the day it belongs to is the one shown."""
+        if key[1] != self._day:
+            return
+        row = next((i for i, it in enumerate(self._items) if it.commitment.id == key[0]), None)
+        if row is None:
+            return
+        self._items[row] = item
+        self._paint_row(self.view.item(row), item)
+        if row == self.view.currentRow():
+            self._update_controls()
+
     def set_state(self, row: int, state: str | None) -> bool:
-        """Mark row `row` kept, slipped or (None) not marked. False when nothing changed."""
-        if self._read_only or self._day is None or not 0 <= row < len(self._items):
+        """Mark row `row` kept, slipped or (None) not marked: shown at once, saved through
+        ops. False when nothing changed."""
+        key = self._key_of(row)
+        if self._read_only or key is None:
             return False
         item = self._items[row]
         if state == item.state:
             return False
-        note = self.note.text().strip() if row == self.view.currentRow() else item.note
-        note = note if state is not None else ""
-        try:
-            plans.check_in(self.vault, item.commitment.id, state, day=self._day, note=note)
-        except ReconcileError as exc:
-            self.error.say(exc.sentence, problem=True)
-            return False
-        self.error.say("")
-        before = item.state
-        item = dataclasses.replace(item, state=state, note=note)
-        self._items[row] = item
-        self._paint_row(self.view.item(row), item)
         if row == self.view.currentRow():
-            self._row_changed(row)
-        self.marked.emit(item.commitment.id, state, self._day)
-        if state == SLIPPED and before != SLIPPED:
-            self.slipped.emit(item.commitment.id, self._day)
+            self._stash_note()
+        # A note typed before the mark goes with it. Clearing the mark clears the saved note,
+        # but the box keeps the words, so marking again saves them again.
+        if state is None and item.note:
+            self._drafts.setdefault(key, item.note)
+        note = self._drafts.get(key, item.note) if state is not None else ""
+        self._write(key, item, dataclasses.replace(item, state=state, note=note))
         return True
+
+    def _write(self, key: Key, before: DayItem, after: DayItem) -> None:
+        token = object()
+        self._pending[key] = (token, after)
+        self._show_item(key, after)
+        self.error.say("")
+
+        def landed(_result: object) -> None:
+            if self._pending.get(key, (None,))[0] is token:
+                del self._pending[key]
+            if self._drafts.get(key) == after.note:
+                del self._drafts[key]
+            if after.state != before.state:
+                self.marked.emit(key[0], after.state, key[1])
+                if after.state == SLIPPED:
+                    self.slipped.emit(key[0], key[1])
+
+        def failed(exc: ReconcileError) -> None:
+            if self._pending.get(key, (None,))[0] is not token:
+                return  # a later mark of the same step decides what shows
+            del self._pending[key]
+            if after.note and after.note != before.note:
+                self._drafts[key] = after.note  # never lose what was typed
+            self._show_item(key, before)
+            if key == self._note_key:
+                self._row_changed(self.view.currentRow())
+            self.error.say(exc.sentence, problem=True)
+
+        self.ops.mutate(
+            plans.check_in,
+            self.vault,
+            key[0],
+            after.state,
+            day=key[1],
+            note=after.note,
+            on_done=landed,
+            on_error=failed,
+        )
 
     def _key_action(self, action: object) -> None:
         row = self.view.currentRow()
@@ -365,28 +437,60 @@ class CheckInList(QWidget):
         self.set_state(row, action)  # type: ignore[arg-type]
 
     def _row_changed(self, row: int) -> None:
-        item = self._items[row] if 0 <= row < len(self._items) else None
+        self._stash_note()
+        key = self._key_of(row)
+        item = self._items[row] if key is not None else None
+        self._note_key = key
         self.note.blockSignals(True)
-        self.note.setText(item.note if item else "")
+        self.note.setText(self._drafts.get(key, item.note) if key and item else "")
         self.note.blockSignals(False)
         self._update_controls()
 
-    def _save_note(self) -> None:
-        row = self.view.currentRow()
-        if self._read_only or not 0 <= row < len(self._items):
+    def _stash_note(self) -> None:
+        """Keep what the box holds for the step it belongs to, unless it is already saved."""
+        key = self._note_key
+        if key is None or key[1] != self._day:
             return
-        item = self._items[row]
+        item = next((i for i in self._items if i.commitment.id == key[0]), None)
+        if item is None:
+            return
         text = self.note.text().strip()
-        if item.state is None or text == item.note:
+        if text == item.note:
+            self._drafts.pop(key, None)
+        else:
+            self._drafts[key] = text
+
+    def _save_note(self) -> None:
+        """Enter or leaving the box: a marked step's note is saved now; an unmarked step's
+        waits for its mark."""
+        self._stash_note()
+        key = self._note_key
+        if self._read_only or key is None or key[1] != self._day or key not in self._drafts:
             return
-        try:
-            plans.check_in(self.vault, item.commitment.id, item.state, day=self._day, note=text)
-        except ReconcileError as exc:
-            self.error.say(exc.sentence, problem=True)
-            return
-        item = dataclasses.replace(item, note=text)
-        self._items[row] = item
-        self._paint_row(self.view.item(row), item)
+        item = self._items[self.row_of(key[0])]
+        if item.state is not None:
+            self._write(key, item, dataclasses.replace(item, note=self._drafts[key]))
+
+    def save_pending(self) -> bool:
+        """Before a lock or quit: notes typed on marked steps of the day shown, saved now.
+        False when one could not be saved (it stays in the box)."""
+        self._stash_note()
+        for row, item in enumerate(self._items):
+            key = (item.commitment.id, self._day)
+            if self._read_only or item.state is None or key not in self._drafts:
+                continue  # an unmarked step's note waits for its mark
+            text = self._drafts.pop(key)
+            self._items[row] = dataclasses.replace(item, note=text)  # so a refresh keeps it
+            try:
+                self.ops.mutate_now(
+                    plans.check_in, self.vault, key[0], item.state, day=key[1], note=text
+                )
+            except ReconcileError as exc:
+                self._items[row] = item
+                self._drafts[key] = text
+                self.error.say(exc.sentence, problem=True)
+                return False
+        return True
 
     def _update_controls(self) -> None:
         row = self.view.currentRow()
@@ -395,12 +499,12 @@ class CheckInList(QWidget):
         self.kept_button.setEnabled(can and item.state != KEPT)
         self.slipped_button.setEnabled(can and item.state != SLIPPED)
         self.clear_button.setEnabled(can and item.state is not None)
-        self.note.setReadOnly(not can or item.state is None)
+        self.note.setReadOnly(not can)
         self.note.setEnabled(item is not None)
         self.note.setPlaceholderText(
             self.tr("A short note, if you like")
             if can and item.state is not None
-            else self.tr("Mark the day to add a note")
+            else self.tr("A short note, saved when you mark the step")
             if can
             else ""
         )

@@ -1,6 +1,8 @@
 """Create or edit a goal and its commitments.
 
-Everything is written when the dialog is accepted. A changed schedule goes through
+Everything is written when the dialog is accepted, through the page's ops, by one core call
+(plans.save_goal) that saves all of it or nothing: the dialog closes once it is saved and, on a
+problem, says so and stays open with everything typed. A changed schedule goes through
 plans.change_schedule, so it applies from today and past days keep the schedule they had;
 archiving a commitment stops it from today and keeps its history.
 """
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reconcile_desktop.core import plans
 from reconcile_desktop.core.errors import ReconcileError
@@ -39,6 +42,7 @@ from reconcile_desktop.ui import theme
 if TYPE_CHECKING:
     from reconcile_desktop.core.plans import CommitmentData, GoalData
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 KINDS = ("daily", "weekdays", "per_week")
 
@@ -202,11 +206,12 @@ class GoalDialog(QDialog):
     def __init__(
         self,
         vault: Vault,
+        ops: Ops,
         goal: GoalData | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.vault = vault
+        self.vault, self.ops = vault, ops
         self.goal = goal
         self.editors: list[CommitmentEditor] = []
         self.setWindowTitle(self.tr("Edit goal") if goal else self.tr("New goal"))
@@ -371,18 +376,35 @@ class GoalDialog(QDialog):
         if problem:
             self.status.say(problem, problem=True)
             return
-        try:
-            self._save()
-        except ReconcileError as exc:  # what was saved stays saved; a second try goes on
-            self.status.say(exc.sentence, problem=True)
-            return
+        self.buttons.setEnabled(False)
         self.status.say("")
-        self.saved.emit(self.goal.id)
+        self.ops.mutate(
+            plans.save_goal,
+            self.vault,
+            self.goal.id if self.goal else None,
+            self._fields(),
+            self.status_box.currentData(),
+            self._edits(),
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, goal: GoalData) -> None:
+        if not isValid(self):  # closed by a lock while saving: it is saved all the same
+            return
+        self.goal = goal
+        self.buttons.setEnabled(True)
+        self.saved.emit(goal.id)
         super().accept()
 
-    def _save(self) -> None:
-        v = self.vault
-        fields = {
+    def _failed(self, exc: ReconcileError) -> None:
+        if not isValid(self):
+            return
+        self.buttons.setEnabled(True)  # nothing was saved; everything typed is still here
+        self.status.say(exc.sentence, problem=True)
+
+    def _fields(self) -> dict:
+        return {
             "title": self.title_field.text().strip(),
             "why": self.why.toPlainText().strip(),
             "principle": self.principle.currentData(),
@@ -390,33 +412,21 @@ class GoalDialog(QDialog):
             "support_note": self.support.toPlainText().strip(),
             "must_stop": self.must_stop.isChecked(),
         }
-        if self.goal is None:
-            start = fields.pop("start_date")
-            self.goal = plans.add_goal(v, fields.pop("title"), start=start, **fields)
-        else:
-            changed = {k: x for k, x in fields.items() if getattr(self.goal, k) != x}
-            if changed:
-                self.goal = plans.update_goal(v, self.goal.id, **changed)
-        status = self.status_box.currentData()
-        if status != self.goal.status:
-            self.goal = plans.set_goal_status(v, self.goal.id, status)
-        today = v.clock.today()
-        # A new commitment may begin on the goal's start, but no further back than days that
-        # can still be marked.
-        begin = max(self.goal.start_date, today - dt.timedelta(days=plans.CORRECTION_DAYS))
+
+    def _edits(self) -> list[plans.CommitmentEdit]:
+        today = self.vault.clock.today()
+        edits = []
         for e in self.editors:
+            c, action = e.commitment, e.action.text().strip()
             if e.is_blank():
                 continue
-            action = e.action.text().strip()
-            c = e.commitment
             if c is None:
-                e.commitment = plans.add_commitment(
-                    v, self.goal.id, action, e.schedule(begin), start=begin
-                )
+                edits.append(plans.CommitmentEdit(None, action, e.schedule(today)))
             elif e.archived:
-                plans.archive_commitment(v, c.id)
+                edits.append(plans.CommitmentEdit(c.id, archived=True))
             else:
-                if action != c.action:
-                    e.commitment = c = plans.update_commitment(v, c.id, action=action)
-                if e.schedule_changed():
-                    e.commitment = plans.change_schedule(v, c.id, e.schedule(today))
+                changed = e.schedule(today) if e.schedule_changed() else None
+                edits.append(
+                    plans.CommitmentEdit(c.id, action if action != c.action else None, changed)
+                )
+        return edits

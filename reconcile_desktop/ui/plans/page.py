@@ -1,7 +1,7 @@
 """The Change plan page: goals on the left, the day's check-in at the top right, charts below.
 
-Everything is read from the vault on refresh() (and when the page is shown again, since the
-Today page marks days too) and forgotten on clear_sensitive().
+Every write goes through self.ops; the window's broadcast then calls refresh(), which reads
+everything again. All of it is forgotten on clear_sensitive().
 """
 
 from __future__ import annotations
@@ -213,8 +213,7 @@ class ChangePlanPage(Page):
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
         self.today_button.clicked.connect(lambda: self.show_day(self.clock.today()))
-        self.checkin = CheckInList(self.vault, self.clock)
-        self.checkin.marked.connect(lambda *_: self._reload(day_list=False))
+        self.checkin = CheckInList(self.vault, self.clock, self.ops)
         self.checkin.slipped.connect(self.open_slip_dialog)
         day_row = QHBoxLayout()
         day_row.addWidget(day_heading, 1)
@@ -266,6 +265,9 @@ class ChangePlanPage(Page):
         super().refresh(changes)
         self._reload()
 
+    def save_pending(self) -> bool:
+        return self.checkin.save_pending()
+
     def menu_title(self) -> str:
         return self.tr("&Plan")
 
@@ -293,8 +295,8 @@ class ChangePlanPage(Page):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _reload(self, *, day_list: bool = True) -> None:
-        """Read everything again; day_list=False after a mark the list already shows."""
+    def _reload(self) -> None:
+        """Read everything again."""
         if not self.loaded:
             return
         today = self.clock.today()
@@ -330,13 +332,12 @@ class ChangePlanPage(Page):
         self.goals_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         self.goals_list.blockSignals(False)
 
-        if day_list:
-            earliest = min((h.start for h in histories), default=today)
-            low = min(earliest, today - dt.timedelta(days=plans.CORRECTION_DAYS))
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDateRange(QDate(low), QDate(today))
-            self.date_edit.blockSignals(False)
-            self.show_day(min(max(self.shown_day(), low), today))
+        earliest = min((h.start for h in histories), default=today)
+        low = min(earliest, today - dt.timedelta(days=plans.CORRECTION_DAYS))
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDateRange(QDate(low), QDate(today))
+        self.date_edit.blockSignals(False)
+        self.show_day(min(max(self.shown_day(), low), today))
         self._goal_chosen(every, commitments, histories)
 
     def _goal_line(self, g: summaries.GoalSummary) -> str:
@@ -427,16 +428,23 @@ class ChangePlanPage(Page):
         goal = self.selected_goal()
         if goal is None:
             return
-        try:
-            plans.set_goal_status(
-                self.vault, goal.id, "active" if goal.status == "paused" else "paused"
-            )
-        except ReconcileError as exc:
+        self.pause_button.setEnabled(False)
+
+        def failed(exc: ReconcileError) -> None:
+            self.pause_button.setEnabled(True)
             self.checkin.error.say(exc.sentence, problem=True)
-        self._reload()
+
+        self.ops.mutate(
+            plans.set_goal_status,
+            self.vault,
+            goal.id,
+            "active" if goal.status == "paused" else "paused",
+            on_done=lambda _goal: self.pause_button.setEnabled(True),
+            on_error=failed,
+        )
 
     def open_goal_dialog(self, goal: GoalData | None = None) -> GoalDialog:
-        dialog = GoalDialog(self.vault, goal, self)
+        dialog = GoalDialog(self.vault, self.ops, goal, self)
         dialog.saved.connect(self._goal_saved)
         return self._open("goal_dialog", dialog)
 
@@ -457,8 +465,7 @@ class ChangePlanPage(Page):
         return dialog
 
     def _goal_saved(self, goal_id: int) -> None:
-        self._reload()
-        self.select_goal(goal_id)
+        self.select_goal(goal_id)  # the broadcast has already read it in
 
     # -- the day ---------------------------------------------------------------------------
 
@@ -492,19 +499,10 @@ class ChangePlanPage(Page):
         self.split.setSizes([want, max(total - want, 0)])
 
     def open_slip_dialog(self, commitment_id: int, day: dt.date) -> SlipFollowUpDialog:
-        item = self.checkin.items[self.checkin.row_of(commitment_id)]
-        note = item.goal.support_note if item.goal.must_stop else ""
-        action = item.commitment.action
-        dialog = SlipFollowUpDialog(
-            self.vault,
-            commitment_id,
-            action,
-            day,
-            self,
-            support_note=note,
-            must_stop=item.goal.must_stop,
+        """The follow-up after a new slip: the same dialog, built the same way, as Today's."""
+        return self._open(
+            "slip_dialog", SlipFollowUpDialog(self.vault, self.ops, commitment_id, day, self)
         )
-        return self._open("slip_dialog", dialog)
 
     # -- colours ---------------------------------------------------------------------------
 

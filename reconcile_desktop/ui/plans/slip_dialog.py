@@ -1,6 +1,9 @@
 """After a slip: an optional, kind follow-up saved as a journal entry linked to the commitment.
 
-Skipping is always fine; nothing is written unless the user writes something.
+Skipping is always fine; nothing is written unless the user writes something. The dialog reads
+the commitment and its goal itself, so it says the same whichever page the slip came from. For
+a goal that must stop completely it says so plainly and shows the user's support note and the
+Support page; for any other goal, a slip is part of changing.
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from reconcile_desktop.core import journal
+from reconcile_desktop.core import journal, plans
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 MAX_ACTION_IN_TITLE = 60
 
@@ -37,47 +42,87 @@ class SlipFollowUpDialog(QDialog):
     def __init__(
         self,
         vault: Vault,
+        ops: Ops,
         commitment_id: int,
-        action: str,
         day: dt.date,
         parent: QWidget | None = None,
-        *,
-        support_note: str = "",
-        must_stop: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.vault, self.commitment_id, self.action, self.day = vault, commitment_id, action, day
+        commitment = next(
+            c for c in plans.commitments(vault, include_archived=True) if c.id == commitment_id
+        )
+        goal = plans.get_goal(vault, commitment.goal_id)
+        self.vault, self.ops, self.commitment_id, self.day = vault, ops, commitment_id, day
+        self.action, self.must_stop = commitment.action, goal.must_stop
         self.entry_id: int | None = None
-        self.setWindowTitle(self.tr("A step back"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
 
-        heading = QLabel(self.tr("A slip is part of changing, not the end of it."))
-        heading.setFont(theme.heading_font(self.font(), 1.15))
-        heading.setWordWrap(True)
-        intro = theme.MutedLabel(
-            self.tr(
+        if goal.must_stop:
+            # Warm and plain, never "less is fine": this one has to stop, and help is near.
+            self.setWindowTitle(self.tr("After a slip"))
+            heading_text = self.tr("This has to stop completely.")
+            helpers = (
+                self.tr("the support you wrote down below")
+                if goal.support_note
+                else self.tr("someone you trust")
+            )
+            intro_text = self.tr(
+                "Thank you for writing it down honestly; that is where stopping starts. It is "
+                "hard to do alone, and you do not have to: talk to {helpers}, or find a line on "
+                "the Support page. If you like, write a few lines about what happened. They go "
+                "into your journal, linked to this commitment, and stay private."
+            ).format(helpers=helpers)
+            self.questions = (
+                (
+                    self.tr("What happened?"),
+                    self.tr("What was going on around it"),
+                    self.tr("What happened?"),
+                ),
+                (
+                    self.tr("What will help you stop next time?"),
+                    self.tr("Who you will call, where you will go, what you will do instead"),
+                    self.tr("What will help me stop next time?"),
+                ),
+            )
+        else:
+            self.setWindowTitle(self.tr("A step back"))
+            heading_text = self.tr("A slip is part of changing, not the end of it.")
+            intro_text = self.tr(
                 "If it helps, write a few lines about it. They go into your journal, linked to "
                 "this commitment, and stay private. You can also skip this."
             )
+            self.questions = (
+                (
+                    self.tr("What happened?"),
+                    self.tr("What was going on around the slip"),
+                    self.tr("What happened?"),
+                ),
+                (
+                    self.tr("What will you try next time?"),
+                    self.tr("One small thing to do differently"),
+                    self.tr("What will I try next time?"),
+                ),
+            )
+        self.heading = QLabel(heading_text)
+        self.heading.setFont(theme.heading_font(self.font(), 1.15))
+        self.heading.setWordWrap(True)
+        self.intro = theme.MutedLabel(intro_text)
+        self.intro.setWordWrap(True)
+        commitment_label = theme.MutedLabel(
+            self.tr("Commitment: {action}").format(action=self.action)
         )
-        intro.setWordWrap(True)
-        commitment = theme.MutedLabel(self.tr("Commitment: {action}").format(action=action))
-        commitment.setWordWrap(True)
+        commitment_label.setWordWrap(True)
+        commitment_label.setTextFormat(Qt.TextFormat.PlainText)
         # For a goal that must stop, the user's own plan for getting help, right when it counts.
-        self.support = QLabel(
-            self.tr("Your support: {note}").format(note=support_note) if support_note else ""
-        )
+        note = goal.support_note if goal.must_stop else ""
+        self.support = QLabel(self.tr("Your support: {note}").format(note=note) if note else "")
         self.support.setWordWrap(True)
         self.support.setTextFormat(Qt.TextFormat.PlainText)
         self.support.setAccessibleName(self.tr("Your support note"))
-        self.support.setVisible(bool(support_note))
+        self.support.setVisible(bool(note))
 
-        happened = self._field(
-            self.tr("What happened?"), self.tr("What was going on around the slip")
-        )
-        next_time = self._field(
-            self.tr("What will you try next time?"), self.tr("One small thing to do differently")
-        )
+        # Each question: as asked here, its hint, and as it reads in the journal entry.
+        happened, next_time = (self._field(q[0], q[1]) for q in self.questions)
         self.what_happened, self.next_time = happened[1], next_time[1]
         self.status = theme.StatusLabel(self.tr("Saving problem"))
 
@@ -94,7 +139,7 @@ class SlipFollowUpDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # A goal that must stop: people to talk to, one step away, right after a slip.
         self.support_button: QPushButton | None = None
-        if must_stop:
+        if goal.must_stop:
             self.support_button = buttons.addButton(
                 self.tr("Support…"), QDialogButtonBox.ButtonRole.HelpRole
             )
@@ -104,9 +149,9 @@ class SlipFollowUpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(commitment)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(commitment_label)
         layout.addWidget(self.support)
         layout.addSpacing(4)
         for label, field in (happened, next_time):
@@ -139,9 +184,8 @@ class SlipFollowUpDialog(QDialog):
     def body(self) -> str:
         """The entry's text: each answered question with its answer."""
         parts = []
-        for question, field in (
-            (self.tr("What happened?"), self.what_happened),
-            (self.tr("What will I try next time?"), self.next_time),
+        for (_asked, _hint, question), field in zip(
+            self.questions, (self.what_happened, self.next_time), strict=True
         ):
             answer = field.toPlainText().strip()
             if answer:
@@ -161,21 +205,32 @@ class SlipFollowUpDialog(QDialog):
         if not text:  # nothing written: the same as skipping
             self.reject()
             return
-        try:
-            entry = journal.add_entry(
-                self.vault,
-                text,
-                title=self.entry_title(),
-                principle="change",
-                commitment_id=self.commitment_id,
-            )
-        except ReconcileError as exc:
-            self.status.say(exc.sentence, problem=True)
+        self.save_button.setEnabled(False)
+        self.status.say("")
+        self.ops.mutate(
+            journal.add_entry,
+            self.vault,
+            text,
+            title=self.entry_title(),
+            principle="change",
+            commitment_id=self.commitment_id,
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, entry) -> None:
+        if not isValid(self):  # closed by a lock while saving: the entry is saved all the same
             return
         self.entry_id = entry.id
         self._forget()
         self.saved.emit(entry.id)
         super().accept()
+
+    def _failed(self, exc: ReconcileError) -> None:
+        if not isValid(self):
+            return
+        self.save_button.setEnabled(True)  # the words stay in the boxes for another try
+        self.status.say(exc.sentence, problem=True)
 
     def reject(self) -> None:
         self._forget()

@@ -69,6 +69,7 @@ class TodayPage(Page):
     def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(vault, clock, ops, parent)
         self._prompt_id: str | None = None
+        self._mood_note_saved = ""  # the note as the vault has it; the box may hold more
         self.slip_dialog: SlipFollowUpDialog | None = None
 
         self.date_label = QLabel()
@@ -86,9 +87,9 @@ class TodayPage(Page):
         header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
 
         steps, steps_layout = _card(self.tr("Today's steps"))
-        self.checkins = CheckInList(vault, clock, show_goals=True)
+        self.checkins = CheckInList(vault, clock, ops, show_goals=True)
         self.checkins.setMinimumHeight(180)
-        self.checkins.slipped.connect(self._follow_up_slip)
+        self.checkins.slipped.connect(self.open_slip_dialog)
         self.no_steps = theme.MutedLabel(
             self.tr("Nothing is planned for today. A written plan makes change more likely.")
         )
@@ -230,41 +231,69 @@ class TodayPage(Page):
         for b in self.mood_group.buttons():
             b.setChecked(self.mood_group.id(b) == value)
         self.mood_group.setExclusive(True)
-        self.mood_note.setText(note)
+        # Words typed but not saved yet (no mood chosen, or still typing) stay in the box.
+        if self.mood_note.text() == self._mood_note_saved:
+            self.mood_note.setText(note)
+        self._mood_note_saved = note
 
     # -- actions -------------------------------------------------------------------------------
 
     def _save_mood(self, value: int) -> None:
         from reconcile_desktop.core import mood
-        from reconcile_desktop.core.errors import ReconcileError
 
-        try:
-            mood.set_mood(self.vault, value, self.mood_note.text())
-        except ReconcileError as exc:
-            self.mood_status.say(exc.sentence, problem=True)
-        else:
+        def done(saved) -> None:
+            self._mood_note_saved = saved.note
             self.mood_status.say(self.tr("Noted. Thank you for checking in."))
+
+        self.ops.mutate(
+            mood.set_mood,
+            self.vault,
+            value,
+            self.mood_note.text(),
+            on_done=done,
+            on_error=lambda exc: self.mood_status.say(exc.sentence, problem=True),
+        )
 
     def _save_mood_note(self) -> None:
         value = self.mood_group.checkedId()
         if value > 0 and self.loaded:
             self._save_mood(value)
 
+    def save_pending(self) -> bool:
+        """Before a lock or quit: a step's note and the mood's note typed but not yet saved."""
+        from reconcile_desktop.core import mood
+        from reconcile_desktop.core.errors import ReconcileError
+
+        saved = self.checkins.save_pending()
+        value, note = self.mood_group.checkedId(), self.mood_note.text()
+        if value > 0 and self.loaded and note != self._mood_note_saved:
+            try:
+                day = self.ops.mutate_now(mood.set_mood, self.vault, value, note)
+            except ReconcileError as exc:
+                self.mood_status.say(exc.sentence, problem=True)
+                return False
+            self._mood_note_saved = day.note
+        return saved
+
     def _write(self) -> None:
         if self._prompt_id:
             self.write_prompt.emit(self._prompt_id)
 
-    def _follow_up_slip(self, commitment_id: int, day: dt.date) -> None:
-        item = next(i for i in self.checkins.items if i.commitment.id == commitment_id)
-        self.slip_dialog = SlipFollowUpDialog(
-            self.vault,
-            commitment_id,
-            item.commitment.action,
-            day,
-            self,
-            must_stop=item.goal.must_stop,
-        )
-        self.slip_dialog.open()
+    def open_slip_dialog(self, commitment_id: int, day: dt.date) -> SlipFollowUpDialog:
+        """The follow-up after a new slip: the same dialog, built the same way, as the plan's."""
+        if self.slip_dialog is not None:
+            self.slip_dialog.reject()
+        dialog = SlipFollowUpDialog(self.vault, self.ops, commitment_id, day, self)
+
+        def closed(_result: int) -> None:
+            if self.slip_dialog is dialog:
+                self.slip_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        self.slip_dialog = dialog
+        dialog.open()
+        return dialog
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()
@@ -275,8 +304,8 @@ class TodayPage(Page):
         self.checkins.clear()
         self.prompt_title.clear()
         self.prompt_text.clear()
-        self._show_mood(None, "")
         self.mood_note.setText("")
+        self._show_mood(None, "")
         self.mood_status.say("")
         self.review_text.clear()
         self.review_card.hide()
