@@ -57,3 +57,46 @@ def test_importing_every_core_module_loads_neither_at_runtime():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def _core_edges() -> dict[str, set[str]]:
+    """Which core modules each core module imports, anywhere in it (lazy imports too), leaving
+    out `if TYPE_CHECKING:` blocks, which never run."""
+    modules = {
+        ".".join(p.relative_to(PACKAGE).with_suffix("").parts): p
+        for p in (PACKAGE / "core").rglob("*.py")
+        if p.name != "__init__.py"
+    }
+    edges: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        stack: list[ast.AST] = [ast.parse(path.read_text(encoding="utf-8"))]
+        while stack:
+            node = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                test = child.test if isinstance(child, ast.If) else None
+                if isinstance(test, ast.Name) and test.id == "TYPE_CHECKING":
+                    continue
+                if isinstance(child, ast.ImportFrom) and child.module:
+                    base = child.module.removeprefix("reconcile_desktop.")
+                    found = [base, *(f"{base}.{a.name}" for a in child.names)]
+                    edges[name].update(m for m in found if m in modules)
+                stack.append(child)
+    return edges
+
+
+def test_core_modules_import_each_other_without_a_loop():
+    edges = _core_edges()
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), list(edges[start])
+        while todo:
+            m = todo.pop()
+            if m == goal:
+                return True
+            if m not in seen:
+                seen.add(m)
+                todo.extend(edges[m])
+        return False
+
+    loops = sorted(m for m in edges if reaches(m, m))
+    assert loops == []
