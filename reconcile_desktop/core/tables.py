@@ -73,7 +73,9 @@ def _date(name: str, nullable: bool = False, **kw) -> sa.Column:
     return sa.Column(name, sa.Date, nullable=nullable, **kw)
 
 
-def _link(name: str, target: str, *, nullable: bool = False, on_delete: str = "CASCADE", **kw):
+def _link(
+    name: str, target: str, *, nullable: bool = False, on_delete: str = "CASCADE", **kw
+) -> sa.Column:
     """A foreign key column, indexed unless told otherwise (deletes look rows up by it)."""
     kw.setdefault("index", True)
     fk = sa.ForeignKey(target, ondelete=on_delete)
