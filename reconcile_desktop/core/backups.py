@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 DAILY_LABEL = "daily"
 MANUAL_LABEL = "backup"
 BEFORE_RESTORE_LABEL = "before-restore"
+BEFORE_MIGRATION_LABEL = "before-migration"  # followed by the revision the journal had
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
 MAX_KEEP = 99
@@ -142,7 +143,7 @@ def kind_of(label: str) -> str:
         return "daily"
     if label == MANUAL_LABEL:
         return "manual"
-    if label.startswith("before-migration"):
+    if label.startswith(BEFORE_MIGRATION_LABEL):
         return "before-migration"
     if label == BEFORE_RESTORE_LABEL:
         return "before-restore"
@@ -182,12 +183,14 @@ def new_backup_folder(
     return target
 
 
-def owner_id(vault: Vault, label: str) -> tuple[str | None, str | None]:
-    """The journal's id and this copy's id, to write into a new backup of `vault`. None and
-    None before a migration: the journal is still in its old shape then, and that copy stays
-    in the journal's own folder anyway."""
-    if label.startswith("before-migration"):
-        return None, None
+def migration_label(revision: str) -> str:
+    return f"{BEFORE_MIGRATION_LABEL}-{revision}"
+
+
+def owner_id(vault: Vault) -> tuple[str, str]:
+    """The journal's id and this copy's id, to write into a new backup of `vault`. Reads the
+    journal's settings, so never called on a journal still in an older shape (Vault._migrate
+    backs up without them; that copy stays in the journal's own folder anyway)."""
     from reconcile_desktop.core.copy_id import copy_id
     from reconcile_desktop.core.vault_settings import vault_id
 

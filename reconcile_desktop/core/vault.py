@@ -345,8 +345,11 @@ class Vault:
         if current == migrations.HEAD:
             return
         if current is not None:
-            # An existing vault about to change shape: keep an encrypted copy first.
-            self.backup(self.dir / "backups", label=f"before-migration-{current}")
+            from reconcile_desktop.core.backups import migration_label
+
+            # An existing vault about to change shape: keep an encrypted copy first. Without
+            # the journal's ids: reading them would query tables still in the old shape.
+            self._copy_into(self.dir / "backups", migration_label(current), owner=None)
         with self.engine.begin() as conn:
             migrations.upgrade(conn)
 
@@ -397,8 +400,16 @@ class Vault:
             _wipe(data_key)
 
     def backup(self, out_dir: Path, *, label: str = "backup") -> Path:
-        """An encrypted copy (same data key) plus the current key file, in a new folder."""
-        from reconcile_desktop.core.backups import new_backup_folder, owner_id
+        """An encrypted copy (same data key) plus the current key file, in a new folder, marked
+        with the journal's and this copy's ids (backup.json)."""
+        from reconcile_desktop.core.backups import owner_id
+
+        with user_errors():
+            owner = owner_id(self)  # first, so the copy carries the journal's id too
+        return self._copy_into(Path(out_dir), label, owner)
+
+    def _copy_into(self, out_dir: Path, label: str, owner: tuple[str, str] | None) -> Path:
+        from reconcile_desktop.core.backups import new_backup_folder
         from reconcile_desktop.core.rekey import export_copy
         from reconcile_desktop.paths import (
             ensure_private_dir,
@@ -407,9 +418,8 @@ class Vault:
         )
 
         with user_errors():
-            owner = owner_id(self, label)  # first, so the copy carries the journal's id too
-            ensure_private_dir(Path(out_dir))
-            target = new_backup_folder(Path(out_dir), label, self.clock.now(), *owner)
+            ensure_private_dir(out_dir)
+            target = new_backup_folder(out_dir, label, self.clock.now(), *(owner or ()))
             import shutil  # here: it loads bz2 and lzma, and CLI commands import this module early
 
             try:

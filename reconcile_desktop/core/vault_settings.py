@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconcile_desktop.core.changes import SETTINGS, writes
 from reconcile_desktop.core.models import Setting
-from reconcile_desktop.core.vault import Vault
+
+if TYPE_CHECKING:
+    from reconcile_desktop.core.vault import Vault
 
 GUIDE_OFFERED = "first_run.guide_offered"
 VAULT_ID = "vault.id"

@@ -148,7 +148,7 @@ def test_listing_names_kinds_and_skips_what_is_not_a_backup(timed_vault):
     folder = vault.dir / "backups"
     backups.run_daily_backup(vault)
     vault.backup(folder)
-    vault.backup(folder, label="before-migration-0001")
+    vault.backup(folder, label=backups.migration_label("0001"))
     (folder / "holiday photos").mkdir()
     (folder / "reconcile-daily-20250101-000000").mkdir()  # no files inside
     kinds = sorted(b.kind for b in backups.list_backups(folder, vault.dir / "missing"))
@@ -338,3 +338,12 @@ def test_a_folder_without_unix_permissions_still_takes_backups(timed_vault, tmp_
     monkeypatch.undo()
     assert vault.check_copy(made) == []
     assert check_backup(vault, made, PASSPHRASE) == []
+
+
+def test_a_label_alone_never_drops_the_journals_id(timed_vault):
+    # Only the copy Vault._migrate makes goes without ids, whatever a caller names a backup.
+    vault, _clock = timed_vault
+    made = vault.backup(vault.dir / "backups", label=backups.migration_label("0001"))
+    marker = json.loads((made / backups.MARKER_NAME).read_text(encoding="utf-8"))
+    assert (marker["vault_id"], marker["copy_id"]) == (vault_id(vault), copy_id(vault))
+    assert marker["kind"] == "before-migration"

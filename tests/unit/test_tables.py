@@ -1,39 +1,14 @@
-"""core/tables.py mirrors models.py without sqlmodel; the journal's read paths stay light."""
+"""core/tables.py serves the journal's read paths without sqlmodel, so they stay light."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-import pytest
-from sqlalchemy.dialects import sqlite
-from sqlmodel import SQLModel
-
-from reconcile_desktop.core import models, tables  # noqa: F401  (models registers the tables)
-
-MIRRORED = sorted(tables.metadata.tables)
+from reconcile_desktop.core import models
 
 
-@pytest.mark.parametrize("name", MIRRORED)
-def test_each_core_table_matches_its_model(name):
-    core = tables.metadata.tables[name]
-    model = SQLModel.metadata.tables[name]
-    if name == "commitment":  # only its id is needed (to check a link exists)
-        assert set(core.c.keys()) <= set(model.c.keys())
-    else:
-        assert core.c.keys() == model.c.keys()
-    dialect = sqlite.dialect()
-    for col in core.c:
-        twin = model.c[col.key]
-        assert col.nullable == twin.nullable, col.key
-        assert col.primary_key == twin.primary_key, col.key
-        assert col.type.compile(dialect=dialect) == twin.type.compile(dialect=dialect), col.key
-        assert type(col.type).__name__ == type(twin.type).__name__ or (
-            type(twin.type).__name__ == "AutoString" and type(col.type).__name__ == "String"
-        ), col.key
-
-
-def test_core_utc_datetime_stores_like_sqlmodels(vault):
+def test_instants_read_back_the_same_through_core_and_the_orm(vault):
     import datetime as dt
 
     from reconcile_desktop.core import journal

@@ -1,9 +1,8 @@
 """Alembic environment: always handed an open connection by core/migrations.upgrade()."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-from reconcile_desktop.core import models  # noqa: F401  (registers the tables)
+from reconcile_desktop.core.tables import metadata  # the schema, defined once
 
 
 def include_object(obj, name, type_, reflected, compare_to):
@@ -14,7 +13,7 @@ def include_object(obj, name, type_, reflected, compare_to):
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=metadata,
     include_object=include_object,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
 )
