@@ -363,7 +363,7 @@ def remove_half_written(vault: Vault, folder: Path) -> list[Path]:
         return removed
     for child in children:
         label = _NAME.match(child.name)["label"]
-        unmarked_ok = own_folder and label.startswith("before-migration")
+        unmarked_ok = own_folder and kind_of(label) == "before-migration"
         try:
             if (
                 label == BEFORE_RESTORE_LABEL
