@@ -74,3 +74,18 @@ def run_cli(data_dir):
         )
 
     return run
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """One real-KDF journal for the module; each test copies it."""
+    from reconcile_desktop.core.vault import Vault
+
+    folder = tmp_path_factory.mktemp("template") / "data"
+    vault = Vault(folder)
+    try:
+        vault.claim()
+        vault.create(PASSPHRASE)
+    finally:
+        vault.close()
+    return folder

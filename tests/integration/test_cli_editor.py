@@ -19,7 +19,7 @@ import pytest
 from reconcile_desktop.commands import editor
 from reconcile_desktop.core.journal import MAX_BODY_CHARS
 from tests.integration.conftest import CHILD_TIMEOUT, PASSPHRASE, REPO, child_env
-from tests.integration.test_cli_journal import cli, hits, ok, template  # noqa: F401
+from tests.integration.test_cli_journal import cli, hits, ok  # noqa: F401
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals and signals")
 

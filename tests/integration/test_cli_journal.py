@@ -18,24 +18,10 @@ import pytest
 
 from reconcile_desktop.commands import journal_cmds
 from reconcile_desktop.core import exchange, models
-from reconcile_desktop.core.vault import Vault
 from tests.integration.conftest import CHILD_TIMEOUT, PASSPHRASE, REPO, child_env
 from tests.integration.test_cli import assert_one_line_error
 
 HIT_KEYS = {"id", "date", "occurred", "title", "snippet", "tags", "mood", "kind", "principle"}
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """One real-KDF journal for the module; each test copies it."""
-    folder = tmp_path_factory.mktemp("template") / "data"
-    vault = Vault(folder)
-    try:
-        vault.claim()
-        vault.create(PASSPHRASE)
-    finally:
-        vault.close()
-    return folder
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ import shutil
 
 import pytest
 
-from reconcile_desktop.core.vault import Vault
-from tests.integration.conftest import PASSPHRASE
 from tests.integration.test_cli import assert_one_line_error
 
 STATUS_KEYS = {
@@ -38,19 +36,6 @@ def today() -> dt.date:
 
 def days_ago(n: int) -> str:
     return (today() - dt.timedelta(days=n)).isoformat()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """One real-KDF journal for the module; each test gets its own copy."""
-    folder = tmp_path_factory.mktemp("template") / "data"
-    vault = Vault(folder)
-    try:
-        vault.claim()
-        vault.create(PASSPHRASE)
-    finally:
-        vault.close()
-    return folder
 
 
 @pytest.fixture

@@ -13,8 +13,6 @@ import pytest
 
 from reconcile_desktop.commands import plan_cmds
 from reconcile_desktop.core import models, plans
-from reconcile_desktop.core.vault import Vault
-from tests.integration.conftest import PASSPHRASE
 from tests.integration.test_cli import assert_one_line_error
 
 SHAMING = ("fail", "shame", "ruin", "weak", "should have", "again?")
@@ -26,19 +24,6 @@ def today() -> dt.date:
 
 def days_ago(n: int) -> str:
     return (today() - dt.timedelta(days=n)).isoformat()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """One real-KDF journal for the module; each test gets its own copy."""
-    folder = tmp_path_factory.mktemp("template") / "data"
-    vault = Vault(folder)
-    try:
-        vault.claim()
-        vault.create(PASSPHRASE)
-    finally:
-        vault.close()
-    return folder
 
 
 @pytest.fixture
