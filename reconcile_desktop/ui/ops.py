@@ -51,7 +51,13 @@ class Ops(QObject):
             if on_done is not None:
                 on_done(result)
 
-        return self.runner.submit(work, on_result=finished, on_error=on_error, serial=True)
+        def failed(error: ReconcileError) -> None:
+            # Several writes may have landed before one failed: the views read again anyway.
+            self.changed.emit(changes)
+            if on_error is not None:
+                on_error(error)
+
+        return self.runner.submit(work, on_result=finished, on_error=failed, serial=True)
 
     def mutate_now(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
         """The same write, run here and now, after every write queued before it: only for

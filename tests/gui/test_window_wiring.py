@@ -187,3 +187,18 @@ def test_write_the_message_opens_the_prompt_with_the_cursor_in_the_text(
     assert editor._prompt_id == "ro-one-message" and editor.current_id() is None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.body)
     assert list(journal.iter_entries(vault)) == []  # nothing saved until words are written
+
+
+def test_a_failed_write_still_tells_every_page_to_read_again(qtbot, window):
+    from reconcile_desktop.core.changes import PLANS, Changes
+    from reconcile_desktop.core.errors import InvalidInput
+
+    def half_then_fail():
+        raise InvalidInput("That could not be saved.")
+
+    errors = []
+    with qtbot.waitSignal(window.ops.changed) as heard:
+        window.ops.mutate_many(Changes.of(PLANS), half_then_fail, on_error=errors.append)
+    assert heard.args == [Changes.of(PLANS)]
+    qtbot.waitUntil(lambda: errors != [])
+    assert errors[0].sentence == "That could not be saved."
