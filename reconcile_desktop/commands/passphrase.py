@@ -189,7 +189,6 @@ def open_vault(args: argparse.Namespace) -> Vault:
 def _drop_invisible_characters(vault: Vault, earlier: str, passphrase: str) -> None:
     """A journal made from a file with a byte order mark (or a lone "\\r") has that invisible
     character in its passphrase, so typing never opened it. Set it to what the file shows."""
-    from reconcile_desktop.core.keyfile import new_passphrase_problem
 
     if new_passphrase_problem(passphrase):
         return  # an older, shorter passphrase: left as it was rather than refused

@@ -1,7 +1,7 @@
 """What a write touched, so every view that shows it reads again (Anki's OpChanges).
 
 A write in core declares the areas it touches with @writes(...); the window runs it through its
-one runner (ui/shell/ops.py) and broadcasts the resulting Changes to every page, which looks at
+one runner (ui/ops.py) and broadcasts the resulting Changes to every page, which looks at
 the areas, never at who caused them.
 """
 

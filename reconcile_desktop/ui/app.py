@@ -358,6 +358,7 @@ class ReconcileApp:
         if self.dialog is not None and not self.care.yield_restore():
             return
         self.idle.stop()
+        self.window.save_pending()  # notes typed on Today or the Plan, the editor's words
         self.care.locking()
         self.window.close_dialogs()
         self.window.clear_sensitive()
@@ -382,6 +383,8 @@ class ReconcileApp:
             return
         self.finished = True
         self.idle.stop()
+        if self.window is not None and self.vault.is_unlocked:
+            self.window.save_pending()  # what was typed is written before the vault closes
         self.care.finished()
         self.runner.wait()
         if self.window is not None:

@@ -368,13 +368,14 @@ class MainWindow(QMainWindow):
 
     def clear_sensitive(self) -> None:
         """Every page drops what it decrypted; one page failing must not stop the others."""
-        self._pending.clear()  # nothing is read again until the next unlock
-        self._day = None
         for page in self._pages:
             try:
                 page.clear_sensitive()
             except Exception as exc:
                 log.error("A page could not clear its views: %s", type(exc).__name__)
+        # After the pages: a save made while they cleared must not leave work for later.
+        self._pending.clear()
+        self._day = None
         self.tray.update(None)
         self.statusBar().clearMessage()
 

@@ -31,9 +31,9 @@ class Ops(QObject):
         self, fn: Callable, *args: Any, on_done: Done = None, on_error: Failed = None, **kwargs
     ) -> Task:
         """Run a core write marked @writes off the GUI thread; every view hears what changed
-        before on_done runs, so on_done sees fresh pages."""
-        return self.mutate_many(
-            changes_of(fn), lambda: fn(*args, **kwargs), on_done=on_done, on_error=on_error
+        before on_done runs, so on_done sees fresh pages. A failed write changed nothing."""
+        return self._run(
+            changes_of(fn), lambda: fn(*args, **kwargs), on_done, on_error, partial=False
         )
 
     def mutate_many(
@@ -44,16 +44,22 @@ class Ops(QObject):
         on_done: Done = None,
         on_error: Failed = None,
     ) -> Task:
-        """A dialog's several writes as one task (for example a goal and its commitments)."""
+        """A dialog's several writes as one task (for example a letter and its urge). Some may
+        have landed before one failed, so the views read again after a failure too."""
+        return self._run(changes, work, on_done, on_error, partial=True)
 
+    def _run(
+        self, changes: Changes, work: Callable[[], Any], on_done: Done, on_error: Failed, *,
+        partial: bool,
+    ) -> Task:  # fmt: skip
         def finished(result: Any) -> None:
             self.changed.emit(changes)
             if on_done is not None:
                 on_done(result)
 
         def failed(error: ReconcileError) -> None:
-            # Several writes may have landed before one failed: the views read again anyway.
-            self.changed.emit(changes)
+            if partial:
+                self.changed.emit(changes)
             if on_error is not None:
                 on_error(error)
 

@@ -202,3 +202,20 @@ def test_a_failed_write_still_tells_every_page_to_read_again(qtbot, window):
     assert heard.args == [Changes.of(PLANS)]
     qtbot.waitUntil(lambda: errors != [])
     assert errors[0].sentence == "That could not be saved."
+
+
+def test_locking_saves_a_note_still_in_its_box(qtbot, make_app, make_vault, existing_vault_dir):
+    from reconcile_desktop.core import mood
+    from tests.gui.conftest import unlock
+
+    app = make_app(make_vault(existing_vault_dir), page_factory=build_pages)
+    app.start()
+    unlock(qtbot, app)
+    today = app.window.page("today")
+    app.window.show_page_key("today")
+    with qtbot.waitSignal(app.ops.changed):
+        today.mood_group.button(4).click()
+    today.mood_note.setText("A slow, kind morning")  # typed, never left the box
+    app.lock()
+    unlock(qtbot, app)
+    assert mood.get_mood(app.vault).note == "A slow, kind morning"

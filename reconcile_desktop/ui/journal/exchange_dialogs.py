@@ -269,7 +269,7 @@ class _WorkDialog(QDialog):
     def done(self, result: int) -> None:
         # Locking closes dialogs before the key goes: let running work finish with it.
         if self.busy:
-            self.ops.runner.wait()
+            self.ops.runner.wait_serial()
         self._closed = True
         super().done(result)
 

@@ -259,7 +259,7 @@ class TrashDialog(QDialog):
         """Closing (or locking) forgets the list of titles; running work finishes first,
         because locking closes dialogs before the key goes."""
         if self.busy:
-            self.ops.runner.wait()
+            self.ops.runner.wait_serial()
         if self.confirm_box is not None:
             self.confirm_box.reject()
         self._closed = True

@@ -296,6 +296,7 @@ class CheckInList(QWidget):
         self._items = []
         self._day = None
         self._drafts.clear()
+        self._pending.clear()  # a mark still landing after a lock then changes nothing
         self._note_key = None
         self.note.clear()
         self.notice.say("")
@@ -398,8 +399,9 @@ class CheckInList(QWidget):
         self.error.say("")
 
         def landed(_result: object) -> None:
-            if self._pending.get(key, (None,))[0] is token:
-                del self._pending[key]
+            if self._pending.get(key, (None,))[0] is not token:
+                return  # locked meanwhile, or a later mark of the same step speaks for it
+            del self._pending[key]
             if self._drafts.get(key) == after.note:
                 del self._drafts[key]
             if after.state != before.state:

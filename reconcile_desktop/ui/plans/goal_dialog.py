@@ -390,7 +390,7 @@ class GoalDialog(QDialog):
         )
 
     def _saved(self, goal: GoalData) -> None:
-        if not isValid(self):  # closed by a lock while saving: it is saved all the same
+        if not isValid(self) or not self.isVisible():  # closed by a lock while saving
             return
         self.goal = goal
         self.buttons.setEnabled(True)
@@ -398,7 +398,7 @@ class GoalDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: ReconcileError) -> None:
-        if not isValid(self):
+        if not isValid(self) or not self.isVisible():
             return
         self.buttons.setEnabled(True)  # nothing was saved; everything typed is still here
         self.status.say(exc.sentence, problem=True)

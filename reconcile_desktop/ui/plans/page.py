@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.vault import Vault
     from reconcile_desktop.ui.ops import Ops
 
-SLIP_WINDOW_DAYS = 30
 LEFT_WIDTH = 230  # leaves the charts room for their legend in a 1024-pixel window
 DAY_ROWS = 5  # rows of the day's list shown before it scrolls
 

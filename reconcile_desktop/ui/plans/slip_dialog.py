@@ -219,7 +219,7 @@ class SlipFollowUpDialog(QDialog):
         )
 
     def _saved(self, entry) -> None:
-        if not isValid(self):  # closed by a lock while saving: the entry is saved all the same
+        if not isValid(self) or not self.isVisible():  # closed by a lock: saved all the same
             return
         self.entry_id = entry.id
         self._forget()
@@ -227,7 +227,7 @@ class SlipFollowUpDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: ReconcileError) -> None:
-        if not isValid(self):
+        if not isValid(self) or not self.isVisible():
             return
         self.save_button.setEnabled(True)  # the words stay in the boxes for another try
         self.status.say(exc.sentence, problem=True)

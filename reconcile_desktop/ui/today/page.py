@@ -242,6 +242,8 @@ class TodayPage(Page):
         from reconcile_desktop.core import mood
 
         def done(saved) -> None:
+            if not self.loaded:
+                return  # locked while it was saved: nothing on screen to change
             self._mood_note_saved = saved.note
             self.mood_status.say(self.tr("Noted. Thank you for checking in."))
 
