@@ -269,7 +269,7 @@ class _WorkDialog(QDialog):
     def done(self, result: int) -> None:
         # Locking closes dialogs before the key goes: let running work finish with it.
         if self.busy:
-            self.ops.runner.wait_serial()
+            self.ops.runner.wait()  # an export runs beside the writes, not in their lane
         self._closed = True
         super().done(result)
 
