@@ -40,7 +40,7 @@ strings: $(STAMP) ## gather every sentence the app shows into packaging/strings/
 	$(BIN)/python packaging/strings.py
 
 soak: $(STAMP) ## long crash and fault runs
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak -p no:cacheprovider tests/integration
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak -p no:cacheprovider tests/system
 
 # -- packaging: a one-folder app (PyInstaller) and the Linux desktop entry ---------------------
 DIST_STAMP := $(VENV)/.dist-installed

@@ -23,11 +23,12 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reconcile_desktop.core import demo, keyfile
+    from reconcile_desktop.core import demo
     from reconcile_desktop.core.clock import Clock
-    from reconcile_desktop.core.vault import Vault
-    from reconcile_desktop.ui import theme
-    from reconcile_desktop.ui.app import window_for
+    from reconcile_desktop.core.storage import keyfile
+    from reconcile_desktop.core.storage.vault import Vault
+    from reconcile_desktop.ui.shell.app import window_for
+    from reconcile_desktop.ui.widgets import theme
     from reconcile_desktop.ui.workers import Runner
 
     app = QApplication(sys.argv[:1])

@@ -1,5 +1,5 @@
 """Every sentence Reconcile shows, gathered where a reviewer can read it top to bottom
-(`make strings`; tests/unit/test_strings.py fails when the files here are out of date).
+(`make strings`; tests/project/test_strings.py fails when the files here are out of date).
 
 - packaging/strings/reconcile.ts: the window's words, extracted by Qt's own pyside6-lupdate
   from every tr() and translate() call, without source locations (moving code changes
@@ -152,7 +152,7 @@ def catalogue(window: dict[str, list[str]]) -> str:
         "# Every sentence Reconcile shows",
         "",
         "Written by `make strings` (packaging/strings.py); do not edit by hand.",
-        "Checked against packaging/strings/never_say.json by tests/unit/test_strings.py.",
+        "Checked against packaging/strings/never_say.json by tests/project/test_strings.py.",
     ]
     groups = (
         ("The window", window),

@@ -179,7 +179,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     from reconcile_desktop.commands.passphrase import data_dir_of
 
     try:
-        from reconcile_desktop.ui.app import run_gui
+        from reconcile_desktop.ui.shell.app import run_gui
     except ImportError:
         # Typically Qt's system libraries are missing; the headless commands still work.
         raise ReconcileError(NO_WINDOW) from None
@@ -217,7 +217,7 @@ def _dispatch(argv: list[str] | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command (or the window) and return its exit code; never raises."""
-    from reconcile_desktop.core.hardening import disable_core_dumps
+    from reconcile_desktop.core.storage.hardening import disable_core_dumps
 
     disable_core_dumps()  # before any passphrase or key exists in this process
     try:

@@ -40,8 +40,9 @@ def _check_png(path: Path, min_bytes: int = 1000) -> None:
 
 
 def vault_round_trip(folder: Path) -> str:
-    from reconcile_desktop.core import journal, search
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.journal import entries as journal
+    from reconcile_desktop.core.journal import search
+    from reconcile_desktop.core.storage.vault import Vault
 
     vault = Vault(folder / "vault")
     try:
@@ -61,7 +62,7 @@ def vault_round_trip(folder: Path) -> str:
 
 
 def resources() -> str:
-    from reconcile_desktop.core.prompts import load_prompts, load_worksheet
+    from reconcile_desktop.core.journal.prompts import load_prompts, load_worksheet
     from reconcile_desktop.paths import resources_dir
 
     prompts = load_prompts()
@@ -74,7 +75,7 @@ def resources() -> str:
 
 def chart(folder: Path) -> str:
     from reconcile_desktop.charts.nocontact_history import history_figure
-    from reconcile_desktop.core.streaks import Attempt, WeekCount
+    from reconcile_desktop.core.nocontact.day_counting import Attempt, WeekCount
 
     start = dt.date(2026, 1, 5)
     attempts = [
@@ -94,8 +95,8 @@ def window(folder: Path) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reconcile_desktop.core.vault import Vault
-    from reconcile_desktop.ui.app import configure_application, window_for
+    from reconcile_desktop.core.storage.vault import Vault
+    from reconcile_desktop.ui.shell.app import configure_application, window_for
     from reconcile_desktop.ui.workers import Runner
 
     # A failure inside a Qt slot is only printed by PySide6; collect it to fail the step.

@@ -12,9 +12,9 @@ os.environ.pop("RECONCILE_NEW_PASSPHRASE", None)
 
 import pytest  # noqa: E402
 
-from reconcile_desktop.core import keyfile  # noqa: E402
 from reconcile_desktop.core.clock import Clock  # noqa: E402
-from reconcile_desktop.core.vault import Vault  # noqa: E402
+from reconcile_desktop.core.storage import keyfile  # noqa: E402
+from reconcile_desktop.core.storage.vault import Vault  # noqa: E402
 
 FAST_KDF = keyfile.KdfParams(t=1, m=8, p=1)
 # A low floor for the cheap test KDF; the ceiling stays the real one (no bounds can exceed it).
@@ -67,7 +67,7 @@ def fail_db_replace(monkeypatch, times: int) -> None:
     import os
     from pathlib import Path
 
-    from reconcile_desktop.core import pairswap
+    from reconcile_desktop.core.storage import pair_swap as pairswap
 
     real = os.replace
     left = {"n": times}
@@ -87,7 +87,7 @@ def plain_vault(make_vault, monkeypatch, tmp_path):
     behind (the encryption would hide leftovers from a byte search)."""
     import sqlcipher3
 
-    from reconcile_desktop.core import db
+    from reconcile_desktop.core.storage import db
 
     def connect_plain(path, key):
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -99,3 +99,13 @@ def plain_vault(make_vault, monkeypatch, tmp_path):
     vault = make_vault(tmp_path / "plain")
     vault.create(PASSPHRASE)
     return vault
+
+
+def pytest_collection_modifyitems(config, items):
+    """Soak runs only when asked for with `-m soak` (make soak), never in a plain run."""
+    if "soak" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="soak test: run with make soak (-m soak)")
+    for item in items:
+        if item.get_closest_marker("soak"):
+            item.add_marker(skip)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reconcile_desktop.charts.style import LIGHT, ChartStyle, new_figure, style_axes
-from reconcile_desktop.core.streaks import Attempt, WeekCount
+from reconcile_desktop.core.nocontact.day_counting import Attempt, WeekCount
 
 
 def history_figure(

@@ -20,7 +20,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from reconcile_desktop.charts.style import LIGHT, ChartStyle, new_figure, style_axes
-from reconcile_desktop.core.progress import DailySeries
+from reconcile_desktop.core.plans.progress import DailySeries
 
 EMPTY_STEPS = "Nothing to show here yet.\nOnce you mark a day, your steps will appear here."
 EMPTY_STEPS_STOP = "Nothing marked in this range yet."

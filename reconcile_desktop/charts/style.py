@@ -1,4 +1,4 @@
-"""Chart colours that follow the app's palette; ui/theme.py picks light or dark."""
+"""Chart colours that follow the app's palette; ui/widgets/theme.py picks light or dark."""
 
 from __future__ import annotations
 

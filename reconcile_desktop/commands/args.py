@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.storage.vault import Vault
 
 # What a passphrase file's first line keeps (commands/passphrase.py reads it this way).
 FILE_RULE = (

@@ -28,9 +28,9 @@ from reconcile_desktop.core.errors import InvalidInput, UsageError
 if TYPE_CHECKING:
     import datetime as dt  # imported where used: see cli.py on what loads before the KDF
 
-    from reconcile_desktop.core.exchange import ImportPreview
-    from reconcile_desktop.core.search import SearchHit
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.journal.exchange import ImportPreview
+    from reconcile_desktop.core.journal.search import SearchHit
+    from reconcile_desktop.core.storage.vault import Vault
 
 # Spelled out here, not taken from core, so --help never loads the database layers;
 # the tests check that they match core.models and core.exchange.
@@ -197,7 +197,7 @@ def _tidy(text: str) -> str:
 def _read_text_file(name: str) -> str:
     from reconcile_desktop.commands.args import MAX_STDIN_BYTES, TOO_LONG
     from reconcile_desktop.commands.editor import decode_text
-    from reconcile_desktop.core.regular_file import open_regular
+    from reconcile_desktop.core.storage.regular_file import open_regular
 
     try:
         with open_regular(name) as fh:  # never a FIFO or a device: they would never end
@@ -231,7 +231,7 @@ def _occurred(vault: Vault, when: tuple[dt.date, dt.time | None] | None) -> dt.d
 def cmd_add(args: argparse.Namespace) -> int:
     from reconcile_desktop.cli import PROG
     from reconcile_desktop.commands import editor as editing
-    from reconcile_desktop.core import journal
+    from reconcile_desktop.core.journal import entries as journal
 
     fields = {"title": args.title, "mood": args.mood, "principle": args.principle}
     fields["kind"] = args.kind or "free"
@@ -312,7 +312,9 @@ def _hit_doc(hit: SearchHit, vault: Vault) -> dict:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core.query import to_match  # pure Python: no database layers yet
+    from reconcile_desktop.core.journal.search_language import (
+        to_match,  # pure Python: no database layers yet
+    )
 
     query = " ".join(args.query)
     # Checked before the passphrase, so a query that cannot find anything costs no unlock.
@@ -323,8 +325,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         # Imported after the unlock: the KDF's 64 MiB is freed before SQLAlchemy loads, which
         # keeps the command's peak memory at the KDF's instead of the sum of both.
-        from reconcile_desktop.core import search
-        from reconcile_desktop.core.journal import Filters
+        from reconcile_desktop.core.journal import search
+        from reconcile_desktop.core.journal.entries import Filters
 
         filters = Filters(
             tag=args.tag,
@@ -360,7 +362,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from reconcile_desktop.cli import PROG
-    from reconcile_desktop.core import exchange
+    from reconcile_desktop.core.journal import exchange
 
     out = Path(args.out).expanduser().absolute()
     if args.format == "markdown":
@@ -397,7 +399,7 @@ def _preview_lines(name: str, p: ImportPreview) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import exchange
+    from reconcile_desktop.core.journal import exchange
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before the passphrase, not after

@@ -18,9 +18,9 @@ from reconcile_desktop.core.errors import InvalidInput, UsageError
 if TYPE_CHECKING:
     import datetime as dt  # imported where used: see cli.py on what loads before the KDF
 
-    from reconcile_desktop.core.nocontact import PeriodData
-    from reconcile_desktop.core.streaks import Summary
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.nocontact.day_counting import Summary
+    from reconcile_desktop.core.nocontact.store import PeriodData
+    from reconcile_desktop.core.storage.vault import Vault
 
 DEFAULT_TARGET = 45
 # Spelled out here, not taken from core.streaks, so --help never loads the database layers.
@@ -227,7 +227,7 @@ def _resolve(vault: Vault, spec: dt.date | str | None) -> dt.date:
 
 
 def _running(vault: Vault) -> PeriodData:
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     period = nocontact.current_period(vault)
     if period is None:
@@ -258,7 +258,7 @@ def _event_when(vault: Vault, period: PeriodData, day: dt.date) -> dt.datetime |
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     with opened_vault(args) as vault:
         day = _resolve(vault, args.date)
@@ -284,7 +284,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_end(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     with opened_vault(args) as vault:
         before = nocontact.summary(vault, _running(vault))
@@ -332,7 +332,7 @@ def _period_doc(period: PeriodData, s: Summary) -> dict:
 
 
 def _period_text(n: int, period: PeriodData, s: Summary) -> list[str]:
-    from reconcile_desktop.core.nocontact import KIND_LABELS
+    from reconcile_desktop.core.nocontact.store import KIND_LABELS
 
     if period.end_date is None:
         state = "running"
@@ -358,7 +358,7 @@ def _period_text(n: int, period: PeriodData, s: Summary) -> list[str]:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     with opened_vault(args) as vault:
         rows = [(p, nocontact.summary(vault, p)) for p in nocontact.periods(vault)]
@@ -379,7 +379,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         # After the unlock, so the KDF's 64 MiB is gone before SQLAlchemy loads (peak RSS).
-        from reconcile_desktop.core import nocontact
+        from reconcile_desktop.core.nocontact import store as nocontact
 
         if args.json:
             print_json(nocontact.status_json(vault))
@@ -414,7 +414,7 @@ def _contact_reply(kind: str, day: dt.date, today: dt.date, s: Summary) -> str:
 
 def _log(args: argparse.Namespace, kind: str, **fields) -> tuple[Summary, Summary, dt.date]:
     """Log one event in the running period: (summary before, summary after, its local day)."""
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     with opened_vault(args) as vault:
         period = _running(vault)
@@ -461,7 +461,7 @@ def cmd_reached_out(args: argparse.Namespace) -> int:
 
 
 def _boundary_reply(b) -> str:
-    from reconcile_desktop.core.boundaries import REASONS
+    from reconcile_desktop.core.nocontact.boundaries import REASONS
 
     if b.set:
         return (
@@ -475,7 +475,7 @@ def _boundary_reply(b) -> str:
 
 
 def cmd_boundary_set(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import boundaries
+    from reconcile_desktop.core.nocontact import boundaries
 
     with opened_vault(args) as vault:
         b = boundaries.set_boundary(vault, args.name)
@@ -484,7 +484,7 @@ def cmd_boundary_set(args: argparse.Namespace) -> int:
 
 
 def cmd_boundary_clear(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import boundaries
+    from reconcile_desktop.core.nocontact import boundaries
 
     with opened_vault(args) as vault:
         b = boundaries.clear_boundary(vault, args.name)
@@ -493,7 +493,7 @@ def cmd_boundary_clear(args: argparse.Namespace) -> int:
 
 
 def cmd_boundary_list(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import boundaries
+    from reconcile_desktop.core.nocontact import boundaries
 
     with opened_vault(args) as vault:
         b = boundaries.get(vault)

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconcile_desktop.core.errors import UsageError, WrongPassphrase
-from reconcile_desktop.core.keyfile import new_passphrase_problem
+from reconcile_desktop.core.storage.keyfile import new_passphrase_problem
 
 if TYPE_CHECKING:
     import argparse
 
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.storage.vault import Vault
 
 ENV_PASSPHRASE = "RECONCILE_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "RECONCILE_NEW_PASSPHRASE"
@@ -150,7 +150,7 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 def claimed_vault(args: argparse.Namespace) -> Vault:
     """A Vault for the chosen folder, its single-instance lock taken (VaultInUse if not)."""
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.storage.vault import Vault
 
     vault = Vault(data_dir_of(args))
     vault.claim()
@@ -164,7 +164,7 @@ def open_vault(args: argparse.Namespace) -> Vault:
     for a journal that is not there.
     """
     from reconcile_desktop.core.errors import VaultNotFound
-    from reconcile_desktop.core.vault import VaultState
+    from reconcile_desktop.core.storage.vault import VaultState
 
     vault = claimed_vault(args)
     try:

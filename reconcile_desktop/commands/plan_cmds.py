@@ -18,8 +18,8 @@ from reconcile_desktop.commands.passphrase import opened_vault
 from reconcile_desktop.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from reconcile_desktop.core.plans import CommitmentData, GoalData
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.plans.store import CommitmentData, GoalData
+    from reconcile_desktop.core.storage.vault import Vault
 
 # Spelled out here, not taken from core, so --help never loads the database layers.
 PRINCIPLES = ("accountability", "empathy", "change", "patience")
@@ -76,7 +76,7 @@ def _strength_help() -> str:
     """The same words as the window's "What is strength?", wrapped for a terminal."""
     import textwrap
 
-    from reconcile_desktop.core import strength_note
+    from reconcile_desktop.core.plans import strength_note
 
     wrapped = (
         textwrap.fill(p, 92, initial_indent="  ", subsequent_indent="  ")
@@ -227,7 +227,7 @@ def _short(text: str, width: int = 34) -> str:
 
 
 def cmd_plan_add(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import plans
+    from reconcile_desktop.core.plans import store as plans
 
     # Everything is checked before the vault opens, so a typo never leaves half a goal behind.
     if not args.goal.strip():
@@ -262,7 +262,7 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
 
 
 def _c_doc(c: CommitmentData, today: dt.date) -> dict:
-    from reconcile_desktop.core.plans import describe_schedule
+    from reconcile_desktop.core.plans.store import describe_schedule
 
     status = "upcoming" if c.start_date > today else "active"
     if c.end_date is not None and c.end_date < today:
@@ -292,7 +292,7 @@ def _goal_doc(g: GoalData, commitments: list[dict]) -> dict:
 
 
 def cmd_plan_list(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import plans
+    from reconcile_desktop.core.plans import store as plans
 
     with opened_vault(args) as vault:
         today = vault.clock.today()
@@ -319,7 +319,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import plans
+    from reconcile_desktop.core.plans import store as plans
 
     with opened_vault(args) as vault:
         today = vault.clock.today()
@@ -365,7 +365,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    from reconcile_desktop.core import plans
+    from reconcile_desktop.core.plans import store as plans
 
     if args.state == "clear" and args.note:
         raise UsageError("A note goes with kept or slipped; clear removes the mark and its note.")
@@ -412,7 +412,8 @@ def _rate(x: float | None) -> float | None:
 
 def _progress_docs(vault: Vault, days: int) -> list[dict]:
     """The goals' numbers from core's read model (the Plan page shows the same ones)."""
-    from reconcile_desktop.core import plans, summaries
+    from reconcile_desktop.core import summaries
+    from reconcile_desktop.core.plans import store as plans
 
     out = []
     for g in summaries.goal_summaries(vault, days=days):

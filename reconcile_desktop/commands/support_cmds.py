@@ -81,7 +81,7 @@ def _own_people(args: argparse.Namespace) -> tuple[list[Person] | None, str]:
     )
     from reconcile_desktop.core import support
     from reconcile_desktop.core.errors import ReconcileError
-    from reconcile_desktop.core.vault import Vault, VaultState
+    from reconcile_desktop.core.storage.vault import Vault, VaultState
 
     passphrase_file = getattr(args, "passphrase_file", None)
     vault = None

@@ -128,7 +128,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the vault. Exit 4 (VaultExists) if one, or part of one, is already there."""
     from reconcile_desktop.core.errors import VaultExists
-    from reconcile_desktop.core.vault import VaultState
+    from reconcile_desktop.core.storage.vault import VaultState
 
     vault = claimed_vault(args)
     try:
@@ -180,7 +180,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _verify_passphrase(vault, passphrase: str) -> None:
     """WrongPassphrase unless `passphrase` unwraps the key file; reads nothing else."""
-    from reconcile_desktop.core import keyfile
+    from reconcile_desktop.core.storage import keyfile
 
     key = keyfile.unwrap(vault.read_keyfile(), passphrase)
     key[:] = bytes(len(key))
@@ -189,7 +189,7 @@ def _verify_passphrase(vault, passphrase: str) -> None:
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Re-wrap the data key under a new passphrase; backups keep the old one."""
     from reconcile_desktop.core.errors import VaultNotFound
-    from reconcile_desktop.core.vault import VaultState
+    from reconcile_desktop.core.storage.vault import VaultState
 
     vault = claimed_vault(args)
     try:
@@ -215,7 +215,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if in_the_way is not None:  # said before the passphrase is asked for
         raise UsageError(f"{in_the_way} is a file; --out needs a folder to put the backup in.")
     with opened_vault(args) as vault:
-        from reconcile_desktop.core.backups import remove_half_written
+        from reconcile_desktop.core.backups.automatic import remove_half_written
 
         remove_half_written(vault, out)  # what a killed earlier `backup --out` left there
         target = vault.backup(out)
@@ -229,7 +229,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     """The backups in --in DIR, else in the folder from the settings (opening the journal)."""
-    from reconcile_desktop.core import backups
+    from reconcile_desktop.core.backups import automatic as backups
 
     if args.folder:
         folder = Path(args.folder).expanduser().absolute()
@@ -264,7 +264,7 @@ def _size(n: int) -> str:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Check the backup with its passphrase, keep the current files, swap the backup in."""
-    from reconcile_desktop.core import restore
+    from reconcile_desktop.core.backups import restore
 
     backup = Path(args.backup).expanduser().absolute()
     if not ((backup / "vault.db").is_file() and (backup / "vault.key").is_file()):
@@ -305,7 +305,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _check_replaceable(vault) -> None:
     """Before the passphrase: the journal's files must be files this user may replace."""
-    from reconcile_desktop.core.vault_files import check_access
+    from reconcile_desktop.core.storage.vault_files import check_access
 
     for path in (vault.db_path, vault.key_path):
         if path.exists() and not path.is_file():
@@ -317,7 +317,7 @@ def _check_replaceable(vault) -> None:
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     """A new random data key for the journal; the passphrase stays the same."""
     from reconcile_desktop.core.errors import VaultNotFound
-    from reconcile_desktop.core.vault import VaultState
+    from reconcile_desktop.core.storage.vault import VaultState
 
     vault = claimed_vault(args)
     try:

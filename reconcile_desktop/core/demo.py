@@ -10,10 +10,13 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from reconcile_desktop.core import journal, nocontact, plans, streaks
-from reconcile_desktop.core.models import CheckIn
-from reconcile_desktop.core.prompts import load_prompts
-from reconcile_desktop.core.vault import Vault
+from reconcile_desktop.core.journal import entries as journal
+from reconcile_desktop.core.journal.prompts import load_prompts
+from reconcile_desktop.core.nocontact import day_counting as streaks
+from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.core.plans import store as plans
+from reconcile_desktop.core.storage.models import CheckIn
+from reconcile_desktop.core.storage.vault import Vault
 
 DEMO_DAYS = 120
 TAGS = ("anger", "sleep", "friends", "work", "therapy", "gratitude", "missing them", "family")
@@ -131,7 +134,7 @@ def _demo_journal(vault: Vault, rng: random.Random, first: dt.date, today: dt.da
 
 
 def _worksheet_body() -> str:
-    from reconcile_desktop.core.prompts import worksheet_to_markdown
+    from reconcile_desktop.core.journal.prompts import worksheet_to_markdown
 
     return worksheet_to_markdown(
         {
@@ -205,7 +208,7 @@ def _demo_plan(vault: Vault, rng: random.Random, first: dt.date, today: dt.date)
 def _demo_checkins(
     rng, history, first: dt.date, today: dt.date, *, rare_slips: bool = False
 ) -> list[CheckIn]:
-    from reconcile_desktop.core.progress import is_scheduled
+    from reconcile_desktop.core.plans.progress import is_scheduled
 
     rows, slipping = [], 0
     total = max(1, (today - first).days)

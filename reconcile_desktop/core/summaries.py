@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconcile_desktop.core import plans, progress
+from reconcile_desktop.core.plans import progress
+from reconcile_desktop.core.plans import store as plans
 
 if TYPE_CHECKING:
-    from reconcile_desktop.core.plans import CommitmentData, GoalData
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.plans.store import CommitmentData, GoalData
+    from reconcile_desktop.core.storage.vault import Vault
 
 SLIP_WINDOW_DAYS = 30  # "n slips in 30 days" for a goal that must stop completely
 NEXT_DUE_HORIZON = 31  # days looked ahead for the next due day
@@ -130,7 +131,7 @@ def goal_summaries(
 
 def week_review(vault: Vault, week_of: dt.date) -> WeekReview:
     """The Monday-to-Sunday week containing `week_of`: steps kept, slips, recoveries, urges."""
-    from reconcile_desktop.core import nocontact
+    from reconcile_desktop.core.nocontact import store as nocontact
 
     today = vault.clock.today()
     review = progress.weekly_review(plans.histories_for(vault), week_of, today)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reconcile_desktop.core.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from reconcile_desktop.core.vault import Vault
+    from reconcile_desktop.core.storage.vault import Vault
 
 KINDS: tuple[str, ...] = ("crisis", "abuse", "stop-hurting")
 KIND_TITLES = {
@@ -199,7 +199,7 @@ def _clean(person: Person) -> Person:
 
 
 def people(vault: Vault) -> list[Person]:
-    from reconcile_desktop.core.vault_settings import get_setting
+    from reconcile_desktop.core.storage.vault_settings import get_setting
 
     found = get_setting(vault, PEOPLE_SETTING, [])
     out = []
@@ -211,7 +211,7 @@ def people(vault: Vault) -> list[Person]:
 
 def save_people(vault: Vault, found: Sequence[Person]) -> list[Person]:
     """Replace the list; every person is checked first, so a bad one changes nothing."""
-    from reconcile_desktop.core.vault_settings import set_setting
+    from reconcile_desktop.core.storage.vault_settings import set_setting
 
     cleaned = [_clean(p) for p in found]
     if len(cleaned) > MAX_PEOPLE:

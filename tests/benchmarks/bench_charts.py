@@ -22,7 +22,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
 from reconcile_desktop.charts import progress_charts as pc  # noqa: E402
 from reconcile_desktop.charts.style import DARK, LIGHT  # noqa: E402
-from reconcile_desktop.core import plans, progress, summaries  # noqa: E402
+from reconcile_desktop.core import summaries  # noqa: E402
+from reconcile_desktop.core.plans import progress  # noqa: E402
+from reconcile_desktop.core.plans import store as plans  # noqa: E402
 from tests.benchmarks.bench_results import Results, timed  # noqa: E402
 from tests.benchmarks.fixtures import BENCH_PASSPHRASE, PLAN_DAYS, BenchVault  # noqa: E402
 

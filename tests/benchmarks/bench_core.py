@@ -6,8 +6,10 @@ Each run of "first list page" follows a fresh unlock, so SQLCipher's page cache 
 
 from __future__ import annotations
 
-from reconcile_desktop.core import journal, keyfile, search
-from reconcile_desktop.core.vault import Vault
+from reconcile_desktop.core.journal import entries as journal
+from reconcile_desktop.core.journal import search
+from reconcile_desktop.core.storage import keyfile
+from reconcile_desktop.core.storage.vault import Vault
 from tests.benchmarks.bench_results import Results, timed
 from tests.benchmarks.fixtures import BENCH_PASSPHRASE, BenchVault
 

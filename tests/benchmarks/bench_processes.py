@@ -228,7 +228,7 @@ def _emit(doc: dict) -> None:
 
 def _child(mode: str, today: str) -> int:
     started = time.perf_counter()
-    from reconcile_desktop.ui import app as app_module
+    from reconcile_desktop.ui.shell import app as app_module
 
     original_start = app_module.ReconcileApp.start
 
@@ -285,7 +285,7 @@ def _report_window(app, today: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reconcile_desktop.core import keyfile
+    from reconcile_desktop.core.storage import keyfile
 
     app.runner.wait()  # the storage imports warm up while a user types; done by now
     QApplication.processEvents()
@@ -344,7 +344,9 @@ def _list_and_chart(app, today) -> tuple[float, float, str]:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from reconcile_desktop.core import journal, plans, progress
+    from reconcile_desktop.core.journal import entries as journal
+    from reconcile_desktop.core.plans import progress
+    from reconcile_desktop.core.plans import store as plans
 
     vault, window = app.vault, app.window
     t = time.perf_counter()

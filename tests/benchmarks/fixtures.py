@@ -21,10 +21,14 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from reconcile_desktop.core import demo, keyfile, nocontact, plans, streaks
+from reconcile_desktop.core import demo
 from reconcile_desktop.core.clock import Clock
-from reconcile_desktop.core.models import CheckIn, ContactEvent
-from reconcile_desktop.core.vault import Vault
+from reconcile_desktop.core.nocontact import day_counting as streaks
+from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.core.plans import store as plans
+from reconcile_desktop.core.storage import keyfile
+from reconcile_desktop.core.storage.models import CheckIn, ContactEvent
+from reconcile_desktop.core.storage.vault import Vault
 
 BENCH_PASSPHRASE = "bench passphrase"
 VERSION = "v1"  # bump when the generated data changes shape, so old caches are not reused
@@ -186,7 +190,7 @@ def _progress(vault: Vault, size: int, started: float, log: Log) -> Iterator[Non
 
 def fill_plan(vault: Vault, rng: random.Random, today: dt.date) -> None:
     """8 commitments over 4 goals, with two years of kept and slipped days before today."""
-    from reconcile_desktop.core.progress import is_scheduled
+    from reconcile_desktop.core.plans.progress import is_scheduled
 
     first = today - dt.timedelta(days=PLAN_DAYS - 1)
     ids = []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reconcile_desktop.ui import theme
+from reconcile_desktop.ui.widgets import theme
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
