@@ -27,7 +27,7 @@ from tests.processes import CHILD_TIMEOUT, PASSPHRASE, REPO, child_env
 # Runs the real entry point with a spy on the KDF that writes sys.modules at the moment it runs.
 PROBE = """
 import sys
-from reconcile_desktop.core import keyfile
+from reconcile_desktop.core.storage import keyfile
 
 derive = keyfile._derive
 

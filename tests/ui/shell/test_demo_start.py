@@ -20,7 +20,9 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from reconcile_desktop.core import journal, nocontact, plans
+from reconcile_desktop.core.journal import entries as journal
+from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui.shell.app import run_gui
 from reconcile_desktop.ui.shell.first_run import FirstRunGuide
 from reconcile_desktop.ui.shell.main_window import MainWindow

@@ -563,7 +563,7 @@ def test_matplotlib_waits_until_a_chart_is_shown(tmp_path):
 import sys
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
-from reconcile_desktop.core import plans
+from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.core.storage.vault import Vault
 from reconcile_desktop.ui.pages.plans.page import ChangePlanPage
 from tests.conftest import FAST_KDF, PASSPHRASE, TEST_BOUNDS
