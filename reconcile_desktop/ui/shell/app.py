@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reconcile_desktop.ui import preferences
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDialog
@@ -208,9 +210,8 @@ class ReconcileApp:
         self.care = VaultCare(self, backup_delay_ms=-1 if demo else backup_delay_ms)
 
     def autolock_minutes(self) -> int:
-        from reconcile_desktop.ui.shell import idle
 
-        return idle.clamp_minutes(self.settings.value(idle.SETTINGS_KEY, idle.DEFAULT_MINUTES))
+        return preferences.AUTOLOCK_MINUTES.read(self.settings)
 
     # -- start -------------------------------------------------------------------------------
 
@@ -472,8 +473,8 @@ def _run(data_dir: Path, qt_args: list[str], demo_dir: Path | None = None) -> in
         vault = demo_vault(data_dir)
     from reconcile_desktop.ui.widgets import theme
 
-    if theme.stored_scheme(settings) != "system":
-        theme.set_scheme(qapp, theme.stored_scheme(settings))
+    if preferences.THEME.read(settings) != "system":
+        theme.set_scheme(qapp, preferences.THEME.read(settings))
     app = ReconcileApp(vault, settings, on_quit=qapp.exit, demo=demo_dir is not None)
     qapp.aboutToQuit.connect(lambda: app.finish(0))
     try:

@@ -5,10 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-DEFAULT_MINUTES = 5
-MIN_MINUTES = 1
-MAX_MINUTES = 120
-SETTINGS_KEY = "security/autolock_minutes"
+from reconcile_desktop.ui import preferences
 
 _INPUT_EVENTS = frozenset(
     {
@@ -26,15 +23,6 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.InputMethod,
     }
 )
-
-
-def clamp_minutes(value: object) -> int:
-    """A stored setting made safe: anything odd falls back to the default."""
-    try:
-        minutes = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return DEFAULT_MINUTES
-    return max(MIN_MINUTES, min(MAX_MINUTES, minutes))
 
 
 class IdleWatcher(QObject):
@@ -69,7 +57,8 @@ class IdleWatcher(QObject):
             self._check()
 
     def set_timeout_minutes(self, minutes: int) -> None:
-        self.set_timeout_ms(clamp_minutes(minutes) * 60_000)
+        low, high = preferences.AUTOLOCK_RANGE
+        self.set_timeout_ms(max(low, min(high, int(minutes))) * 60_000)
 
     def start(self) -> None:
         app = QApplication.instance()

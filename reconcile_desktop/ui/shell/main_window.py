@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core.changes import EVERYTHING, NOCONTACT, NOTHING, THEME, Changes
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell import reminders, window_menus
 from reconcile_desktop.ui.shell.dialogs.settings import (
     SettingsDialog,
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-GEOMETRY_KEY = "window/geometry"
-LAST_PAGE_KEY = "window/last_page"
 DEFAULT_SIZE = QSize(1024, 700)
 
 
@@ -271,7 +270,7 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._pages):
             self.stack.setCurrentIndex(row)
-            self.settings.setValue(LAST_PAGE_KEY, self._pages[row].key)
+            preferences.LAST_PAGE.write(self.settings, self._pages[row].key)
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self._pages if p.key == key), None)
@@ -389,19 +388,19 @@ class MainWindow(QMainWindow):
     # -- window state (geometry and last page only, never content) ----------------------------
 
     def save_state(self) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.setValue(LAST_PAGE_KEY, self.current_page().key)
+        preferences.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
+        preferences.LAST_PAGE.write(self.settings, self.current_page().key)
         self.settings.sync()
 
     def restore_state(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
+        geometry = preferences.WINDOW_GEOMETRY.read(self.settings)
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             size = DEFAULT_SIZE
             screen = self.screen()
             if screen is not None:  # a small laptop screen: leave some room around it
                 size = size.boundedTo(screen.availableGeometry().size() * 0.9)
             self.resize(size.expandedTo(self.minimumSize()))
-        key = self.settings.value(LAST_PAGE_KEY)
+        key = preferences.LAST_PAGE.read(self.settings)
         for index, page in enumerate(self._pages):
             if page.key == key:
                 self.show_page(index)

@@ -15,13 +15,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 
+from reconcile_desktop.ui import preferences
+
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.ui.shell.main_window import MainWindow
 
-ON_KEY = "reminders/daily"
-TIME_KEY = "reminders/daily_time"  # "HH:MM", local time
-DEFAULT_TIME = dt.time(20, 0)
 CHECK_MS = 15 * 60_000  # the longest single wait; the due time is checked again after it
 
 
@@ -34,30 +33,6 @@ def reminder_message() -> tuple[str, str]:
             "A gentle nudge: a few quiet minutes for today's check-in, if you like.",
         ),
     )
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
-
-
-def parse_time(value: object) -> dt.time:
-    try:
-        hour, minute = str(value).strip().split(":")[:2]
-        return dt.time(int(hour), int(minute))
-    except (ValueError, TypeError):
-        return DEFAULT_TIME
-
-
-def stored_choice(settings: QSettings) -> tuple[bool, dt.time]:
-    on = _as_bool(settings.value(ON_KEY, False))
-    return on, parse_time(settings.value(TIME_KEY, DEFAULT_TIME.strftime("%H:%M")))
-
-
-def store_choice(settings: QSettings, on: bool, at: dt.time) -> None:
-    settings.setValue(ON_KEY, bool(on))
-    settings.setValue(TIME_KEY, at.strftime("%H:%M"))
 
 
 def next_due(now: dt.datetime, at: dt.time, zone: ZoneInfo) -> dt.datetime:
@@ -98,10 +73,13 @@ class DailyReminder(QObject):
 
     @property
     def enabled(self) -> bool:
-        return stored_choice(self.settings)[0]
+        return preferences.REMINDER_ON.read(self.settings)
 
     def reload(self) -> None:
-        on, at = stored_choice(self.settings)
+        on, at = (
+            preferences.REMINDER_ON.read(self.settings),
+            preferences.REMINDER_TIME.read(self.settings),
+        )
         self.timer.stop()
         self.due = next_due(self.clock.now(), at, self.clock.tzinfo()) if on else None
         self._arm()
@@ -126,7 +104,7 @@ class DailyReminder(QObject):
             if self.clock.local_date_of(now) == self.clock.local_date_of(self.due):
                 self._notify(*reminder_message())
                 self.fired.emit()
-            _on, at = stored_choice(self.settings)
+            at = preferences.REMINDER_TIME.read(self.settings)
             self.due = next_due(now, at, self.clock.tzinfo())
         self._arm()
 

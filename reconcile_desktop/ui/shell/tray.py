@@ -13,27 +13,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.widgets import theme
-
-SETTINGS_KEY = "privacy/tray_icon"
 
 
 def tooltip_text(days: int | None) -> str:
     if days is None:
         return QCoreApplication.translate("TrayIcon", "Reconcile")
     return QCoreApplication.translate("TrayIcon", "Reconcile · day {n}").format(n=int(days))
-
-
-def tray_enabled(settings: QSettings) -> bool:
-    """The user's choice (off by default)."""
-    return _as_bool(settings.value(SETTINGS_KEY, False))
-
-
-def _as_bool(value: object) -> bool:
-    # An ini file gives back "true"/"false" strings.
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
 
 
 class TrayIcon(QObject):
@@ -61,7 +48,7 @@ class TrayIcon(QObject):
 
     @property
     def enabled(self) -> bool:
-        return tray_enabled(self.settings)
+        return preferences.TRAY_ICON.read(self.settings)
 
     @property
     def visible(self) -> bool:
@@ -76,7 +63,7 @@ class TrayIcon(QObject):
         return tooltip_text(self._days if self.enabled else None)
 
     def enable(self, on: bool) -> None:
-        self.settings.setValue(SETTINGS_KEY, bool(on))
+        preferences.TRAY_ICON.write(self.settings, bool(on))
         self._sync()
 
     def set_reminders(self, on: bool) -> None:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel
 
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell.auto_backup import DailyBackup
 from reconcile_desktop.ui.shell.clipboard_guard import ClipboardGuard
-from reconcile_desktop.ui.shell.dialogs.settings_backups import FOLDER_HINT_KEY
 from reconcile_desktop.ui.shell.session_watch import SessionWatch
 from reconcile_desktop.ui.widgets import theme
 
@@ -111,12 +111,12 @@ class VaultCare(QObject):
             folder = backups.load_settings(self.app.vault).folder(self.app.vault)
         except ReconcileError:
             return
-        self.app.settings.setValue(FOLDER_HINT_KEY, str(folder))
+        preferences.BACKUP_FOLDER_HINT.write(self.app.settings, str(folder))
 
     def backup_folders(self) -> list[Path]:
         folders = [self.app.vault.dir / "backups"]
-        hint = self.app.settings.value(FOLDER_HINT_KEY)
-        if isinstance(hint, str) and hint and Path(hint) not in folders:
+        hint = preferences.BACKUP_FOLDER_HINT.read(self.app.settings)
+        if hint and Path(hint) not in folders:
             folders.append(Path(hint))
         if self.app.backup_dir not in folders:
             folders.append(self.app.backup_dir)

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core import support
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.widgets import theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
 
-COUNTRY_KEY = "support/country"
 OTHER = ""  # the chooser's "another country" entry: the directory only
 
 
@@ -208,8 +208,8 @@ class SupportDialog(QDialog):
     # -- the country and its lines ----------------------------------------------------------
 
     def _initial_country(self) -> str:
-        stored = self.settings.value(COUNTRY_KEY)
-        if isinstance(stored, str):
+        stored = preferences.SUPPORT_COUNTRY.read(self.settings)
+        if stored is not None:
             try:
                 return support.normalize_country(stored) or OTHER
             except ReconcileError:
@@ -226,7 +226,7 @@ class SupportDialog(QDialog):
         return self.country.currentData() or None
 
     def _country_changed(self) -> None:
-        self.settings.setValue(COUNTRY_KEY, self.country.currentData() or "")
+        preferences.SUPPORT_COUNTRY.write(self.settings, self.country.currentData() or "")
         self._show_lines()
 
     def _show_lines(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPale
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from reconcile_desktop.ui import preferences
+
 ICON_FILE = "reconcile.svg"
 
 # Calm and low-contrast for large areas, with enough contrast for text (WCAG AA on both).
@@ -129,15 +131,9 @@ def follow_system(app: QApplication) -> None:
 
 # -- the user's choice: System, Light or Dark (QSettings, nothing private) --------------------
 
-SCHEME_KEY = "appearance/theme"
-SCHEMES = ("system", "light", "dark")
+SCHEMES = preferences.SCHEMES
 _CHOICE_PROPERTY = "reconcileScheme"
 _NATIVE_STYLE_PROPERTY = "reconcileNativeStyle"
-
-
-def stored_scheme(settings: QSettings) -> str:
-    value = str(settings.value(SCHEME_KEY, "system") or "system").strip().lower()
-    return value if value in SCHEMES else "system"
 
 
 def chosen_scheme(app: QApplication) -> str:
@@ -154,7 +150,7 @@ def set_scheme(app: QApplication, choice: str, settings: QSettings | None = None
         app.setProperty(_NATIVE_STYLE_PROPERTY, app.style().name())
     app.setProperty(_CHOICE_PROPERTY, choice)
     if settings is not None:
-        settings.setValue(SCHEME_KEY, choice)
+        preferences.THEME.write(settings, choice)
     hints = QGuiApplication.styleHints()
     if choice == "system":
         if hasattr(hints, "unsetColorScheme"):  # Qt 6.8+: native dialogs follow it too

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.backups import automatic as backups
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.storage import keyfile
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell.clipboard_guard import ClipboardGuard
 from reconcile_desktop.ui.shell.dialogs.create_and_unlock import UnlockDialog
 from reconcile_desktop.ui.shell.dialogs.restore_and_key import RestoreDialog
-from reconcile_desktop.ui.shell.dialogs.settings_backups import FOLDER_HINT_KEY
 from reconcile_desktop.ui.shell.session_watch import SessionWatch
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import click, type_into, unlock, window_up
@@ -63,7 +63,7 @@ def test_the_daily_backup_runs_after_unlock_and_says_so_in_the_status_bar(
     made = backups.list_backups(existing_vault_dir / "backups")
     assert [b.kind for b in made] == ["daily"]
     assert app.window.statusBar().currentMessage() == "Today's backup is saved and checked."
-    assert settings.value(FOLDER_HINT_KEY) == str(existing_vault_dir / "backups")
+    assert preferences.BACKUP_FOLDER_HINT.read(settings) == str(existing_vault_dir / "backups")
     # Later the same day: nothing new.
     app.care.daily.run_now()
     qtbot.waitUntil(lambda: not app.care.daily.running)
@@ -107,7 +107,9 @@ def test_settings_store_the_backup_choices_in_the_vault(
     controls.keep_weekly.setValue(2)
     controls.set_folder(tmp_path / "synced")
     # Saved in order on the runner: the folder's hint is kept once the last save has landed.
-    qtbot.waitUntil(lambda: settings.value(FOLDER_HINT_KEY) == str(tmp_path / "synced"))
+    qtbot.waitUntil(
+        lambda: preferences.BACKUP_FOLDER_HINT.read(settings) == str(tmp_path / "synced")
+    )
 
     stored = backups.load_settings(app.vault)
     assert stored == backups.BackupSettings(True, str(tmp_path / "synced"), 3, 2)

@@ -7,6 +7,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell import reminders
 from reconcile_desktop.ui.shell.dialogs.settings_general import ReminderBox
 from reconcile_desktop.ui.shell.tray import TrayIcon
@@ -35,7 +36,8 @@ def test_it_is_off_by_default_and_fires_once_a_day_with_fixed_words(qtbot, setti
     reminder = reminders.DailyReminder(settings, clock, lambda *m: said.append(m))
     assert not reminder.enabled and reminder.due is None and not reminder.timer.isActive()
 
-    reminders.store_choice(settings, True, dt.time(20, 0))
+    preferences.REMINDER_ON.write(settings, True)
+    preferences.REMINDER_TIME.write(settings, dt.time(20, 0))
     with qtbot.waitSignal(reminder.enabled_changed) as changed:
         reminder.reload()
     assert changed.args == [True]
@@ -57,7 +59,8 @@ def test_it_is_off_by_default_and_fires_once_a_day_with_fixed_words(qtbot, setti
     reminder.timer.timeout.emit()
     assert len(said) == 1 and reminder.due == berlin(12, 20)
 
-    reminders.store_choice(settings, False, dt.time(20, 0))
+    preferences.REMINDER_ON.write(settings, False)
+    preferences.REMINDER_TIME.write(settings, dt.time(20, 0))
     reminder.reload()
     assert reminder.due is None and not reminder.timer.isActive()
 
@@ -77,7 +80,8 @@ def test_the_settings_box_stores_the_choice_and_the_window_follows(
         assert "status bar" in box.note.text()  # said inline where there is no tray
     box.time.setTime(box.time.time().fromString("07:15", "HH:mm"))
     box.check.setChecked(True)
-    assert reminders.stored_choice(app.settings) == (True, dt.time(7, 15))
+    assert preferences.REMINDER_ON.read(app.settings)
+    assert preferences.REMINDER_TIME.read(app.settings) == dt.time(7, 15)
     assert window.reminder.due == berlin(11, 7, 15)
 
     app.vault.clock.fixed = berlin(11, 7, 15)

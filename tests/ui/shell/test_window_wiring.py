@@ -13,6 +13,7 @@ from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal.prompts import get_prompt
 from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell import tray
 from reconcile_desktop.ui.shell.app import build_pages, window_for
 from reconcile_desktop.ui.workers import Runner
@@ -59,11 +60,11 @@ def test_tray_tooltip_is_only_the_day_count_and_forgets_it_on_lock(qtbot, window
 
 
 def test_the_tray_setting_is_off_by_default_and_stored(qtbot, window):
-    assert not tray.tray_enabled(window.settings)
+    assert not preferences.TRAY_ICON.read(window.settings)
     dialog = window.open_settings()
     dialog.tray_box.setEnabled(True)  # offscreen has no tray; the choice is still stored
     dialog.tray_box.setChecked(True)
-    assert tray.tray_enabled(window.settings)
+    assert preferences.TRAY_ICON.read(window.settings)
 
 
 def test_a_letter_from_the_no_contact_page_opens_in_the_journal(qtbot, window):

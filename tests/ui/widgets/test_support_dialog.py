@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from reconcile_desktop.core import support
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.plans import store as plans
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.pages.plans.page import ChangePlanPage
 from reconcile_desktop.ui.pages.today.page import TodayPage
-from reconcile_desktop.ui.widgets.support_dialog import COUNTRY_KEY, PersonDialog, SupportDialog
+from reconcile_desktop.ui.widgets.support_dialog import PersonDialog, SupportDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import click, unlock
 
@@ -232,13 +233,13 @@ def test_the_country_defaults_to_the_locale_and_is_remembered_as_a_code(
 
     dialog.country.setCurrentIndex(dialog.country.findData("FR"))
     assert "3919" in dialog.lines.toPlainText()
-    assert settings.value(COUNTRY_KEY) == "FR"
+    assert preferences.SUPPORT_COUNTRY.read(settings) == "FR"
     dialog.close()
     assert make_dialog().chosen_country() == "FR"
 
 
 def test_another_country_shows_the_directory(qtbot, make_dialog, settings):
-    settings.setValue(COUNTRY_KEY, "IT")
+    preferences.SUPPORT_COUNTRY.write(settings, "IT")
     dialog = make_dialog()
     assert dialog.chosen_country() is None
     text = dialog.lines.toPlainText()

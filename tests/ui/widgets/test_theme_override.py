@@ -7,6 +7,7 @@ import pytest
 from matplotlib.colors import to_rgb
 from PySide6.QtGui import QGuiApplication
 
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell.dialogs.settings_general import AppearanceBox
 from reconcile_desktop.ui.widgets import theme
 from tests.ui.conftest import demo_window
@@ -40,12 +41,12 @@ def test_the_view_menu_switches_and_charts_follow(
     assert set(choices) == set(theme.SCHEMES) and choices["system"].isChecked()
 
     choices["dark"].trigger()
-    assert theme.stored_scheme(window.settings) == "dark" and theme.is_dark()
+    assert preferences.THEME.read(window.settings) == "dark" and theme.is_dark()
     qtbot.waitUntil(lambda: theme.is_dark(window))
     qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) < 0.3)
 
     choices["light"].trigger()
-    assert theme.stored_scheme(window.settings) == "light" and not theme.is_dark()
+    assert preferences.THEME.read(window.settings) == "light" and not theme.is_dark()
     qtbot.waitUntil(lambda: not theme.is_dark(window))
     qtbot.waitUntil(lambda: lightness(canvas.figure.get_facecolor()) > 0.7)
 
@@ -53,7 +54,7 @@ def test_the_view_menu_switches_and_charts_follow(
     box = window.open_settings().findChild(AppearanceBox)
     assert box.combo.currentData() == "light"
     box.combo.setCurrentIndex(box.combo.findData("dark"))
-    assert theme.stored_scheme(window.settings) == "dark" and theme.is_dark()
+    assert preferences.THEME.read(window.settings) == "dark" and theme.is_dark()
     menu.aboutToShow.emit()
     assert choices["dark"].isChecked()
 
@@ -72,9 +73,9 @@ def test_back_to_system_restores_the_native_style(qapp, restore_theme, settings)
     theme.set_scheme(qapp, "system", settings)
     assert qapp.style().name().lower() == native.lower()
     assert theme.is_dark() == theme.system_prefers_dark()
-    assert theme.stored_scheme(settings) == "system"
-    settings.setValue(theme.SCHEME_KEY, "purple")  # an odd stored value reads as the default
-    assert theme.stored_scheme(settings) == "system"
+    assert preferences.THEME.read(settings) == "system"
+    settings.setValue(preferences.THEME.key, "purple")  # an odd stored value reads as the default
+    assert preferences.THEME.read(settings) == "system"
 
 
 def test_the_no_contact_history_turns_dark_with_the_page_on_screen(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core.backups import automatic as backups
 from reconcile_desktop.core.errors import ReconcileError
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.widgets import theme
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 # Where backups were last configured to go (a folder path, nothing private), so the restore
 # dialog can look there while the journal cannot be opened.
-FOLDER_HINT_KEY = "backups/last_folder"
 
 
 class AutoBackupControls(QWidget):
@@ -146,7 +146,7 @@ class AutoBackupControls(QWidget):
         )
 
     def _saved(self, chosen: backups.BackupSettings) -> None:
-        self.settings.setValue(FOLDER_HINT_KEY, str(chosen.folder(self.vault)))
+        preferences.BACKUP_FOLDER_HINT.write(self.settings, str(chosen.folder(self.vault)))
         self.changed.emit()
 
     def _failed(self, exc: ReconcileError) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.ui.shell import idle, reminders, tray
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.shell.tray import TrayIcon
 from reconcile_desktop.ui.widgets import theme
 
@@ -38,11 +38,10 @@ class LockingBox(QGroupBox):
         self.setTitle(self.tr("Locking"))
         self.settings = settings
         self.autolock = QSpinBox()
-        self.autolock.setRange(idle.MIN_MINUTES, idle.MAX_MINUTES)
+        self.autolock.setRange(*preferences.AUTOLOCK_RANGE)
         self.autolock.setSuffix(self.tr(" minutes"))
         self.autolock.setAccessibleName(self.tr("Minutes before Reconcile locks itself"))
-        stored = settings.value(idle.SETTINGS_KEY, idle.DEFAULT_MINUTES)
-        self.autolock.setValue(idle.clamp_minutes(stored))
+        self.autolock.setValue(preferences.AUTOLOCK_MINUTES.read(settings))
         self.autolock.valueChanged.connect(self._autolock_edited)
         label = QLabel(self.tr("&Lock Reconcile after"))
         label.setBuddy(self.autolock)
@@ -58,7 +57,7 @@ class LockingBox(QGroupBox):
         tray_text = self.tr("Show the no-contact day count in the system tray")
         self.tray_box = QCheckBox(tray_text)
         self.tray_box.setAccessibleName(tray_text)
-        self.tray_box.setChecked(tray.tray_enabled(settings))
+        self.tray_box.setChecked(preferences.TRAY_ICON.read(settings))
         self.tray_box.setToolTip(self.tr("Only the number of days shows, nothing you wrote."))
         self.tray_box.setEnabled(TrayIcon.available())
         self.tray_box.toggled.connect(self.tray_changed)
@@ -68,7 +67,7 @@ class LockingBox(QGroupBox):
         outer.addWidget(self.tray_box)
 
     def _autolock_edited(self, minutes: int) -> None:
-        self.settings.setValue(idle.SETTINGS_KEY, int(minutes))
+        preferences.AUTOLOCK_MINUTES.write(self.settings, int(minutes))
         self.autolock_changed.emit(int(minutes))
 
 
@@ -94,7 +93,7 @@ class AppearanceBox(QGroupBox):
         self.combo.setAccessibleName(self.tr("Colour scheme"))
         for key, label in scheme_labels().items():
             self.combo.addItem(label, key)
-        self.select(theme.stored_scheme(settings))
+        self.select(preferences.THEME.read(settings))
         self.combo.currentIndexChanged.connect(self._chosen)
         label = QLabel(self.tr("&Colours"))
         label.setBuddy(self.combo)
@@ -129,7 +128,7 @@ class ReminderBox(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Daily reminder"))
         self.settings = settings
-        on, at = reminders.stored_choice(settings)
+        on, at = preferences.REMINDER_ON.read(settings), preferences.REMINDER_TIME.read(settings)
         self.check = QCheckBox(self.tr("&Remind me at"))
         self.check.setAccessibleName(self.tr("Remind me to check in each day"))
         self.check.setChecked(on)
@@ -158,7 +157,8 @@ class ReminderBox(QGroupBox):
         on = self.check.isChecked()
         self.time.setEnabled(on)
         t = self.time.time()
-        reminders.store_choice(self.settings, on, dt.time(t.hour(), t.minute()))
+        preferences.REMINDER_ON.write(self.settings, on)
+        preferences.REMINDER_TIME.write(self.settings, dt.time(t.hour(), t.minute()))
         self.changed.emit()
 
 
@@ -181,7 +181,7 @@ def appearance_menu(settings: QSettings, parent: QWidget) -> QMenu:
     menu = QMenu(QApplication.translate("Appearance", "&Appearance"), parent)
     group = QActionGroup(menu)
     group.setExclusive(True)
-    current = theme.stored_scheme(settings)
+    current = preferences.THEME.read(settings)
     for key, label in scheme_labels().items():
         action = QAction(label, menu)
         action.setCheckable(True)
@@ -198,6 +198,8 @@ def appearance_menu(settings: QSettings, parent: QWidget) -> QMenu:
     group.triggered.connect(chosen)
     # Opened after a change in Settings: show the stored choice.
     menu.aboutToShow.connect(
-        lambda: [a.setChecked(a.data() == theme.stored_scheme(settings)) for a in group.actions()]
+        lambda: [
+            a.setChecked(a.data() == preferences.THEME.read(settings)) for a in group.actions()
+        ]
     )
     return menu

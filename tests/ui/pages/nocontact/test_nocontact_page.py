@@ -23,6 +23,7 @@ from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.nocontact import boundaries
 from reconcile_desktop.core.nocontact import day_counting as streaks
 from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.pages.nocontact import dialogs
 from reconcile_desktop.ui.pages.nocontact.badge import StreakBadge
 from reconcile_desktop.ui.pages.nocontact.page import ONE_MESSAGE_PROMPT, NoContactPage
@@ -644,7 +645,7 @@ def test_tray_tooltip_says_only_the_day(qtbot, tmp_path):
     icon.update(7)
     assert icon.tooltip == "Reconcile · day 7"
     icon.enable(True)
-    assert icon.enabled and settings.value(tray.SETTINGS_KEY) in (True, "true")
+    assert icon.enabled and preferences.TRAY_ICON.read(settings)
     assert icon.visible == tray.TrayIcon.available()
     icon.update(None)
     assert icon.tooltip == "Reconcile"
