@@ -110,7 +110,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message[:1].upper()}{message[1:]}. See '{self.prog} --help'.")
 
 
-def _add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def add_shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Accepted before or after the command name. Under a command the default is SUPPRESS,
     # so an option given before the command is not overwritten by the command's default.
     default = None if top else argparse.SUPPRESS
@@ -139,7 +139,7 @@ def build_parser(modules: Collection[str] | None = None) -> argparse.ArgumentPar
         "Without a command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _add_shared_options(parser, top=True)
+    add_shared_options(parser, top=True)
     parser.add_argument(
         "--demo", action="store_true", help="open a throwaway demo journal in the window"
     )
@@ -157,7 +157,7 @@ def build_parser(modules: Collection[str] | None = None) -> argparse.ArgumentPar
             importlib.import_module(command.module).register(subparsers)
             added = {id(p): p for n, p in subparsers.choices.items() if n not in before}
             for sub in added.values():  # by id: an alias shares its command's parser
-                _add_shared_options(sub, top=False)
+                add_shared_options(sub, top=False)
     return parser
 
 

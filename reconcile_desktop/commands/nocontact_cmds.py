@@ -83,7 +83,7 @@ def _event_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from reconcile_desktop.cli import _add_shared_options
+    from reconcile_desktop.cli import add_shared_options
 
     nc = subparsers.add_parser(
         "nocontact",
@@ -109,7 +109,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"how many days to aim for (default: {DEFAULT_TARGET}; 30 to 60 is usual)",
     )
     p.set_defaults(func=cmd_start)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
     p = actions.add_parser(
         "end",
@@ -123,7 +123,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "default: target when it was reached, else stopped",
     )
     p.set_defaults(func=cmd_end)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
     p = actions.add_parser(
         "history",
@@ -134,7 +134,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text (see below)")
     p.set_defaults(func=cmd_history)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
     _register_boundary(actions)
 
@@ -184,7 +184,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _register_boundary(actions: argparse._SubParsersAction) -> None:
-    from reconcile_desktop.cli import _add_shared_options
+    from reconcile_desktop.cli import add_shared_options
 
     b = actions.add_parser(
         "boundary",
@@ -204,11 +204,11 @@ def _register_boundary(actions: argparse._SubParsersAction) -> None:
         p = which.add_parser(verb, help=help, description=f"{help[:1].upper()}{help[1:]}.")
         p.add_argument("name", choices=BOUNDARIES, metavar="NAME", help=", ".join(BOUNDARIES))
         p.set_defaults(func=func)
-        _add_shared_options(p, top=False)
+        add_shared_options(p, top=False)
     p = which.add_parser("list", help="the answers so far", description="The answers so far.")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_boundary_list)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
 
 # -- helpers ------------------------------------------------------------------------------------

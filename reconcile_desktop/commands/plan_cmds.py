@@ -105,7 +105,7 @@ class _CommitmentAction(argparse.Action):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from reconcile_desktop.cli import _add_shared_options
+    from reconcile_desktop.cli import add_shared_options
 
     plan = subparsers.add_parser(
         "plan",
@@ -141,7 +141,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--support", metavar="TEXT", default="", help="who or what helps you with it")
     p.add_argument("--start", type=date_arg, metavar="D", help="the first day (default: today)")
     p.set_defaults(func=cmd_plan_add)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
     p = actions.add_parser(
         "list",
@@ -152,7 +152,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text (see below)")
     p.set_defaults(func=cmd_plan_list)
-    _add_shared_options(p, top=False)
+    add_shared_options(p, top=False)
 
     p = subparsers.add_parser(
         "today",

@@ -8,7 +8,6 @@ the areas, never at who caused them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 ENTRIES = "entries"
@@ -24,9 +23,26 @@ AREAS = (ENTRIES, TRASH, PLANS, CHECKINS, NOCONTACT, MOOD, SETTINGS, THEME)
 F = TypeVar("F", bound=Callable)
 
 
-@dataclass(frozen=True)
 class Changes:
-    areas: frozenset[str] = frozenset()
+    """An immutable set of areas. A plain class, not a dataclass: the command line imports this
+    before the key derivation, where every module loaded counts."""
+
+    __slots__ = ("areas",)
+
+    def __init__(self, areas: frozenset[str] = frozenset()) -> None:
+        object.__setattr__(self, "areas", frozenset(areas))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Changes cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Changes) and self.areas == other.areas
+
+    def __hash__(self) -> int:
+        return hash(self.areas)
+
+    def __repr__(self) -> str:
+        return f"Changes({sorted(self.areas)})"
 
     @classmethod
     def of(cls, *areas: str) -> Changes:

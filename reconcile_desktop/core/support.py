@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from reconcile_desktop.core.changes import SETTINGS, writes
 from reconcile_desktop.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -220,10 +221,12 @@ def save_people(vault: Vault, found: Sequence[Person]) -> list[Person]:
     return cleaned
 
 
+@writes(SETTINGS)
 def add_person(vault: Vault, person: Person) -> list[Person]:
     return save_people(vault, [*people(vault), person])
 
 
+@writes(SETTINGS)
 def replace_person(vault: Vault, index: int, person: Person) -> list[Person]:
     current = people(vault)
     if not 0 <= index < len(current):
@@ -232,6 +235,7 @@ def replace_person(vault: Vault, index: int, person: Person) -> list[Person]:
     return save_people(vault, current)
 
 
+@writes(SETTINGS)
 def remove_person(vault: Vault, index: int) -> list[Person]:
     current = people(vault)
     if 0 <= index < len(current):

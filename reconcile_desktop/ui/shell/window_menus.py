@@ -85,7 +85,7 @@ def add_help_entries(
     from reconcile_desktop.ui.widgets.support_dialog import open_support
 
     support = QAction(_tr("&Support…"), help_menu)
-    support.triggered.connect(lambda _checked=False: open_support(window))
+    support.triggered.connect(lambda _checked=False: open_support(window, window.vault, window.ops))
     help_menu.insertAction(before, support)
     window.support_action = support
     guide = QAction(_tr("&Getting started…"), help_menu)

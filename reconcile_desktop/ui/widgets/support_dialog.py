@@ -10,6 +10,7 @@ are read from and written to the vault only, and dropped when the dialog closes.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
@@ -37,6 +38,7 @@ from reconcile_desktop.ui.widgets import theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
 OTHER = ""  # the chooser's "another country" entry: the directory only
 
@@ -105,9 +107,11 @@ class SupportDialog(QDialog):
         vault: Vault | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        ops: Ops | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.ops = ops
         self.settings = settings if settings is not None else QSettings()
         self.data = support.load()
         self.people: list[support.Person] = []
@@ -328,9 +332,14 @@ class SupportDialog(QDialog):
         self.edit_button.setEnabled(picked)
         self.remove_button.setEnabled(picked)
 
-    def _save(self, change) -> bool:
+    def _save(self, write: Callable[..., list[support.Person]], *args: object) -> bool:
+        # Through the window's write lane when there is one, so every view hears of it; the
+        # list is tiny, so the dialog waits for the answer.
         try:
-            self.people = change()
+            if self.ops is not None:
+                self.people = self.ops.mutate_now(write, self.vault, *args)
+            else:
+                self.people = write(self.vault, *args)
         except ReconcileError as exc:
             self.status.say(exc.sentence, problem=True)
             return False
@@ -342,7 +351,7 @@ class SupportDialog(QDialog):
         dialog = PersonDialog(None, self)
         dialog.chosen.connect(
             lambda person: (
-                self._save(lambda: support.add_person(self.vault, person))
+                self._save(support.add_person, person)
                 and self.people_list.setCurrentRow(len(self.people) - 1)
             )
         )
@@ -355,7 +364,7 @@ class SupportDialog(QDialog):
         dialog = PersonDialog(self.people[row], self)
         dialog.chosen.connect(
             lambda person: (
-                self._save(lambda: support.replace_person(self.vault, row, person))
+                self._save(support.replace_person, row, person)
                 and self.people_list.setCurrentRow(row)
             )
         )
@@ -364,7 +373,7 @@ class SupportDialog(QDialog):
     def remove_person(self) -> None:
         row = self.people_list.currentRow()
         if self._can_keep_people() and row >= 0:
-            self._save(lambda: support.remove_person(self.vault, row))
+            self._save(support.remove_person, row)
 
     def _open(self, dialog: PersonDialog) -> PersonDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -419,15 +428,20 @@ def _nearest(widget: QWidget | None, attr: str, kind: type) -> object | None:
     return None
 
 
-def open_support(parent: QWidget | None = None, vault: Vault | None = None) -> SupportDialog:
+def open_support(
+    parent: QWidget | None = None, vault: Vault | None = None, ops: Ops | None = None
+) -> SupportDialog:
     """Open the Support dialog over `parent`. The vault and settings are found on `parent`
     or the window it sits in when not given, so any screen can call open_support(self)."""
     from reconcile_desktop.core.storage.vault import Vault
+    from reconcile_desktop.ui.ops import Ops
 
     if vault is None:
         vault = _nearest(parent, "vault", Vault)  # type: ignore[assignment]
+    if ops is None:
+        ops = _nearest(parent, "ops", Ops)  # type: ignore[assignment]
     settings = _nearest(parent, "settings", QSettings)
-    dialog = SupportDialog(vault, settings, parent=parent)  # type: ignore[arg-type]
+    dialog = SupportDialog(vault, settings, parent=parent, ops=ops)  # type: ignore[arg-type]
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

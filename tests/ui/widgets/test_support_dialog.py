@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from reconcile_desktop.core import support
+from reconcile_desktop.core.changes import SETTINGS
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui import preferences
@@ -330,3 +331,16 @@ def test_every_control_is_reachable_by_tab_and_has_an_accessible_name(qtbot, mak
     for widget in dialog.findChildren(QWidget):
         if isinstance(widget, QComboBox | QAbstractButton) or widget in wanted:
             assert widget.accessibleName() or (widget.text() if hasattr(widget, "text") else "")
+
+
+def test_people_are_saved_through_the_windows_write_lane(qtbot, vault, settings, ops):
+    """Every view hears that the people changed, as with any other write of the window."""
+    heard = []
+    ops.changed.connect(heard.append)
+    dialog = SupportDialog(vault, settings, ops=ops)
+    qtbot.addWidget(dialog)
+    assert dialog._save(support.add_person, support.Person("Ana", "", ""))
+    assert support.people(vault) == [support.Person("Ana", "", "")]
+    assert [c.touches(SETTINGS) for c in heard] == [True]
+    assert dialog._save(support.remove_person, 0)
+    assert support.people(vault) == [] and len(heard) == 2

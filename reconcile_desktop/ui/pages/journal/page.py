@@ -688,7 +688,7 @@ class JournalPage(Page):
         """The worksheet's harm note asked for the support lines."""
         from reconcile_desktop.ui.widgets.support_dialog import open_support
 
-        self.support_dialog = dialog = open_support(self)
+        self.support_dialog = dialog = open_support(self, self.vault, self.ops)
         dialog.finished.connect(lambda _r: setattr(self, "support_dialog", None))
         return dialog
 

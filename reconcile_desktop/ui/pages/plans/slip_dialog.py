@@ -170,7 +170,7 @@ class SlipFollowUpDialog(QDialog):
     def open_support(self) -> QDialog:
         from reconcile_desktop.ui.widgets.support_dialog import open_support
 
-        return open_support(self, self.vault)
+        return open_support(self, self.vault, self.ops)
 
     def _field(self, label: str, placeholder: str) -> tuple[QLabel, QPlainTextEdit]:
         field = QPlainTextEdit()
