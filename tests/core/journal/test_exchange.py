@@ -158,7 +158,8 @@ def front_matter(text: str) -> dict[str, object]:
     out: dict[str, object] = {"body": body}
     for line in lines[1:]:
         key, _, value = line.partition(": ")
-        out[key] = value if key == "date" else json.loads(value)  # our scalars are JSON too
+        plain = key in ("date", "created", "updated")  # ISO times, which YAML reads as such
+        out[key] = value if plain else json.loads(value)  # our other scalars are JSON too
     return out
 
 
@@ -199,10 +200,16 @@ def test_markdown_export_writes_one_private_file_per_entry(pair, tmp_path):
     assert second == {
         "title": "hope",
         "date": "2024-01-01T11:00:00+01:00",
-        "tags": ['a "b"', "c"],
+        "zone": "Europe/Berlin",
+        "created": "2024-03-10T22:30:00+00:00",
+        "updated": "2024-03-10T22:30:00+00:00",
+        "tags": ["a-b", "c"],
+        "reconcile_tags": ['a "b"', "c"],
         "mood": 5,
         "principle": "change",
         "kind": "worksheet",
+        "prompt": None,
+        "id": second["id"],
         "body": "second\n---\nstill body\n",
     }
     third = front_matter((folder / "2024-03-10-con-a-b-c-q.md").read_text(encoding="utf-8"))
