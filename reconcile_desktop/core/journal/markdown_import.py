@@ -191,8 +191,8 @@ def _tags(fields: dict, name: str) -> list[str]:
             return []
         if isinstance(value, str):  # Obsidian also takes "a, b" or "a b"
             return [t for t in re.split(r"[,\s]+", value) if t]
-        if isinstance(value, list) and all(isinstance(t, str) for t in value):
-            return value
+        if isinstance(value, list) and all(isinstance(t, str | int) for t in value):
+            return [str(t) for t in value]  # `tags: [2024]` means the word 2024
         raise InvalidInput("The tags should be a list of words.")
 
     original = names("reconcile_tags")

@@ -354,3 +354,60 @@ def test_a_huge_file_a_pipe_and_a_missing_folder_are_refused(one, tmp_path, monk
         (tmp_path / "x.json").write_text("{}")
         exchange.import_file(one, tmp_path / "x.json", "markdown")
     unchanged(one)
+
+
+LINE = st.sampled_from(
+    [
+        "---",
+        "...",
+        "title: x",
+        'title: "a\\u00e9\\ud83d\\ude00"',
+        "title: 'it''s'",
+        "date: 2024-01-01",
+        "date: 2024-02-30T10:00",
+        "date: 0001-01-01T00:00:00+14:00",
+        "date: 9999-12-31T23:59:59-23:59",
+        "created: soon",
+        "zone: Europe",
+        "zone: " + "x" * 300,
+        "tags:",
+        "  - a",
+        "- [b]",
+        "tags: [a, 'b', \"c\", 1, ]",
+        "tags: [",
+        "mood: 3",
+        "mood: true",
+        "kind: letter",
+        "principle: [x]",
+        "trashed: yes",
+        "  nested: 1",
+        "\tx: 1",
+        "key: a: b",
+        'x: "\\',
+        "# comment",
+        "",
+        "# Heading",
+        "body text",
+        "\r",
+        "\ufeff",
+    ]
+)
+NOTE = st.lists(LINE | st.text(max_size=20), max_size=12).map("\n".join)
+
+
+@SHARED_VAULTS
+@given(files=st.lists(NOTE, min_size=1, max_size=3))
+def test_random_markdown_imports_or_is_one_sentence_and_changes_nothing(
+    one, tmp_path_factory, files
+):
+    folder = tmp_path_factory.mktemp("fuzz")
+    for n, text in enumerate(files):
+        (folder / f"{n}.md").write_text(text, encoding="utf-8", errors="surrogatepass")
+    before = journal.count_entries(one, Filters(include_deleted=True))
+    try:
+        added = exchange.import_file(one, folder, "markdown")
+    except InvalidInput as exc:
+        assert str(exc).endswith(".") and "\n" not in str(exc)
+        assert journal.count_entries(one, Filters(include_deleted=True)) == before
+    else:
+        assert journal.count_entries(one, Filters(include_deleted=True)) == before + added
