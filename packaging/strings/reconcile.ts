@@ -1306,7 +1306,7 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Include entries in the trash</source>
+        <source>Include entries in the trash (Markdown puts them in a “trash” folder)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1648,19 +1648,27 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A folder of Markdown files (.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added {entries} to your journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring in entries from a Reconcile export, jrnl or Day One. You will see what the file holds before anything is added, and entries already in your journal are skipped.</source>
+        <source>Bring in entries from a Reconcile export, jrnl, Day One or a folder of Markdown files. You will see what the file holds before anything is added, and entries already in your journal are skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose an export file…</source>
+        <source>Choose an export file or folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder of Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1729,6 +1737,10 @@ what I did</source>
     </message>
     <message>
         <source>{count} in this file: {new} new, {dup} already in your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} in this folder: {new} new, {dup} already in your journal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

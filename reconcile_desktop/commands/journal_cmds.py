@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 # the tests check that they match core.models and core.exchange.
 KINDS = ("free", "prompted", "letter", "worksheet")
 PRINCIPLES = ("accountability", "empathy", "change", "patience")
-SOURCES = ("reconcile", "jrnl", "dayone")
+SOURCES = ("reconcile", "jrnl", "dayone", "markdown")
 DEFAULT_LIMIT = 20
 UNDATED_HOUR = 12  # a past day given without a time: midday, well clear of DST changes
 
@@ -160,21 +160,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="write the journal to plain JSON or Markdown files",
         description="Write every entry to a JSON file, or to one Markdown file per entry in a "
-        "folder. Exports are NOT encrypted. An existing file is never replaced.",
+        "folder, each with every detail (date, time zone, tags, mood, prompt...) in its YAML "
+        "front matter. Exports are NOT encrypted. An existing file is never replaced.",
     )
     p.add_argument("--format", choices=("json", "markdown"), default="json", help="(default: json)")
     p.add_argument("--out", metavar="PATH", required=True, help="a JSON file or Markdown folder")
-    p.add_argument("--include-trash", action="store_true", help="add trashed entries (JSON only)")
+    trash_help = "add trashed entries (Markdown: in a trash/ subfolder)"
+    p.add_argument("--include-trash", action="store_true", help=trash_help)
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
         "import",
         help="bring in entries from an export",
-        description="Bring in entries from a Reconcile, jrnl or Day One JSON export. A preview "
-        "comes first; entries already in your journal are skipped, and a file with a problem "
-        "changes nothing.",
+        description="Bring in entries from a Reconcile, jrnl or Day One JSON export, or from a "
+        "folder of Markdown files (--from markdown). A preview comes first; entries already in "
+        "your journal are skipped, and a file with a problem changes nothing.",
     )
-    p.add_argument("file", metavar="FILE", help="the export file")
+    p.add_argument("file", metavar="FILE", help="the export file (for Markdown, the folder)")
     from_help = "which app wrote the file (default: reconcile)"
     p.add_argument("--from", dest="source", choices=SOURCES, default="reconcile", help=from_help)
     p.add_argument("--dry-run", action="store_true", help="only show the preview")
@@ -366,8 +368,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser().absolute()
     if args.format == "markdown":
-        if args.include_trash:
-            raise UsageError("--include-trash works only with --format json.")
         in_the_way = blocked_by_a_file(out)
         if in_the_way is not None:
             raise UsageError(f"{in_the_way} is a file; Markdown export needs a folder.")
@@ -381,7 +381,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "json":
             n = exchange.export_json(vault, out, include_trash=args.include_trash)
         else:
-            n = exchange.export_markdown(vault, out)
+            n = exchange.export_markdown(vault, out, include_trash=args.include_trash)
     print(f"Wrote {_entries(n)} to {out}.")
     return 0
 
@@ -404,6 +404,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.exists():  # before the passphrase, not after
         raise InvalidInput(f"The file {args.file} could not be found.")
+    if path.is_dir() and args.source != "markdown":
+        raise UsageError(
+            f"{args.file} is a folder; to bring in its Markdown files, add --from markdown."
+        )
     with opened_vault(args) as vault:
         preview = exchange.preview_import(vault, path, args.source)
         print("\n".join(_preview_lines(path.name, preview)), flush=True)

@@ -46,7 +46,8 @@ MEMORY_HEADROOM = 1024 * 1024 * 1024
 EXPORT_NOTE = NOT_ENCRYPTED.split("{", 1)[0]
 
 # How to call each command. {text}: words the user wrote; {in_file}: a file to read;
-# {out_file} / {out_dir}: where to write; {backup}: a backup folder.
+# {in_dir}: a folder of Markdown files to read; {out_file} / {out_dir}: where to write;
+# {backup}: a backup folder.
 COMMAND_ARGS: dict[str, list[str]] = {
     "init": ["init"],
     "check": ["check"],
@@ -73,6 +74,13 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "mark": ["mark", "1", "kept", "--note", "{text}"],
     "progress": ["progress"],
     "support": ["support", "--country", "GB"],
+}
+# Options that take a command down another path, each met with the same bad inputs.
+OPTION_ARGS: dict[str, list[str]] = {
+    "export --format markdown --include-trash": [
+        *("export", "--format", "markdown", "--include-trash", "--out", "{out_dir}"),
+    ],
+    "import --from markdown": ["import", "{in_dir}", "--from", "markdown", "--yes"],
 }
 
 
@@ -183,10 +191,13 @@ BAD_INPUTS: dict[str, Callable[[Setup], None]] = {
     ),
     "text that is not UTF-8": _set(text="caf\udce9 \udcff"),
     "stdin and the input file are /dev/zero": lambda s: (
-        s.values.update(in_file="/dev/zero"),
+        s.values.update(in_file="/dev/zero", in_dir="/dev/zero"),
         setattr(s, "stdin", lambda: open("/dev/zero")),  # noqa: SIM115 - closed by the runner
     ),
-    "the input file is a FIFO": lambda s: s.values.update(in_file=str(_fifo(s.work / "fifo"))),
+    "the input file is a FIFO": lambda s: (
+        s.values.update(in_file=str(_fifo(s.work / "fifo"))),
+        _fifo(Path(s.values["in_dir"]) / "waiting.md"),
+    ),
     "a backup whose key file is a FIFO": _backup_with_fifo_key,
     "time zones that are folders or too long": _import_with_zones,
     "the output is a file": lambda s: s.values.update(
@@ -225,6 +236,7 @@ def template(tmp_path_factory) -> Path:
             ["nocontact", "start"],
             ["add", "--title", "First"],
             ["export", "--out", str(root / "export.json")],
+            ["export", "--format", "markdown", "--out", str(root / "markdown")],
             ["backup", "--out", str(root / "backups")],
         ):
             code, _out, err = _run(data, argv, env, lambda: io.TextIOWrapper(io.BytesIO(b"Hi")))
@@ -301,11 +313,12 @@ def test_every_command_meets_bad_input_with_a_documented_code_and_one_sentence(
     allowed = documented_exit_codes()
     failures = []
     with _cheap_kdf():
-        for command in all_commands():
+        for command in [*all_commands(), *OPTION_ARGS]:
             s = _prepare(template, tmp_path / command.replace(" ", "-"))
             try:
                 BAD_INPUTS[bad](s)
-                argv = [part.format(**s.values) for part in COMMAND_ARGS[command]]
+                how = {**COMMAND_ARGS, **OPTION_ARGS}[command]
+                argv = [part.format(**s.values) for part in how]
                 env = {
                     "RECONCILE_PASSPHRASE": PASSPHRASE,
                     "RECONCILE_NEW_PASSPHRASE": NEW_PASSPHRASE,
@@ -336,6 +349,7 @@ def _prepare(template: Path, work: Path) -> Setup:
         values={
             "text": "A walk after work",
             "in_file": str(shutil.copy(template / "export.json", work / "export.json")),
+            "in_dir": str(shutil.copytree(template / "markdown", work / "markdown")),
             "out_file": str(work / "out.json"),
             "out_dir": str(work / "more-backups"),
             "backup": str(backup),

@@ -63,8 +63,8 @@ def ok(result) -> str:
     return result.stdout
 
 
-def hits(cli, *args) -> list[dict]:
-    return json.loads(ok(cli("search", *args, "--json")))["hits"]
+def hits(cli, *args, **how) -> list[dict]:
+    return json.loads(ok(cli("search", *args, "--json", **how)))["hits"]
 
 
 def test_spelled_out_choices_match_core():
@@ -180,8 +180,42 @@ def test_export_markdown_writes_one_file_per_entry(cli, tmp_path):
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["2024-01-02-first.md", "2024-01-03-second.md"]
     assert (folder / names[0]).read_text(encoding="utf-8").endswith("\nOne.\n")
+
+
+def test_a_markdown_folder_with_its_trash_imports_into_another_journal(cli, tmp_path):
+    """export --include-trash puts the trash in trash/, import --from markdown puts it back."""
+    data = tmp_path / "data"
+    args = ("--title", 'Kept: a "plan"', "--tag", "Grief & hope", "--mood", "2")
+    ok(cli("add", *args, "--date", "2024-01-02 21:30", input="---\nOne.\n"))
+    ok(cli("add", "--title", "Let go", "--date", "2024-01-03", input="Two."))
+    from reconcile_desktop.core.journal import entries as journal
+    from reconcile_desktop.core.storage.vault import Vault
+
+    vault = Vault(data)
+    vault.unlock(PASSPHRASE)
+    (let_go,) = [r for r in journal.list_page(vault) if r.title == "Let go"]
+    journal.trash_entry(vault, let_go.id)
+    vault.close()
+
+    folder = tmp_path / "md"
     args = ("export", "--format", "markdown", "--include-trash", "--out", str(folder))
-    assert_one_line_error(cli(*args), 2)
+    assert "Wrote 2 entries" in ok(cli(*args))
+    assert [p.name for p in (folder / "trash").iterdir()] == ["2024-01-03-let-go.md"]
+
+    other = tmp_path / "other"
+    line = assert_one_line_error(cli("import", str(folder), "--yes", data=other), 2)
+    assert "--from markdown" in line
+    out = ok(cli("import", str(folder), "--from", "markdown", "--yes", data=other))
+    assert "2 new" in out and "Imported 2 entries." in out
+    again = ok(cli("import", str(folder), "--from", "markdown", "--yes", data=other))
+    assert "2 already here" in again and "nothing new" in again
+    (hit,) = hits(cli, "one", data=other)  # the trashed one is not found: it is in the trash
+    assert hit["title"] == 'Kept: a "plan"' and hit["tags"] == ["Grief & hope"]
+    assert hit["occurred"] == "2024-01-02T21:30:00-05:00" and hit["mood"] == 2
+    vault = Vault(other)
+    vault.unlock(PASSPHRASE)
+    assert [r.title for r in journal.list_trash(vault)] == ["Let go"]
+    vault.close()
 
 
 def test_a_jrnl_file_imports_with_yes(cli, tmp_path):

@@ -1,4 +1,4 @@
-"""Export and import: Reconcile JSON, Markdown, jrnl JSON and Day One JSON.
+"""Export and import: Reconcile JSON, Markdown folders, jrnl JSON and Day One JSON.
 
 Exports are plain files (not encrypted; the GUI says so before writing), written to a hidden
 temporary file with mode 0600 and renamed into place, so a reader never sees half a file.
@@ -27,10 +27,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 
-from reconcile_desktop.core.changes import ENTRIES, writes
+from reconcile_desktop.core.changes import ENTRIES, TRASH, writes
 from reconcile_desktop.core.errors import DiskFull, InvalidInput, NotWritable
 from reconcile_desktop.core.journal import entries as journal
+from reconcile_desktop.core.journal import markdown_import
 from reconcile_desktop.core.journal.entries import E, EntryData, NewEntry
+from reconcile_desktop.core.journal.front_matter import Plain, obsidian_tag
+from reconcile_desktop.core.journal.front_matter import dump as dump_front_matter
+from reconcile_desktop.core.journal.markdown_import import TRASH_FOLDER
 from reconcile_desktop.paths import NOFOLLOW
 
 if TYPE_CHECKING:
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 
 FORMAT = "reconcile-journal"
 VERSION = 1
-SOURCES = ("reconcile", "jrnl", "dayone")
+SOURCES = ("reconcile", "jrnl", "dayone", "markdown")
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 TOO_LARGE = "This file is too large to import (the limit is 512 MB)."
 NOT_A_FILE = "That is not an ordinary file (it is a pipe or a device), so it cannot be imported."
@@ -141,35 +145,28 @@ def export_json(
     return n
 
 
-def yaml_str(text: str) -> str:
-    """A double-quoted scalar that is valid YAML and JSON alike."""
-    out = []
-    for c in text:
-        o = ord(c)
-        if c in '"\\':
-            out.append("\\" + c)
-        elif o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF):
-            out.append(f"\\u{o:04x}")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
-
-
 def markdown_for(e: EntryData) -> str:
-    nullable = [json.dumps(v) if v is not None else "null" for v in (e.mood, e.principle)]
-    front = [
-        "---",
-        f"title: {yaml_str(e.title)}",
-        f"date: {_local_iso(e.occurred_utc, e.tz)}",
-        f"tags: [{', '.join(yaml_str(t) for t in e.tags)}]",
-        f"mood: {nullable[0]}",
-        f"principle: {nullable[1]}",
-        f"kind: {yaml_str(e.kind)}",
-        "---",
-        "",
+    """The entry's text after YAML front matter that keeps every field but the plan link:
+    markdown_import reads it back whole. `tags` holds forms Obsidian accepts and
+    `reconcile_tags` the names as written."""
+    fields: list[tuple[str, object]] = [
+        ("title", e.title),
+        ("date", Plain(_local_iso(e.occurred_utc, e.tz))),
+        ("zone", e.tz),
+        ("created", Plain(e.created_utc.isoformat())),
+        ("updated", Plain(e.updated_utc.isoformat())),
+        ("tags", list(dict.fromkeys(t for t in map(obsidian_tag, e.tags) if t))),
+        ("reconcile_tags", list(e.tags)),
+        ("mood", e.mood),
+        ("principle", e.principle),
+        ("kind", e.kind),
+        ("prompt", e.prompt_id),
+        ("id", e.id),
     ]
-    body = e.body if e.body.endswith("\n") or not e.body else e.body + "\n"
-    return "\n".join(front) + "\n" + body
+    if e.deleted:
+        fields.append(("trashed", True))
+    # The body is framed by one line break on each side, which the import takes off again.
+    return dump_front_matter(fields) + "\n" + e.body + "\n"
 
 
 def _slug(title: str, limit_bytes: int = 120) -> str:
@@ -182,29 +179,37 @@ def _slug(title: str, limit_bytes: int = 120) -> str:
     return slug.strip("-") or "entry"
 
 
-def export_markdown(vault: Vault, folder: Path, *, progress: Progress | None = None) -> int:
-    """One .md file per live entry, named date-title.md; existing files are never replaced."""
+def export_markdown(
+    vault: Vault, folder: Path, *, include_trash: bool = False, progress: Progress | None = None
+) -> int:
+    """One .md file per entry, named date-title.md, trashed ones (with include_trash) in a
+    trash/ subfolder; existing files are never replaced."""
     folder = Path(folder)
-    total = journal.count_entries(vault)
+    total = journal.count_entries(vault, journal.Filters(include_deleted=include_trash))
+    taken: dict[Path, set[str]] = {}
     n = 0
     with _export_errors():
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        taken = {p.name.casefold() for p in folder.iterdir()}
-        for e in journal.iter_entries(vault):
+        for e in journal.iter_entries(vault, include_deleted=include_trash):
+            where = folder / TRASH_FOLDER if e.deleted else folder
+            if where not in taken:
+                where.mkdir(exist_ok=True, mode=0o700)
+                taken[where] = {p.name.casefold() for p in where.iterdir()}
             stem = f"{e.local_date.isoformat()}-{_slug(e.title)}"
             name, k = f"{stem}.md", 1
-            while name.casefold() in taken:
+            while name.casefold() in taken[where]:
                 k += 1
                 name = f"{stem}-{k}.md"
-            taken.add(name.casefold())
+            taken[where].add(name.casefold())
             # Renamed into place one by one; one folder fsync at the end keeps 100,000 files
             # from costing 100,000 fsyncs.
-            with _atomic_text(folder / name, durable=False) as fh:
+            with _atomic_text(where / name, durable=False) as fh:
                 fh.write(markdown_for(e))
             n += 1
             if progress and n % 200 == 0:
                 progress(n, total)
-        _fsync_dir(folder)
+        for where in taken or [folder]:
+            _fsync_dir(where)
     if progress:
         progress(n, n)
     return n
@@ -506,9 +511,12 @@ _PARSERS = {"reconcile": _from_reconcile, "jrnl": _from_jrnl, "dayone": _from_da
 
 
 def _parse(vault: Vault, path: Path, source: str) -> tuple[list[NewEntry], list[str]]:
+    notes: list[str] = []
+    if source == "markdown":  # a folder, not one document
+        zone, now = vault.clock.zone_name(), vault.clock.now()
+        return markdown_import.read_entries(path, zone, now, MAX_IMPORT_BYTES, notes), notes
     if source not in _PARSERS:
         raise InvalidInput(f"Reconcile can import these formats: {', '.join(SOURCES)}.")
-    notes: list[str] = []
     doc = _read_json(path)
     return _PARSERS[source](doc, vault.clock.zone_name(), vault.clock.now(), notes), notes
 
@@ -547,7 +555,7 @@ def preview_import(vault: Vault, path: Path, source: str = "reconcile") -> Impor
     )
 
 
-@writes(ENTRIES)
+@writes(ENTRIES, TRASH)  # trashed entries go back to the trash
 def import_file(
     vault: Vault, path: Path, source: str = "reconcile", *, progress: Progress | None = None
 ) -> int:

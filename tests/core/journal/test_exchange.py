@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -158,7 +159,8 @@ def front_matter(text: str) -> dict[str, object]:
     out: dict[str, object] = {"body": body}
     for line in lines[1:]:
         key, _, value = line.partition(": ")
-        out[key] = value if key == "date" else json.loads(value)  # our scalars are JSON too
+        plain = key in ("date", "created", "updated")  # ISO times, which YAML reads as such
+        out[key] = value if plain else json.loads(value)  # our other scalars are JSON too
     return out
 
 
@@ -199,10 +201,16 @@ def test_markdown_export_writes_one_private_file_per_entry(pair, tmp_path):
     assert second == {
         "title": "hope",
         "date": "2024-01-01T11:00:00+01:00",
-        "tags": ['a "b"', "c"],
+        "zone": "Europe/Berlin",
+        "created": "2024-03-10T22:30:00+00:00",
+        "updated": "2024-03-10T22:30:00+00:00",
+        "tags": ["a-b", "c"],
+        "reconcile_tags": ['a "b"', "c"],
         "mood": 5,
         "principle": "change",
         "kind": "worksheet",
+        "prompt": None,
+        "id": second["id"],
         "body": "second\n---\nstill body\n",
     }
     third = front_matter((folder / "2024-03-10-con-a-b-c-q.md").read_text(encoding="utf-8"))
@@ -513,3 +521,32 @@ def test_links_to_plan_commitments_are_left_out_with_a_note(pair, tmp_path):
     exchange.import_file(b, path)
     (row,) = journal.list_page(b)
     assert journal.get_entry(b, row.id).commitment_id is None
+
+
+# -- jrnl's own test journal -----------------------------------------------------------------
+
+# jrnl's test journal tests/data/journals/basic_onefile.journal, as `jrnl --format json` writes
+# it (jrnl/plugins/json_exporter.py: title, body, date, time, tags with their @, starred). The
+# dates, times, titles, tags and star are jrnl's; the bodies are short stand-ins written here.
+# jrnl's own test (tests/bdd/features/format.feature) expects 3 entries with 3, 1 and 2 tags.
+JRNL_FIXTURE = Path(__file__).with_name("data") / "jrnl_basic_onefile.json"
+
+
+def test_jrnls_own_test_journal_imports_whole(pair, tmp_path):
+    _, b = pair  # New York
+    preview = exchange.preview_import(b, JRNL_FIXTURE, "jrnl")
+    assert (preview.count, preview.new) == (3, 3)
+    assert (preview.first_date, preview.last_date) == (dt.date(2020, 8, 29), dt.date(2020, 9, 24))
+    assert exchange.import_file(b, JRNL_FIXTURE, "jrnl") == 3
+    doc = json.loads(JRNL_FIXTURE.read_text(encoding="utf-8"))
+    got = [journal.get_entry(b, r.id) for r in reversed(journal.list_page(b))]
+    for entry, item in zip(got, doc["entries"], strict=True):
+        assert (entry.title, entry.body) == (item["title"], item["body"])
+        local = entry.occurred_utc.astimezone(b.clock.tzinfo())
+        assert (local.date().isoformat(), f"{local:%H:%M}") == (item["date"], item["time"])
+        expected = {t.lstrip("@") for t in item["tags"]} | (
+            {"starred"} if item["starred"] else set()
+        )
+        assert set(entry.tags) == expected
+    assert [len(e.tags) for e in got] == [3, 2, 2]  # jrnl's 3, 1 and 2, and one star
+    assert exchange.import_file(b, JRNL_FIXTURE, "jrnl") == 0

@@ -305,7 +305,9 @@ class ExportDialog(_WorkDialog):
         self.formats = QButtonGroup(self)
         for i, b in enumerate((self.json_choice, self.md_choice, self.pdf_choice)):
             self.formats.addButton(b, i)
-        self.include_trash = QCheckBox(self.tr("Include entries in the trash"))
+        self.include_trash = QCheckBox(
+            self.tr("Include entries in the trash (Markdown puts them in a “trash” folder)")
+        )
         self.formats.idToggled.connect(lambda *_: self._set_controls())
         warning = QLabel(
             self.tr(
@@ -329,13 +331,11 @@ class ExportDialog(_WorkDialog):
         intro = QLabel(self.tr("What would you like to export?"))
         intro.setFont(theme.heading_font(self.font(), 1.15))
         layout.addWidget(intro)
-        trash_row = QHBoxLayout()
-        trash_row.addSpacing(24)
-        trash_row.addWidget(self.include_trash)
         layout.addWidget(self.json_choice)
-        layout.addLayout(trash_row)
         layout.addWidget(self.md_choice)
         layout.addWidget(self.pdf_choice)
+        layout.addSpacing(4)
+        layout.addWidget(self.include_trash)
         layout.addSpacing(6)
         for w in (warning, self.progress, self.status):
             layout.addWidget(w)
@@ -364,7 +364,7 @@ class ExportDialog(_WorkDialog):
     def _set_controls(self) -> None:
         super()._set_controls()
         self.pdf_choice.setEnabled(bool(self.selected_ids))
-        self.include_trash.setEnabled(self._format() == "json")
+        self.include_trash.setEnabled(self._format() != "pdf")  # a PDF holds what is selected
 
     def choose_destination(self) -> None:
         today = self.vault.clock.today().isoformat()
@@ -398,7 +398,9 @@ class ExportDialog(_WorkDialog):
             "json": lambda p: exchange.export_json(
                 self.vault, path, include_trash=trash, progress=p
             ),
-            "markdown": lambda p: exchange.export_markdown(self.vault, path, progress=p),
+            "markdown": lambda p: exchange.export_markdown(
+                self.vault, path, include_trash=trash, progress=p
+            ),
             "pdf": lambda p: write_pdf(self.vault, self.selected_ids, path, p),
         }
         self.status.say(self.tr("Exporting…"))
@@ -427,7 +429,7 @@ class ImportDialog(_WorkDialog):
         self.preview_result: exchange.ImportPreview | None = None
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File to import"))
-        self.path.setPlaceholderText(self.tr("Choose an export file…"))
+        self.path.setPlaceholderText(self.tr("Choose an export file or folder…"))
         self.path.editingFinished.connect(self._path_edited)
         browse = QPushButton(self.tr("Choose…"))
         browse.setAccessibleName(self.tr("Choose the file to import"))
@@ -439,6 +441,7 @@ class ImportDialog(_WorkDialog):
             ("reconcile", self.tr("Reconcile export (.json)")),
             ("jrnl", self.tr("jrnl (JSON export)")),
             ("dayone", self.tr("Day One (JSON or .zip export)")),
+            ("markdown", self.tr("A folder of Markdown files (.md)")),
         ):
             self.source.addItem(label, key)
         self.source.currentIndexChanged.connect(lambda _i: self.preview())
@@ -466,9 +469,9 @@ class ImportDialog(_WorkDialog):
             form.addRow(label, field)
         intro = theme.MutedLabel(
             self.tr(
-                "Bring in entries from a Reconcile export, jrnl or Day One. You will see what "
-                "the file holds before anything is added, and entries already in your journal "
-                "are skipped."
+                "Bring in entries from a Reconcile export, jrnl, Day One or a folder of Markdown "
+                "files. You will see what the file holds before anything is added, and entries "
+                "already in your journal are skipped."
             )
         )
         intro.setWordWrap(True)
@@ -494,6 +497,16 @@ class ImportDialog(_WorkDialog):
         self.import_button.setEnabled(p is not None and p.new > 0)
 
     def choose_file(self) -> None:
+        if self.source.currentData() == "markdown":
+            self._ask(
+                self.tr("Choose the folder of Markdown files"),
+                Path.home(),
+                self.set_file,
+                mode=QFileDialog.AcceptMode.AcceptOpen,
+                files=QFileDialog.FileMode.Directory,
+                folders=True,
+            )
+            return
         self._ask(
             self.tr("Choose the file to import"),
             Path.home(),
@@ -508,6 +521,8 @@ class ImportDialog(_WorkDialog):
         self.path.setText(str(path))
         if source is None and Path(path).suffix.lower() == ".zip":
             source = "dayone"  # only Day One exports come zipped
+        elif source is None and Path(path).is_dir():
+            source = "markdown"  # the only format that is a folder
         if source is not None and source != self.source.currentData():
             self.source.blockSignals(True)
             self.source.setCurrentIndex(self.source.findData(source))
@@ -545,10 +560,13 @@ class ImportDialog(_WorkDialog):
                 span = " " + self.tr("They run from {a} to {b}.").format(
                     a=_day(p.first_date), b=_day(p.last_date)
                 )
+            counts = (
+                self.tr("{count} in this folder: {new} new, {dup} already in your journal.")
+                if self.source.currentData() == "markdown"
+                else self.tr("{count} in this file: {new} new, {dup} already in your journal.")
+            )
             self.summary.setText(
-                self.tr("{count} in this file: {new} new, {dup} already in your journal.").format(
-                    count=_entries(p.count), new=f"{p.new:,}", dup=f"{p.duplicates:,}"
-                )
+                counts.format(count=_entries(p.count), new=f"{p.new:,}", dup=f"{p.duplicates:,}")
                 + span
             )
             self.problems.setText("\n".join(f"• {line}" for line in p.problems))

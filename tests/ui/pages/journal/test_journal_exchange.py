@@ -87,10 +87,51 @@ def test_exporting_json_runs_in_the_background_and_writes_the_file(qtbot, ops, f
 def test_exporting_markdown_writes_one_file_per_entry(qtbot, ops, filled, tmp_path):
     dialog = open_dialog(qtbot, ExportDialog(filled, ops))
     choose(qtbot, dialog.md_choice)
-    assert not dialog.include_trash.isEnabled()
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
         dialog.export_to(tmp_path / "md")
     assert len(list((tmp_path / "md").glob("*.md"))) == 3
+    assert not (tmp_path / "md" / "trash").exists()
+
+
+def test_markdown_with_the_trash_checked_goes_out_and_comes_back_whole(
+    qtbot, ops, filled, unlocked, tmp_path
+):
+    (newest, *_) = journal.list_page(filled)
+    journal.trash_entry(filled, newest.id)
+    ids = [row.id for row in journal.list_page(filled)]
+    dialog = open_dialog(qtbot, ExportDialog(filled, ops, selected_ids=ids))
+    choose(qtbot, dialog.pdf_choice)
+    assert not dialog.include_trash.isEnabled()  # a PDF holds the selected entries
+    choose(qtbot, dialog.md_choice)
+    assert dialog.include_trash.isEnabled()
+    click(qtbot, dialog.include_trash)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as done:
+        dialog.export_to(tmp_path / "md")
+    assert done.args == [tmp_path / "md", 3]
+    assert [p.name for p in (tmp_path / "md" / "trash").iterdir()] == ["2024-04-10-day-40.md"]
+
+    fresh = unlocked("fresh")
+    dialog = open_dialog(qtbot, ImportDialog(fresh, ops))
+    dialog.set_file(tmp_path / "md")
+    assert dialog.source.currentData() == "markdown"  # a folder can only be Markdown
+    wait_idle(qtbot, dialog)
+    assert dialog.summary.text().startswith("3 entries in this folder: 3 new")
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as done:
+        click(qtbot, dialog.import_button)
+    assert done.args == [3]
+    assert [r.title for r in journal.list_page(fresh)] == ["Day 20", "Day 3"]
+    (letter,) = journal.list_trash(fresh)
+    assert journal.get_entry(fresh, letter.id).kind == "letter"
+
+
+def test_a_folder_without_markdown_is_one_sentence(qtbot, ops, unlocked, tmp_path):
+    (tmp_path / "empty").mkdir()
+    dialog = open_dialog(qtbot, ImportDialog(unlocked("v"), ops))
+    dialog.set_file(tmp_path / "empty")
+    wait_idle(qtbot, dialog)
+    assert dialog.status.problem
+    assert dialog.status.text() == "There are no Markdown files (.md) in that folder to import."
+    assert not dialog.import_button.isEnabled()
 
 
 def test_an_export_that_cannot_be_written_is_one_sentence(qtbot, ops, filled, tmp_path):
