@@ -12,11 +12,14 @@ overlapping or squeezed? `layout_problems(root)` lists what a person would see c
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QLayout,
     QScrollArea,
@@ -24,6 +27,9 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+
+PAGES = ("today", "journal", "plan", "nocontact")
+NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
 
 
 def _name(widget: QWidget) -> str:
@@ -171,3 +177,52 @@ def _overlaps(root: QWidget) -> list[str]:
                 if a.geometry().intersects(b.geometry()):
                     problems.append(f"{_name(a)} overlaps {_name(b)} in {_name(parent)}")
     return problems
+
+
+# -- the window at a size ---------------------------------------------------------------
+
+
+def make_vault(folder, kind: str):
+    """A journal at NOW, "empty" or filled with the "demo" data."""
+    from reconcile_desktop.core import demo
+    from reconcile_desktop.core.clock import Clock
+    from reconcile_desktop.core.storage.vault import Vault
+    from tests.conftest import FAST_KDF, PASSPHRASE, TEST_BOUNDS
+
+    vault = Vault(
+        folder,
+        clock=Clock(fixed=NOW, zone="Europe/London"),
+        kdf_params=FAST_KDF,
+        kdf_bounds=TEST_BOUNDS,
+    )
+    vault.create(PASSPHRASE)
+    if kind == "demo":
+        demo.fill_demo(vault)
+    return vault
+
+
+def settle() -> None:
+    """Let resizes and the layouts they start finish."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def show_at(window, key: str, width: int, height: int):
+    """The window at width x height showing page `key`; returns the page."""
+    window.resize(width, height)
+    window.show_page_key(key)
+    settle()
+    page = window.page(key)
+    assert page.isVisible()
+    return page
+
+
+def page_problems(window, sizes) -> dict[str, list[str]]:
+    """Each page of `window` at each size: what layout_problems finds, by "page WxH"."""
+    found = {}
+    for width, height in sizes:
+        for key in PAGES:
+            problems = layout_problems(show_at(window, key, width, height))
+            if problems:
+                found[f"{key} {window.width()}x{window.height()}"] = problems
+    return found
