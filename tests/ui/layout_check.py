@@ -7,7 +7,7 @@ overlapping or squeezed? `layout_problems(root)` lists what a person would see c
 - A layout never squeezes a widget below its minimum size hint; a button with a caption is
   judged by the caption fitting, not by the style's least button width.
 - A one-line label's text fits its width; a wrapped label gets the height its lines need.
-- Two widgets laid out side by side never overlap.
+- Two widgets laid out side by side never overlap; every tab of a tab bar is in sight.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QScrollArea,
     QStackedLayout,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -154,6 +155,14 @@ def layout_problems(root: QWidget) -> list[str]:
             problems += _label_problems(widget, name)
         if isinstance(widget, QAbstractButton) and not isinstance(parent, QScrollArea):
             problems += _button_problems(widget, name)
+        if isinstance(widget, QTabBar):
+            hidden = [
+                widget.tabText(i)
+                for i in range(widget.count())
+                if widget.isTabVisible(i) and not widget.rect().contains(widget.tabRect(i))
+            ]
+            if hidden:
+                problems.append(f"{name} tabs {hidden} out of sight")
     problems += _overlaps(root)
     return problems
 

@@ -8,7 +8,7 @@ sideways scroll bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QSplitter, QWidget
 
@@ -73,6 +73,11 @@ class TwoColumns(QWidget):
         self._fold(event.size().width() < self.fold_width())
         super().resizeEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a column's needs changed
+            self._fold(self.width() < self.fold_width())
+        return super().event(event)
+
     def _fold(self, fold: bool) -> None:
         if fold == self.folded:
             return
@@ -117,12 +122,21 @@ class FoldingSplitter(QSplitter):
         return QSize(width, max(h.height() for h in hints))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        fold = event.size().width() < self.fold_width()
-        if fold != self.folded:
-            self.setOrientation(Qt.Orientation.Vertical if fold else Qt.Orientation.Horizontal)
-            self.updateGeometry()
-            if fold and self.count() == 2:  # the first part above, the second with the rest
-                total = event.size().height() - self.handleWidth()
-                first = max(_least_size(self.widget(0)).height(), int(total * FOLDED_SHARE))
-                self.setSizes([first, max(total - first, 0)])
+        self._refold(event.size())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a part's needs changed
+            self._refold(self.size())
+        return super().event(event)
+
+    def _refold(self, size: QSize) -> None:
+        fold = size.width() < self.fold_width()
+        if fold == self.folded:
+            return
+        self.setOrientation(Qt.Orientation.Vertical if fold else Qt.Orientation.Horizontal)
+        self.updateGeometry()
+        if fold and self.count() == 2:  # the first part above, the second with the rest
+            total = size.height() - self.handleWidth()
+            first = max(_least_size(self.widget(0)).height(), int(total * FOLDED_SHARE))
+            self.setSizes([first, max(total - first, 0)])

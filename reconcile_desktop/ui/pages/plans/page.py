@@ -247,6 +247,8 @@ class ChangePlanPage(Page):
         self.split.splitterMoved.connect(lambda *_: setattr(self, "_sized_by_user", True))
         self._sized_by_user = False
         self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT)
+        # Every chart's tab stays in sight: the page folds before the tabs would scroll away.
+        self.charts.tabs.setUsesScrollButtons(False)
         # A narrow window puts the goals above the day and the charts.
         sides = FoldingSplitter()
         sides.setChildrenCollapsible(False)
