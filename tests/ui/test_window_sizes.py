@@ -43,18 +43,19 @@ def place_in(widget, ancestor) -> QRect:
 
 def test_todays_prompt_and_mood_move_below_the_steps_in_a_narrow_window(window):
     page = show_at(window, "today", 700, 500)
-    steps, side = page.columns.first, page.columns.second
-    assert page.columns.folded
-    assert place_in(side, page.columns).top() >= place_in(steps, page.columns).bottom()
-    body = page.columns.parentWidget()
-    viewport = body.parentWidget()
-    assert body.width() <= viewport.width()  # the right column is no longer cut off
+    viewport = page.mood_note.parentWidget()
+    while viewport.objectName() != "qt_scrollarea_viewport":
+        viewport = viewport.parentWidget()
+    steps, prompt = place_in(page.checkins, viewport), place_in(page.write_button, viewport)
+    assert prompt.top() > steps.bottom()  # below the steps, not beside them
+    for widget in (page.checkins, page.write_button, page.mood_note):
+        assert place_in(widget, viewport).right() <= viewport.width()  # nothing cut off
     for button in page.mood_group.buttons():
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 8
 
     page = show_at(window, "today", 1280, 800)
-    assert not page.columns.folded
-    assert place_in(side, page.columns).left() > place_in(steps, page.columns).right()
+    steps, prompt = place_in(page.checkins, viewport), place_in(page.write_button, viewport)
+    assert prompt.left() > steps.right()  # two columns where they fit
 
 
 def test_journal_mood_buttons_and_captions_keep_their_width_at_700_by_500(window):
