@@ -30,6 +30,9 @@ class _KeepFitted(QObject):
             if layout is not None:
                 layout.activate()
             need = max(self._own_minimum, needed_height(watched))
+            screen = watched.screen()
+            if screen is not None:  # past the screen's height it could not be seen anyway
+                need = min(need, screen.availableGeometry().height() - 40)
             if watched.minimumHeight() != need:
                 watched.setMinimumHeight(need)
             if watched.height() < need:
