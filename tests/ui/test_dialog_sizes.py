@@ -182,7 +182,36 @@ def _journal(opener: str):
     return open_it
 
 
+def _create(window):
+    dialog = CreateVaultDialog(window.vault, window.runner, window)
+    dialog.open()
+    say_longest(dialog)
+    return dialog
+
+
+def _demo(window):
+    from reconcile_desktop.ui.shell.demo_start import DemoDialog
+
+    dialog = DemoDialog(window.vault, window.runner, window, locked=True)
+    dialog.open()
+    say_longest(dialog)
+    return dialog
+
+
+def _prompt_picker(window):
+    from reconcile_desktop.ui.pages.journal.prompt_picker import PromptPicker
+
+    dialog = PromptPicker(window.vault.clock.today(), window)
+    dialog.open()
+    return dialog  # no errors: its words must still fit
+
+
 DIALOGS = {
+    "create journal": _create,
+    "demo": _demo,
+    "about": lambda window: window.about(),
+    "shortcuts": lambda window: window.show_shortcuts(),
+    "prompt picker": _prompt_picker,
     "settings": _settings,
     "restore": _restore,
     "rotate key": _rotate,
