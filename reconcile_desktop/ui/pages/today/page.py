@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.ops import Ops
 
 MOODS = ("heavy", "low", "okay", "steady", "light")
+MAX_WIDTH = 1240  # the page's widest, in a full-screen window
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -165,11 +166,17 @@ class TodayPage(Page):
         layout.setSpacing(16)
         layout.addLayout(header)
         layout.addWidget(self.columns, 1)
+        # On a wide screen the day stays a readable width, centred, instead of stretching.
+        body.setMaximumWidth(MAX_WIDTH)
+        holder = QWidget()
+        centred = QHBoxLayout(holder)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(body)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
