@@ -13,6 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QSplitter, QWidget
 
 FOLDED_SHARE = 0.4  # of the height, for the first part of a splitter that just folded
+FOLDED_STRETCH = (2, 3)  # and how the two parts share height gained after
 
 
 def _least_size(widget: QWidget) -> QSize:
@@ -140,3 +141,8 @@ class FoldingSplitter(QSplitter):
             total = size.height() - self.handleWidth()
             first = max(_least_size(self.widget(0)).height(), int(total * FOLDED_SHARE))
             self.setSizes([first, max(total - first, 0)])
+            # Height gained later is shared the same way (side by side, widths are untouched).
+            for index, share in enumerate(FOLDED_STRETCH):
+                policy = self.widget(index).sizePolicy()
+                policy.setVerticalStretch(share)
+                self.widget(index).setSizePolicy(policy)
