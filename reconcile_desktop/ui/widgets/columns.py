@@ -84,8 +84,8 @@ class TwoColumns(QWidget):
             return
         if fold:
             self._box.setDirection(QBoxLayout.Direction.TopToBottom)
-            self._box.setStretch(0, 0)
-            self._box.setStretch(1, 0)
+            self._box.setStretch(0, 0)  # the first as tall as it needs; the rest below it
+            self._box.setStretch(1, 1)
         else:
             self._box.setDirection(QBoxLayout.Direction.LeftToRight)
             self._box.setStretch(0, self._stretch[0])
