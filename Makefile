@@ -33,8 +33,8 @@ bench: $(STAMP) ## run the benchmarks and print the table (not part of make test
 demo: $(STAMP) ## open a throwaway demo vault
 	$(BIN)/reconcile --demo
 
-screenshots: $(STAMP) ## render the README screenshots from the demo vault
-	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
+screenshots: $(STAMP) ## render the README screenshots (SIZES=1: every page at every size too)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py $(if $(SIZES),--sizes,)
 
 strings: $(STAMP) ## gather every sentence the app shows into packaging/strings/ (a test checks it)
 	$(BIN)/python packaging/strings.py

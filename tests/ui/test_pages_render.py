@@ -1,92 +1,32 @@
-"""Every page at 1024x700, light and dark, empty and with the demo's four months: nothing
-clipped. A visible widget lies inside its parent, a layout never squeezes it below its
-minimum size hint, and a one-line label's text fits its width."""
+"""Every page at every window size people use, light and dark, empty and with the demo's four
+months, at scale 1, 1.5 and 2: nothing clipped, overlapping or squeezed (tests/ui/layout_check.py
+says what that means). A representative matrix keeps it fast: every size in light with demo
+data, the small ones in dark and empty, the sizes where pages once broke, and the higher scales
+in a fresh process each (Qt reads QT_SCALE_FACTOR once)."""
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QLabel,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from reconcile_desktop.core import demo
-from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.ui.shell.app import window_for
+from reconcile_desktop.ui.shell.main_window import MINIMUM_SIZE
 from reconcile_desktop.ui.widgets import theme
 from reconcile_desktop.ui.workers import Runner
-from tests.conftest import PASSPHRASE
+from tests.ui.conftest import run_python
+from tests.ui.layout_check import layout_problems, make_vault, page_problems
 
-PAGES = ("today", "journal", "plan", "nocontact")
-NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
-
-
-def _inside_scrolled_content(widget: QWidget) -> bool:
-    """Widgets a scroll area or an item view moves about on purpose (scrolled content,
-    editors, header sections) are judged by their own area, not by the page's."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea | QAbstractItemView):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def _label_text(label: QLabel) -> str | None:
-    if label.wordWrap() or label.textFormat() == Qt.TextFormat.RichText:
-        return None
-    text = label.text()
-    if not text or "<" in text or "\n" in text or not label.pixmap().isNull():
-        return None
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&") if label.buddy() else text
-
-
-def clipped(root: QWidget) -> list[str]:
-    problems = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root) or widget.isWindow() or _inside_scrolled_content(widget):
-            continue
-        parent = widget.parentWidget()
-        if isinstance(parent, QToolBar):
-            continue  # a toolbar folds what does not fit into its overflow menu
-        name = f"{type(widget).__name__}({widget.objectName() or widget.accessibleName()})"
-        if not parent.rect().contains(widget.geometry()):
-            problems.append(f"{name} {widget.geometry()} outside {type(parent).__name__}")
-        managed = parent.layout() is not None and parent.layout().indexOf(widget) >= 0
-        hint = widget.minimumSizeHint()
-        if managed and hint.isValid():
-            small_w = widget.width() < min(hint.width(), widget.maximumWidth())
-            small_h = widget.height() < min(hint.height(), widget.maximumHeight())
-            if (small_w or small_h) and widget.minimumSize().isNull():
-                problems.append(f"{name} {widget.size()} below its minimum {hint}")
-        if isinstance(widget, QLabel):
-            text = _label_text(widget)
-            rect: QRect = widget.contentsRect()
-            if text and widget.fontMetrics().horizontalAdvance(text) > rect.width():
-                problems.append(f"{name} text {text!r} wider than {rect.width()}")
-    return problems
+SMALL = ((800, 600), (683, 768))
+EVERY_SIZE = (*SMALL, (1024, 700), (1280, 800), (1920, 1080))
+# Where pages once broke, and the smallest window Reconcile allows.
+NAMED = ((700, 500), (1024, 420), (MINIMUM_SIZE.width(), MINIMUM_SIZE.height()))
 
 
 @pytest.fixture(scope="module")
 def vaults(tmp_path_factory):
-    from reconcile_desktop.core.storage.vault import Vault
-    from tests.conftest import FAST_KDF, TEST_BOUNDS
-
-    made = {}
-    for kind in ("empty", "demo"):
-        clock = Clock(fixed=NOW, zone="Europe/London")
-        folder = tmp_path_factory.mktemp(kind)
-        vault = Vault(folder, clock=clock, kdf_params=FAST_KDF, kdf_bounds=TEST_BOUNDS)
-        vault.create(PASSPHRASE)
-        if kind == "demo":
-            demo.fill_demo(vault)
-        made[kind] = vault
+    made = {kind: make_vault(tmp_path_factory.mktemp(kind), kind) for kind in ("empty", "demo")}
     yield made
     for vault in made.values():
         vault.close()
@@ -100,48 +40,83 @@ def scheme_app(qapp):
     qapp.setPalette(palette)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", ["empty", "demo"])
-def test_every_page_fits_at_1024_by_700(
-    qtbot, scheme_app, vaults, settings, tmp_path, kind, scheme
+@pytest.mark.parametrize(
+    ("scheme", "kind", "sizes"),
+    [
+        ("light", "demo", EVERY_SIZE + NAMED),
+        ("dark", "empty", (*SMALL, *NAMED)),
+        ("dark", "demo", ((1024, 700), *SMALL)),
+        ("light", "empty", ((1024, 700), (1920, 1080))),
+    ],
+    ids=["light-demo-every-size", "dark-empty-small", "dark-demo", "light-empty"],
+)
+def test_every_page_fits_every_size(
+    qtbot, scheme_app, vaults, settings, tmp_path, scheme, kind, sizes
 ):
     theme.apply_theme(scheme_app, scheme)
-    vault = vaults[kind]
     runner = Runner()
-    window = window_for(vault, settings, backup_dir=tmp_path / "backups", runner=runner)
+    window = window_for(vaults[kind], settings, backup_dir=tmp_path / "backups", runner=runner)
     qtbot.addWidget(window)
-    window.resize(1024, 700)
     window.show()
     window.refresh_pages()
     try:
-        found = {}
-        for key in PAGES:
-            window.show_page_key(key)
-            page = window.page(key)
-            qtbot.waitUntil(lambda p=page: p.isVisible() and p.width() > 600)
-            scheme_app.processEvents()
-            problems = clipped(page)
-            if problems:
-                found[key] = problems
-        assert found == {}
+        assert page_problems(window, sizes) == {}
     finally:
         window.clear_sensitive()
         runner.wait()
 
 
-def test_the_check_sees_a_squeezed_widget_and_a_cut_label(qtbot):
-    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+SCALED = """
+import json, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from reconcile_desktop.ui.shell.app import window_for
+from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.workers import Runner
+from tests.ui.layout_check import make_vault, page_problems
+from tests.ui.test_pages_render import SMALL
 
+app = QApplication([])
+theme.apply_theme(app, "dark")
+tmp = Path(tempfile.mkdtemp())
+vault = make_vault(tmp / "demo", "demo")
+settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+runner = Runner()
+window = window_for(vault, settings, backup_dir=tmp / "backups", runner=runner)
+window.show()
+window.refresh_pages()
+found = page_problems(window, SMALL + ((1920, 1080),))
+ratio = window.devicePixelRatioF()
+window.clear_sensitive()
+runner.wait()
+vault.close()
+print(json.dumps({"ratio": ratio, "found": found}))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1.5", "2"])
+def test_every_page_fits_at_a_higher_scale(monkeypatch, scale):
+    monkeypatch.setenv("QT_SCALE_FACTOR", scale)
+    result = json.loads(run_python(SCALED).splitlines()[-1])
+    assert result["ratio"] == float(scale)
+    assert result["found"] == {}
+
+
+def test_the_check_sees_a_squeezed_widget_and_cut_words(qtbot):
     box = QWidget()
     qtbot.addWidget(box)
     row = QHBoxLayout(box)
     label = QLabel("A sentence far too long for the room it was given here")
     button = QPushButton("A button with a long caption")
-    row.addWidget(label)
-    row.addWidget(button)
-    box.setFixedSize(160, 40)
+    wrapped = QLabel("Several words that wrap onto more lines than the box is tall. " * 3)
+    wrapped.setWordWrap(True)
+    for widget in (label, button, wrapped):
+        row.addWidget(widget)
+    box.setFixedSize(300, 40)
     box.show()
     qtbot.waitUntil(box.isVisible)
-    problems = clipped(box)
+    problems = layout_problems(box)
     assert any("wider than" in p for p in problems)
-    assert any("QPushButton" in p and "below its minimum" in p for p in problems)
+    assert any("QPushButton" in p and "cut" in p for p in problems)
+    assert any("wrapped text needs" in p for p in problems)

@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -47,6 +56,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1024, 700)
+# Every page fits a window this small (tests/ui/test_pages_render.py checks it at this size).
+MINIMUM_SIZE = QSize(640, 420)
+SIDEBAR_WIDTH = 208
+FOLDED_SIDEBAR_WIDTH = 64
+FOLD_SIDEBAR_BELOW = 960  # window widths below this show the sidebar as icons only
 
 
 def autolock_sentence(minutes: int) -> str:
@@ -86,7 +100,7 @@ class MainWindow(QMainWindow):
         self._restored = False
         self.setWindowTitle(self.tr("Reconcile"))  # never anything the user wrote
         self.setWindowIcon(theme.app_icon())
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Page"))
@@ -103,6 +117,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.title)
             item.setSizeHint(QSize(0, 40))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)  # also when folded
             item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=page.title, n=index + 1))
             self.nav.addItem(item)
             action = QAction(page.title, self)
@@ -130,13 +145,15 @@ class MainWindow(QMainWindow):
     def _central(self) -> QWidget:
         side = QWidget()
         side.setObjectName("sidebar")
-        side.setFixedWidth(208)
+        side.setFixedWidth(SIDEBAR_WIDTH)
         side.setAutoFillBackground(True)
         self._side = side
         brand_icon = QLabel()
         brand_icon.setPixmap(theme.app_icon_pixmap(28, self.devicePixelRatioF()))
+        brand_icon.setAccessibleName(self.tr("Reconcile"))
         brand = QLabel(self.tr("Reconcile"))
         brand.setFont(theme.heading_font(self.font(), 1.2))
+        self._brand = brand
         brand_row = QHBoxLayout()
         brand_row.setSpacing(10)
         brand_row.addWidget(brand_icon)
@@ -149,6 +166,8 @@ class MainWindow(QMainWindow):
 
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(14, 18, 14, 14)
+        self._side_layout = side_layout
+        self.sidebar_folded = False
         side_layout.setSpacing(14)
         side_layout.addLayout(brand_row)
         side_layout.addWidget(self.nav, 1)
@@ -228,15 +247,8 @@ class MainWindow(QMainWindow):
         self.nav.setPalette(pal)
         self._line.setStyleSheet(f"color: {c['divider']};")
         hover = side_colour.lighter(108) if theme.is_dark(self) else side_colour.darker(104)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { background: transparent; border: none; outline: 0;"
-            " show-decoration-selected: 1; }"
-            "QListWidget#navigation::item { padding: 0 8px; border-radius: 6px;"
-            f" color: {text.name()}; }}"
-            "QListWidget#navigation::item:selected {"
-            f" background: {c['selected']}; color: {text.name()}; }}"
-            f"QListWidget#navigation::item:hover:!selected {{ background: {hover.name()}; }}"
-        )
+        self._nav_colours = (text.name(), c["selected"], hover.name())
+        self.nav.setStyleSheet(self._nav_style())
         ratio = self.devicePixelRatioF()
         for index, page in enumerate(self._pages):
             pixmap = theme.svg_pixmap(page.icon_svg, text, 20, ratio)
@@ -245,6 +257,38 @@ class MainWindow(QMainWindow):
             item = self.nav.item(index)
             if item is not None:
                 item.setIcon(icon)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if hasattr(self, "_nav_colours"):
+            self.fold_sidebar(event.size().width() < FOLD_SIDEBAR_BELOW)
+        super().resizeEvent(event)
+
+    def fold_sidebar(self, fold: bool) -> None:
+        """A narrow window keeps the pages' room: the sidebar shows only the icons, each
+        with its tooltip and accessible name, and the Lock button keeps its word."""
+        if fold == self.sidebar_folded:
+            return
+        self.sidebar_folded = fold
+        self._side.setFixedWidth(FOLDED_SIDEBAR_WIDTH if fold else SIDEBAR_WIDTH)
+        margin = 6 if fold else 14
+        self._side_layout.setContentsMargins(margin, 18, margin, 14)
+        self._brand.setVisible(not fold)
+        for index, page in enumerate(self._pages):
+            self.nav.item(index).setText("" if fold else page.title)
+        self.nav.setStyleSheet(self._nav_style())
+
+    def _nav_style(self) -> str:
+        text, selected, hover = self._nav_colours
+        padding = "0 0 0 16px" if self.sidebar_folded else "0 8px"  # folded: the icon centred
+        return (
+            "QListWidget#navigation { background: transparent; border: none; outline: 0;"
+            " show-decoration-selected: 1; }"
+            f"QListWidget#navigation::item {{ padding: {padding}; border-radius: 6px;"
+            f" color: {text}; }}"
+            "QListWidget#navigation::item:selected {"
+            f" background: {selected}; color: {text}; }}"
+            f"QListWidget#navigation::item:hover:!selected {{ background: {hover}; }}"
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_side"):

@@ -35,6 +35,7 @@ from reconcile_desktop.core import support
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
@@ -56,6 +57,7 @@ class PersonDialog(QDialog):
 
     def __init__(self, person: support.Person | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.setWindowTitle(self.tr("Edit a person") if person else self.tr("Add a person"))
         self.setMinimumWidth(380)
         self.name = QLineEdit(person.name if person else "")
@@ -118,6 +120,7 @@ class SupportDialog(QDialog):
         self.person_dialog: PersonDialog | None = None
         self.setWindowTitle(self.tr("Support"))
         self.setMinimumSize(460, 420)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
 
         heading = QLabel(self.tr("You don't have to carry this alone."))
         heading.setFont(theme.heading_font(self.font(), 1.3))

@@ -51,6 +51,7 @@ from reconcile_desktop.core.errors import DiskFull, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import exchange, prompts
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.journal.entries import EntryData
@@ -170,6 +171,7 @@ class _Reporter(QObject):
 class _WorkDialog(QDialog):
     def __init__(self, vault: Vault, ops: Ops, parent: QWidget | None) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.vault = vault
         self.ops = ops
         self.task: Task | None = None

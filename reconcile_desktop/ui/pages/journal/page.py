@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -43,6 +43,7 @@ from reconcile_desktop.ui.pages.journal.entry_model import EntryListModel
 from reconcile_desktop.ui.pages.journal.search_bar import SearchBar
 from reconcile_desktop.ui.pages.journal.trash_dialog import TrashDialog
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.columns import FoldingSplitter
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -148,9 +149,15 @@ class JournalPage(Page):
         cal = QVBoxLayout(calendar_column)
         cal.setContentsMargins(12, 8, 6, 0)
         cal.addWidget(self.calendar)
+        # A short window scrolls the month rather than making the whole list that tall.
+        calendar_scroll = QScrollArea()
+        calendar_scroll.setWidgetResizable(True)
+        calendar_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        calendar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        calendar_scroll.setWidget(calendar_column)
         self.left = QStackedWidget()
         self.left.addWidget(list_column)
-        self.left.addWidget(calendar_column)
+        self.left.addWidget(calendar_scroll)
         # The Undo bar sits under both the list and the calendar: trashing works from either.
         left_column = QWidget()
         left_column.setMinimumWidth(250)
@@ -169,7 +176,8 @@ class JournalPage(Page):
         self.editor.trashed.connect(self._removed)
         self.editor.support_requested.connect(self.open_support)
         self.support_dialog: QDialog | None = None
-        self.splitter = QSplitter()
+        # A narrow window puts the list above the entry, each at a usable width.
+        self.splitter = FoldingSplitter()
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left_column)
         self.splitter.addWidget(self.editor)

@@ -27,6 +27,7 @@ from reconcile_desktop.core.changes import changes_of
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
@@ -50,6 +51,7 @@ class TrashDialog(QDialog):
 
     def __init__(self, vault: Vault, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.vault = vault
         self.ops = ops
         self.confirm_box: QMessageBox | None = None

@@ -38,6 +38,7 @@ from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.nocontact import day_counting as streaks
 from reconcile_desktop.core.nocontact import store as nocontact
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 from reconcile_desktop.ui.workers import GENERIC_SENTENCE
 
 if TYPE_CHECKING:
@@ -150,6 +151,7 @@ def _not_future(vault: Vault, when: dt.datetime) -> dt.datetime:
 class _SavingDialog(QDialog):
     def __init__(self, ops: Ops, vault: Vault, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.ops = ops
         self.vault = vault
         self._closed = False  # closed (or deleted) while its write was still running

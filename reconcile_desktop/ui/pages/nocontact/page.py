@@ -41,6 +41,7 @@ from reconcile_desktop.ui.pages.nocontact.panels import (
 )
 from reconcile_desktop.ui.pages.nocontact.ring import ProgressRing
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.columns import TwoColumns
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -146,7 +147,9 @@ class NoContactPage(Page):
         self.since_label = wrapped(muted=True)
         layout.addWidget(self.since_label)
 
-        top = QHBoxLayout()
+        rings = QWidget()
+        top = QHBoxLayout(rings)
+        top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(28)
         self.ring = ProgressRing(190, 14.0)
         self.social_ring = ProgressRing(116, 9.0)
@@ -188,8 +191,13 @@ class NoContactPage(Page):
             grid.addWidget(value, row, 1)
             self.values[key] = value
         grid.setColumnStretch(1, 1)
-        top.addLayout(grid, 1)
-        layout.addLayout(top)
+        top.addStretch(1)
+        stats = QWidget()
+        stats.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        # The statistics move below the rings when both no longer fit side by side.
+        self.columns = TwoColumns(rings, stats, stretch=(0, 1), spacing=28)
+        layout.addWidget(self.columns)
 
         self.kind_frame = QFrame()
         self.kind_frame.setObjectName("kind-line")

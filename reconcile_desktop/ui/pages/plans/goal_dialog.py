@@ -38,6 +38,7 @@ from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.core.plans.progress import Schedule
 from reconcile_desktop.core.storage.models import GOAL_STATUSES, PRINCIPLES
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.plans.store import CommitmentData, GoalData
@@ -211,6 +212,7 @@ class GoalDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.vault, self.ops = vault, ops
         self.goal = goal
         self.editors: list[CommitmentEditor] = []

@@ -44,6 +44,7 @@ from reconcile_desktop.ui.pages.plans.goal_dialog import GoalDialog, principle_l
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
 from reconcile_desktop.ui.pages.plans.strength_help import StrengthHelpButton
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.columns import FoldingSplitter, TwoColumns
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 
 LEFT_WIDTH = 230  # leaves the charts room for their legend in a 1024-pixel window
 DAY_ROWS = 5  # rows of the day's list shown before it scrolls
+CHARTS_MIN_HEIGHT = 260  # below this the charts would be unreadable strips: the page scrolls
 
 
 class ChangePlanPage(Page):
@@ -70,9 +72,15 @@ class ChangePlanPage(Page):
         self.stack.addWidget(self._empty_state())
         self.stack.addWidget(self._content())
         self.stack.setCurrentIndex(1)
+        # A short or narrow window scrolls the page rather than crushing the charts.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        layout.addWidget(scroll)
 
     # -- building --------------------------------------------------------------------------
 
@@ -191,11 +199,13 @@ class ChangePlanPage(Page):
         top.addWidget(self.new_goal_button)
         lcol.addLayout(top)
         lcol.addWidget(self.goals_list, 2)
-        below = QHBoxLayout()  # the explanation sits beside the strength figures above it
-        below.addWidget(self.show_archived)
-        below.addStretch(1)
-        below.addWidget(self.strength_help)
-        lcol.addLayout(below)
+        # The explanation sits beside the strength figures above it, or under the box.
+        help_row = QWidget()
+        help_layout = QHBoxLayout(help_row)
+        help_layout.setContentsMargins(0, 0, 0, 0)
+        help_layout.addStretch(1)
+        help_layout.addWidget(self.strength_help)
+        lcol.addWidget(TwoColumns(self.show_archived, help_row, stretch=(0, 1), spacing=8))
         lcol.addWidget(scroll, 3)
         lcol.addLayout(buttons)
 
@@ -236,7 +246,11 @@ class ChangePlanPage(Page):
         self.split.setStretchFactor(1, 1)
         self.split.splitterMoved.connect(lambda *_: setattr(self, "_sized_by_user", True))
         self._sized_by_user = False
-        sides = QSplitter(Qt.Orientation.Horizontal)
+        self.charts.setMinimumHeight(CHARTS_MIN_HEIGHT)
+        # Every chart's tab stays in sight: the page folds before the tabs would scroll away.
+        self.charts.tabs.setUsesScrollButtons(False)
+        # A narrow window puts the goals above the day and the charts.
+        sides = FoldingSplitter()
         sides.setChildrenCollapsible(False)
         sides.setHandleWidth(14)
         sides.addWidget(left)

@@ -27,6 +27,7 @@ from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
@@ -49,6 +50,7 @@ class SlipFollowUpDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         commitment = next(
             c for c in plans.commitments(vault, include_archived=True) if c.id == commitment_id
         )

@@ -38,6 +38,7 @@ from reconcile_desktop.ui.pages.nocontact.badge import StreakBadge
 from reconcile_desktop.ui.pages.plans.checkin_list import CheckInList
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.columns import TwoColumns
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.ops import Ops
 
 MOODS = ("heavy", "low", "okay", "steady", "light")
+MAX_WIDTH = 1240  # the page's widest, in a full-screen window
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -121,8 +123,9 @@ class TodayPage(Page):
         for value, word in enumerate(MOODS, start=1):
             b = QPushButton(self.tr(word))
             b.setCheckable(True)
-            b.setMinimumWidth(0)  # five words must fit a narrow column without a scroll bar
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            # Each as wide as its word needs, not the style's wider least button.
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 16)
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             b.setAccessibleName(self.tr("Mood {n} of 5: {word}").format(n=value, word=word))
             self.mood_group.addButton(b, value)
             row.addWidget(b)
@@ -146,29 +149,34 @@ class TodayPage(Page):
         review_layout.addWidget(self.review_text)
         review_layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        left = QVBoxLayout()
-        left.addWidget(steps, 1)
-        right = QVBoxLayout()
+        side = QWidget()
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(16)
         right.addWidget(prompt)
         right.addWidget(mood)
         right.addWidget(review)
         right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 5)
-        columns.addLayout(right, 4)
+        # The prompt and the mood move below the steps when two columns no longer fit.
+        self.columns = TwoColumns(steps, side, stretch=(5, 4), min_widths=(320, 300))
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(header)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.columns, 1)
+        # On a wide screen the day stays a readable width, centred, instead of stretching.
+        body.setMaximumWidth(MAX_WIDTH)
+        holder = QWidget()
+        centred = QHBoxLayout(holder)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(body)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

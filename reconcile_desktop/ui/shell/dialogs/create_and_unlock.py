@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
 from reconcile_desktop.core.storage import keyfile
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 from reconcile_desktop.ui.workers import busy_bar
 
 if TYPE_CHECKING:
@@ -181,6 +182,7 @@ class _PassphraseDialog(QDialog):
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        keep_fitted(self)  # an error or a pause grows the dialog; nothing is squeezed
 
     # -- state shown to the user ------------------------------------------------------------
 
@@ -269,6 +271,8 @@ class CreateVaultDialog(_PassphraseDialog):
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
 
         self.passphrase.textChanged.connect(self._update_strength)
+        for field in (self.passphrase, self.confirm):
+            field.textChanged.connect(self._edited)
         self._update_strength("")
         self._paint_warning()
         self.passphrase.setFocus()
@@ -276,6 +280,15 @@ class CreateVaultDialog(_PassphraseDialog):
     def _update_strength(self, text: str) -> None:
         _level, words = strength_hint(text)
         self.strength.setText(words)
+
+    def _edited(self) -> None:
+        # An error is about what was typed before; typing again answers it.
+        self.show_error("")
+
+    def show_error(self, sentence: str) -> None:
+        super().show_error(sentence)
+        # While an error speaks, the hint below the fields would say the same again.
+        self.strength.setVisible(not sentence)
 
     def _paint_warning(self) -> None:
         c = theme.colors(theme.is_dark(self))

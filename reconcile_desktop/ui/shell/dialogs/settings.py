@@ -30,6 +30,7 @@ from reconcile_desktop.ui.shell.dialogs.create_and_unlock import (
 from reconcile_desktop.ui.shell.dialogs.settings_backups import AutoBackupControls
 from reconcile_desktop.ui.shell.dialogs.settings_general import LockingBox, Sections
 from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 from reconcile_desktop.ui.workers import busy_bar
 
 if TYPE_CHECKING:
@@ -130,6 +131,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
         self.vault = vault
         self.settings = settings
         self.ops = ops  # vault settings are written through it, so every view hears of them
