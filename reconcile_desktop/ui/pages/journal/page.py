@@ -489,7 +489,7 @@ class JournalPage(Page):
             occurred_utc=data.occurred_utc,
             local_date=data.local_date,
             title=data.title,
-            snippet=journal.first_line(data.body[:400]),
+            snippet=journal.first_line(data.body[:400], title=data.title),
             mood=data.mood,
             tags=data.tags,
             kind=data.kind,
