@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -90,6 +91,8 @@ class MoodPicker(QWidget):
             self.tr("Very good"),
         )
         self.buttons: list[QPushButton] = []
+        # Fixed: the buttons keep their size and spacing whatever the row around them shows.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -201,6 +204,7 @@ class EntryEditor(QWidget):
             "worksheet": self.tr("Worksheet"),
         }
         self._build()
+        self._reserve_widths()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
         self._since_dirty = QElapsedTimer()
@@ -337,6 +341,19 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.problem)
 
+    def _reserve_widths(self) -> None:
+        """Labels whose words change (the kind, "Saved", the word count) get room for their
+        longest words once, so the editor's minimum width never changes while someone types:
+        a growing minimum would push the list/editor split sideways on every save."""
+
+        def room(label: QLabel, texts: list[str]) -> None:
+            metrics = label.fontMetrics()
+            label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 2)
+
+        room(self.kind_label, list(self._kind_words.values()))
+        room(self.status, [self.tr("Saved")])
+        room(self.words, [self.tr("{n} words").format(n=f"{999_999:,}")])
+
     def log_letter_as_urge(self) -> None:
         """An unsent letter is an urge ridden out: log it on the running no-contact period,
         once (a letter written from an urge on the No contact page already counts)."""
@@ -352,8 +369,8 @@ class EntryEditor(QWidget):
 
         def counted(_event: object) -> None:
             if self._id == entry_id:
-                self._show_urge(counted=True)
-                self.status.setText(self.tr("Counted as an urge resisted."))
+                self._show_urge(counted=True)  # its own line says so; the status stays short
+                self.urge_counted.setText(self.tr("Counted as an urge resisted."))
 
         def failed(exc: ReconcileError) -> None:
             if self._id == entry_id:
@@ -383,6 +400,7 @@ class EntryEditor(QWidget):
                 counted = nocontact.urge_for_entry(self.vault, self._id) is not None
             except ReconcileError:
                 counted = False
+        self.urge_counted.setText(self.tr("Already counted as an urge resisted."))
         self.urge_button.setVisible(letter and not counted)
         self.urge_button.setEnabled(True)
         self.urge_counted.setVisible(letter and bool(counted))

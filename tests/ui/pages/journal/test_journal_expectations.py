@@ -1,0 +1,98 @@
+"""The journal as people expect it (issue 14): a split that stays put, a readable status,
+worksheets opened for reading, the newest entry opened first, plain previews."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile_desktop.core.clock import Clock
+from reconcile_desktop.core.journal import entries as journal
+from reconcile_desktop.core.nocontact import store as nocontact
+from reconcile_desktop.ui.pages.journal.page import JournalPage
+from tests.conftest import PASSPHRASE
+
+NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
+ZONE = "Europe/London"
+
+
+@pytest.fixture
+def clock():
+    return Clock(fixed=NOW, zone=ZONE)
+
+
+@pytest.fixture
+def vault(make_vault, clock):
+    v = make_vault(clock=clock)
+    v.create(PASSPHRASE)
+    return v
+
+
+@pytest.fixture
+def page(qtbot, vault, clock, ops):
+    widget = JournalPage(vault, clock, ops)
+    ops.changed.connect(widget.refresh)
+    qtbot.addWidget(widget)
+    widget.resize(960, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    yield widget
+    widget.clear_sensitive()
+
+
+def settle(qtbot) -> None:
+    """Let queued layout requests reach the splitter (what a real event loop does)."""
+    qtbot.wait(0)
+    qtbot.waitUntil(lambda: True)
+
+
+# -- the split stays where it was put -----------------------------------------------------------
+
+
+def test_the_split_stays_put_while_typing_saving_and_counting_a_letter(qtbot, page, vault, ops):
+    nocontact.start_period(vault, target_days=30)
+    letter = journal.add_entry(vault, "Dear you", kind="letter", occurred=NOW)
+    page.open_entry(letter.id)
+    page.splitter.setSizes([420, 540])
+    settle(qtbot)
+    where = page.splitter.sizes()
+    editor = page.editor
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+    editor.body.insertPlainText(" word" * 12_000)  # the count grows to "12,002 words"
+    editor._update_count()
+    settle(qtbot)
+    assert page.splitter.sizes() == where
+    editor.save_now()  # what autosave does: "Saved" appears
+    settle(qtbot)
+    assert page.splitter.sizes() == where
+    with qtbot.waitSignal(ops.changed):
+        editor.log_letter_as_urge()
+    settle(qtbot)
+    assert page.splitter.sizes() == where
+    prompted = journal.add_entry(vault, "An answer", kind="prompted", occurred=NOW)
+    page.open_entry(prompted.id)  # another kind of entry: "Answering a prompt"
+    settle(qtbot)
+    assert page.splitter.sizes() == where
+
+
+def test_counting_a_letter_keeps_the_status_readable_and_the_mood_buttons_whole(
+    qtbot, page, vault, ops
+):
+    nocontact.start_period(vault, target_days=30)
+    letter = journal.add_entry(vault, "Dear you", kind="letter", occurred=NOW)
+    page.open_entry(letter.id)
+    page.splitter.setSizes([10_000, 1])  # the editor as narrow as the split lets it be
+    settle(qtbot)
+    mood = page.editor.mood
+    widths = [b.width() for b in mood.buttons]
+    with qtbot.waitSignal(ops.changed):
+        page.editor.log_letter_as_urge()
+    settle(qtbot)
+    assert page.editor.urge_counted.isVisibleTo(page.editor)
+    for label in (page.editor.status, page.editor.words):
+        text_w = label.fontMetrics().horizontalAdvance(label.text())
+        assert text_w <= label.contentsRect().width(), label.text()
+    assert [b.width() for b in mood.buttons] == widths
+    assert mood.width() == mood.sizeHint().width()
