@@ -96,3 +96,27 @@ def test_counting_a_letter_keeps_the_status_readable_and_the_mood_buttons_whole(
         assert text_w <= label.contentsRect().width(), label.text()
     assert [b.width() for b in mood.buttons] == widths
     assert mood.width() == mood.sizeHint().width()
+
+
+# -- the list ---------------------------------------------------------------------------------
+
+
+def test_a_title_keeps_its_full_width_beside_a_kind_badge(qtbot, page, vault, monkeypatch):
+    from reconcile_desktop.ui.pages.journal import entry_delegate
+
+    journal.add_entry(vault, "x", title="Should I even try?", kind="worksheet", occurred=NOW)
+    page.refresh()
+    drawn: list[tuple[str, int]] = []
+    real = entry_delegate.draw_runs
+
+    def record(painter, rect, runs, style, lines=1):
+        drawn.append(("".join(t for t, _ in runs), rect.width()))
+        return real(painter, rect, runs, style, lines)
+
+    monkeypatch.setattr(entry_delegate, "draw_runs", record)
+    page.list.viewport().repaint()
+    title_w = {text: width for text, width in drawn}["Should I even try?"]
+    index = page.model.index(0)
+    row_w = page.list.visualRect(index).width()
+    body_w = row_w - 3 * entry_delegate.PAD - entry_delegate.DATE_W
+    assert title_w == body_w  # the whole row's width: the badge sits on the line below
