@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.ops import Ops
 
 AUTOSAVE_MS = 1000
+READ_FIRST = ("worksheet",)  # kinds that open formatted for reading, not as Markdown
 MAX_UNSAVED_MS = 15_000  # someone typing without pause still gets a save this often
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 
@@ -196,6 +197,7 @@ class EntryEditor(QWidget):
         self._loading = False
         self._saving = False
         self._read_only = False
+        self._prefer_reading = False  # the user's own choice of Read/Edit, for plain entries
         self.prompt_picker: PromptPicker | None = None
         self._kind_words = {
             "free": self.tr("Free writing"),
@@ -241,6 +243,7 @@ class EntryEditor(QWidget):
         self.read_button.setAccessibleName(self.tr("Show the entry formatted for reading"))
         self.read_button.setToolTip(self.tr("Switch between writing and reading (Ctrl+E)"))
         self.read_button.toggled.connect(self._show_read)
+        self.read_button.clicked.connect(self._chose_reading)
         self.trash_button = QPushButton(self.tr("Move to trash"))
         self.trash_button.setAccessibleName(self.tr("Move this entry to the trash"))
         self.trash_button.clicked.connect(self.trash_current)
@@ -443,6 +446,8 @@ class EntryEditor(QWidget):
         self._read_only = entry.deleted
         shown = {k: getattr(entry, k) for k in ("title", "body", "principle", "mood", "tags")}
         self._set_state(entry.id, entry.kind, entry.prompt_id, **shown)
+        # A worksheet is a form's answers: it opens to be read, and Edit (Ctrl+E) opens it up.
+        self.read_button.setChecked(entry.kind in READ_FIRST or self._prefer_reading)
         self._show_meta()
         self.entry_changed.emit(entry.id)
 
@@ -669,11 +674,22 @@ class EntryEditor(QWidget):
 
     def toggle_read(self) -> None:
         self.read_button.toggle()
+        self._chose_reading(self.read_button.isChecked())
+
+    def _chose_reading(self, reading: bool) -> None:
+        self._prefer_reading = reading
+        if not reading and self.stack.currentWidget() is self.body:
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_read(self, reading: bool) -> None:
         if reading:
             self.reader.setMarkdown(self.body.toPlainText())
-        self.read_button.setText(self.tr("Write") if reading else self.tr("Read"))
+        self.read_button.setText(self.tr("Edit") if reading else self.tr("Read"))
+        self.read_button.setAccessibleName(
+            self.tr("Edit the entry")
+            if reading
+            else self.tr("Show the entry formatted for reading")
+        )
         self.stack.setCurrentIndex(1 if reading else 0)
 
     def _update_count(self) -> None:
@@ -726,3 +742,4 @@ class EntryEditor(QWidget):
             self.title.setText(prompts.load_worksheet().title)
         self.save_now()
         self._show_sheet_bar()
+        self.read_button.setChecked(True)  # the answers, formatted, as when it is opened again

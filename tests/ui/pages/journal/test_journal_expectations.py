@@ -120,3 +120,27 @@ def test_a_title_keeps_its_full_width_beside_a_kind_badge(qtbot, page, vault, mo
     row_w = page.list.visualRect(index).width()
     body_w = row_w - 3 * entry_delegate.PAD - entry_delegate.DATE_W
     assert title_w == body_w  # the whole row's width: the badge sits on the line below
+
+
+# -- worksheets open for reading --------------------------------------------------------------
+
+
+def test_a_worksheet_opens_formatted_for_reading_and_edit_opens_it_up(qtbot, page, vault):
+    from reconcile_desktop.core.journal import prompts
+
+    body = prompts.worksheet_to_markdown({"why-it-ended": "We stopped *listening*."})
+    sheet = journal.add_entry(vault, body, title="Should I even try?", kind="worksheet")
+    plain = journal.add_entry(vault, "An ordinary day.", occurred=NOW - dt.timedelta(days=1))
+    editor = page.editor
+    page.open_entry(sheet.id)
+    assert editor.stack.currentWidget() is editor.reader
+    shown = editor.reader.toPlainText()
+    assert "Why did it end?" in shown and "#" not in shown and "*" not in shown
+    assert editor.read_button.text() == "Edit"
+    editor.toggle_read()  # Ctrl+E
+    assert editor.stack.currentWidget() is editor.body
+    assert editor.body.toPlainText() == body
+    page.open_entry(plain.id)  # a plain entry opens for writing, as before
+    assert editor.stack.currentWidget() is editor.body
+    page.open_entry(sheet.id)
+    assert editor.stack.currentWidget() is editor.reader
