@@ -324,7 +324,8 @@ class JournalPage(Page):
         read only what they touched: nothing for the editor's own save (its row is updated
         from the entry it hands on), else the loaded rows; the calendar's marks and day list
         when it is shown. No-contact changes only concern whether a letter counts as an urge."""
-        everything = not self._loaded or changes == EVERYTHING
+        first = not self._loaded
+        everything = first or changes == EVERYTHING
         super().refresh(changes)
         if everything:
             self.notice.say("")
@@ -332,6 +333,8 @@ class JournalPage(Page):
             if self.search.filters_box.isVisibleTo(self):
                 self._load_tags()
             self.model.set_search(self.search.query(), self.search.filters())
+            if first:
+                self._open_latest()
             self._show_empty_state()
             if self.calendar.isVisibleTo(self):
                 self.calendar.refresh()
@@ -364,6 +367,21 @@ class JournalPage(Page):
         if anchor is None or not self.model.rowCount():
             return
         self.list.setCurrentIndex(self.model.index(min(anchor, self.model.rowCount() - 1)))
+
+    def _open_latest(self) -> None:
+        """Opening the journal shows today's newest entry, else the newest of all, rather than
+        a blank page; New entry (Ctrl+N) starts one."""
+        if self.editor.current_id() is not None or self.editor.has_unsaved():
+            return
+        if self.model.searching:
+            return
+        rows = [self.model.entry_at(r) for r in range(self.model.rowCount())]
+        rows = [e for e in rows if e is not None]
+        today = self.clock.today()
+        chosen = next((e for e in rows if e.local_date == today), rows[0] if rows else None)
+        if chosen is not None:
+            self.editor.load(chosen.id)
+            self._select_row_of(chosen.id)
 
     def _show_empty_state(self) -> None:
         unfiltered = not self.model.searching and self.model.filters == journal.Filters()

@@ -144,3 +144,39 @@ def test_a_worksheet_opens_formatted_for_reading_and_edit_opens_it_up(qtbot, pag
     assert editor.stack.currentWidget() is editor.body
     page.open_entry(sheet.id)
     assert editor.stack.currentWidget() is editor.reader
+
+
+# -- what the journal opens on ----------------------------------------------------------------
+
+
+def make_page(qtbot, vault, clock, ops) -> JournalPage:
+    widget = JournalPage(vault, clock, ops)
+    qtbot.addWidget(widget)
+    widget.resize(960, 640)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def test_the_journal_opens_on_todays_entry_and_ctrl_n_starts_a_new_one(qtbot, vault, clock, ops):
+    journal.add_entry(vault, "Yesterday.", occurred=NOW - dt.timedelta(days=1))
+    today = journal.add_entry(vault, "This morning.", occurred=NOW - dt.timedelta(hours=1))
+    journal.add_entry(vault, "Planned ahead.", occurred=NOW + dt.timedelta(days=2))
+    page = make_page(qtbot, vault, clock, ops)
+    assert page.editor.current_id() == today.id
+    assert page.editor.body.toPlainText() == "This morning."
+    assert page._id_at(page.list.currentIndex()) == today.id
+    page.new_action.trigger()  # Ctrl+N
+    assert page.editor.current_id() is None and page.editor.body.toPlainText() == ""
+    page.clear_sensitive()
+
+
+def test_without_an_entry_today_the_newest_one_opens(qtbot, vault, clock, ops):
+    journal.add_entry(vault, "Older.", occurred=NOW - dt.timedelta(days=9))
+    newest = journal.add_entry(vault, "Newest.", occurred=NOW - dt.timedelta(days=2))
+    page = make_page(qtbot, vault, clock, ops)
+    assert page.editor.current_id() == newest.id
+    page.clear_sensitive()
+    page.refresh()  # unlocked again: the newest once more, not a blank page
+    assert page.editor.current_id() == newest.id
+    page.clear_sensitive()
