@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_actions = window_menus.add_edit_entries(self, edit_menu)
+        edit_menu.addSeparator()
         self.settings_action = edit_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
