@@ -50,7 +50,7 @@ from reconcile_desktop.core.journal import prompts
 from reconcile_desktop.ui.pages.journal.markdown_highlighter import MarkdownHighlighter
 from reconcile_desktop.ui.pages.journal.prompt_picker import PromptPicker, entry_kwargs
 from reconcile_desktop.ui.pages.journal.worksheet_dialog import WorksheetBar, WorksheetDialog
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -231,7 +231,7 @@ class EntryEditor(QWidget):
         self.when = QDateTimeEdit()
         self.when.setTimeZone(_UTC)
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.when.setDisplayFormat(dates.edit_format(with_time=True))
         self.when.setAccessibleName(self.tr("Date and time of the entry"))
         self.when.dateTimeChanged.connect(self._when_edited)
         self.status = theme.MutedLabel()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from reconcile_desktop.charts.style import for_scheme
 from reconcile_desktop.core.journal import search
 from reconcile_desktop.ui.pages.journal.entry_model import EntryListModel, ListEntry, kind_label
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 HEADER_H = 30
 ROW_H = 70
@@ -242,7 +241,9 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         for k, fmt in enumerate(parts):
             under = QRect(box.left(), box.bottom() + 1 + k * sfm.height(), DATE_W, sfm.height())
-            painter.drawText(under, Qt.AlignmentFlag.AlignHCenter, QLocale().toString(day, fmt))
+            painter.drawText(
+                under, Qt.AlignmentFlag.AlignHCenter, dates.part(entry.local_date, fmt)
+            )
 
     def _kind_pill_height(self, font: QFont) -> int:
         return QFontMetrics(theme.scaled_font(font, 0.8, bold=True)).height() + 2
