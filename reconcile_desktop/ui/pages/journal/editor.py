@@ -286,7 +286,10 @@ class EntryEditor(QWidget):
         self.body.document().setDocumentMargin(10)
         # contentsChange, not textChanged: re-highlighting emits textChanged as well.
         self.body.document().contentsChange.connect(self._body_changed)
-        self.highlighter = MarkdownHighlighter(self.body.document(), self.palette())
+        self.highlighter = MarkdownHighlighter(self.body.document(), self.palette(), live=True)
+        self.body.cursorPositionChanged.connect(
+            lambda: self.highlighter.set_cursor_block(self.body.textCursor().blockNumber())
+        )
         self.reader = QTextBrowser()
         self.reader.setAccessibleName(self.tr("Entry, formatted for reading"))
         self.reader.setOpenLinks(False)

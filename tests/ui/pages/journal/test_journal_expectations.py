@@ -180,3 +180,53 @@ def test_without_an_entry_today_the_newest_one_opens(qtbot, vault, clock, ops):
     page.refresh()  # unlocked again: the newest once more, not a blank page
     assert page.editor.current_id() == newest.id
     page.clear_sensitive()
+
+
+# -- Markdown rendered as you write ------------------------------------------------------------
+
+
+def _format_at(block, position: int):
+    from PySide6.QtGui import QTextCharFormat
+
+    for r in block.layout().formats():
+        if r.start <= position < r.start + r.length:
+            return QTextCharFormat(r.format)  # a copy: the range is gone after this line
+    return QTextCharFormat()
+
+
+def _x_of(block, position: int) -> float:
+    block.document().documentLayout().blockBoundingRect(block)  # lays the block out now
+    assert block.layout().lineCount() > 0
+    return block.layout().lineAt(0).cursorToX(position)[0]
+
+
+def test_marks_fold_away_except_on_the_line_being_written(qtbot, page):
+    from PySide6.QtGui import QTextCursor
+
+    editor = page.editor
+    page.start_entry(
+        body="# A slow Sunday\nby the **river** and [a link](https://example.org)\nend"
+    )
+    doc = editor.body.document()
+    heading, line, _end = (doc.findBlockByNumber(n) for n in range(3))
+    cursor = editor.body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)  # the cursor on the last line
+    editor.body.setTextCursor(cursor)
+    body_size = doc.defaultFont().pointSizeF()
+    assert _format_at(heading, 3).fontPointSize() > body_size * 1.3  # a heading reads as one
+    assert _format_at(heading, 3).fontWeight() > 500
+    # "# " and "**" and "](https://example.org)" take no room away from the cursor...
+    assert _x_of(heading, 2) - _x_of(heading, 0) < 1
+    start = line.text().index("**")
+    assert _x_of(line, start + 2) - _x_of(line, start) < 1
+    assert _format_at(line, start + 3).fontWeight() > 500  # "river" in bold
+    tail = line.text().index("](")
+    assert _x_of(line, len(line.text())) - _x_of(line, tail) < 1
+    # ...and show again, muted, on the line the cursor moves to.
+    cursor.setPosition(line.position() + 1)
+    editor.body.setTextCursor(cursor)
+    assert _x_of(line, start + 2) - _x_of(line, start) > 4
+    assert _x_of(heading, 2) - _x_of(heading, 0) < 1  # the heading, left, folds again
+    # Only drawing changed: the text, its undo history and the save state are untouched.
+    assert editor.body.toPlainText().startswith("# A slow Sunday\nby the **river**")
+    assert not doc.isUndoAvailable()
