@@ -393,6 +393,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(LAST_PAGE_KEY, self.current_page().key)
+        for page in self._pages:
+            page.save_view(self.settings)
         self.settings.sync()
 
     def restore_state(self) -> None:
@@ -403,6 +405,8 @@ class MainWindow(QMainWindow):
             if screen is not None:  # a small laptop screen: leave some room around it
                 size = size.boundedTo(screen.availableGeometry().size() * 0.9)
             self.resize(size.expandedTo(self.minimumSize()))
+        for page in self._pages:
+            page.restore_view(self.settings)
         key = self.settings.value(LAST_PAGE_KEY)
         for index, page in enumerate(self._pages):
             if page.key == key:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
     from reconcile_desktop.ui.ops import Ops
 
+SPLIT_KEY = "journal/split"  # QSettings: where the list/editor split was left (sizes only)
 UNDO_MS = 12_000  # how long "Undo" stays offered after moving an entry to the trash
 WORKSHEET_PROMPT = "should-i-try"
 
@@ -431,6 +432,14 @@ class JournalPage(Page):
         self.open_page.emit(self.key)  # shown first, so the cursor can go into the text
         self.start_entry(**entry_kwargs(prompt))
         return True
+
+    def save_view(self, settings: QSettings) -> None:
+        settings.setValue(SPLIT_KEY, self.splitter.saveState())
+
+    def restore_view(self, settings: QSettings) -> None:
+        state = settings.value(SPLIT_KEY)
+        if isinstance(state, QByteArray | bytes):
+            self.splitter.restoreState(state)
 
     def save_pending(self) -> bool:
         self.editor.save_now()

@@ -230,3 +230,34 @@ def test_marks_fold_away_except_on_the_line_being_written(qtbot, page):
     # Only drawing changed: the text, its undo history and the save state are untouched.
     assert editor.body.toPlainText().startswith("# A slow Sunday\nby the **river**")
     assert not doc.isUndoAvailable()
+
+
+def test_the_split_is_remembered_across_sessions(qtbot, vault, settings, tmp_path):
+    from reconcile_desktop.ui.shell.app import window_for
+    from reconcile_desktop.ui.workers import Runner
+
+    journal.add_entry(vault, "Something to show.", occurred=NOW)
+    sizes = []
+    for _session in range(2):
+        runner = Runner()
+        window = window_for(vault, settings, backup_dir=tmp_path / "b", runner=runner)
+        qtbot.addWidget(window)
+        window.restore_state()
+        window.resize(1400, 700)
+        window.show()
+        window.refresh_pages()
+        window.show_page_key("journal")
+        splitter = window.page("journal").splitter
+        qtbot.waitUntil(splitter.isVisible)
+        if not sizes:
+            total = sum(splitter.sizes())
+            splitter.setSizes([500, total - 500])  # the user drags the handle to the right
+        sizes.append(splitter.sizes())
+        window.save_state()
+        window.clear_sensitive()
+        runner.wait()
+        window.close()
+    assert sizes[1] == sizes[0] and sizes[0][0] == 500
+    from reconcile_desktop.ui.pages.journal.page import SPLIT_KEY
+
+    assert settings.value(SPLIT_KEY) is not None  # sizes only: nothing written is kept there
