@@ -322,15 +322,18 @@ class EntryEditor(QWidget):
             label.setBuddy(widget.buttons[0] if widget is self.mood else widget)
             meta.addWidget(label, 0, col * 2)
             meta.addWidget(widget, 0, col * 2 + 1)
-        facts = QHBoxLayout()
-        facts.addWidget(self.status)
-        facts.addSpacing(8)
-        facts.addWidget(self.words)
-        meta.addLayout(facts, 0, 5, Qt.AlignmentFlag.AlignRight)
         tags_label = QLabel(self.tr("T&ags"))
         tags_label.setBuddy(self.tags)
         meta.addWidget(tags_label, 1, 0)
-        meta.addWidget(self.tags, 1, 1, 1, 5)
+        # "Saved" and the word count end the tags' line, where the field can give them room,
+        # rather than widening the mood and principle line.
+        tags_line = QHBoxLayout()
+        tags_line.addWidget(self.tags, 1)
+        tags_line.addSpacing(8)
+        tags_line.addWidget(self.status)
+        tags_line.addSpacing(8)
+        tags_line.addWidget(self.words)
+        meta.addLayout(tags_line, 1, 1, 1, 5)
         meta.setColumnStretch(4, 1)
 
         self.problem = theme.StatusLabel(self.tr("Problem saving"))
@@ -357,8 +360,10 @@ class EntryEditor(QWidget):
             label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 2)
 
         room(self.kind_label, list(self._kind_words.values()))
+        for label in (self.status, self.words):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         room(self.status, [self.tr("Saved")])
-        room(self.words, [self.tr("{n} words").format(n=f"{999_999:,}")])
+        room(self.words, [self.tr("{n} words").format(n=f"{99_999:,}")])
 
     def log_letter_as_urge(self) -> None:
         """An unsent letter is an urge ridden out: log it on the running no-contact period,

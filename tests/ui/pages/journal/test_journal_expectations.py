@@ -229,7 +229,7 @@ def test_marks_fold_away_except_on_the_line_being_written(qtbot, page):
     assert _x_of(heading, 2) - _x_of(heading, 0) < 1  # the heading, left, folds again
     # Only drawing changed: the text, its undo history and the save state are untouched.
     assert editor.body.toPlainText().startswith("# A slow Sunday\nby the **river**")
-    assert not doc.isUndoAvailable()
+    assert not doc.isUndoAvailable() and not editor.has_unsaved()
 
 
 def test_the_split_is_remembered_across_sessions(qtbot, vault, settings, tmp_path):
