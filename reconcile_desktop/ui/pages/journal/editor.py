@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontInfo, QKeySequence, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -47,7 +47,10 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import prompts
-from reconcile_desktop.ui.pages.journal.markdown_highlighter import MarkdownHighlighter
+from reconcile_desktop.ui.pages.journal.markdown_highlighter import (
+    HEADING_SCALE,
+    MarkdownHighlighter,
+)
 from reconcile_desktop.ui.pages.journal.prompt_picker import PromptPicker, entry_kwargs
 from reconcile_desktop.ui.pages.journal.worksheet_dialog import WorksheetBar, WorksheetDialog
 from reconcile_desktop.ui.widgets import dates, theme
@@ -563,7 +566,7 @@ class EntryEditor(QWidget):
             w.setEnabled(not self._read_only)
         self.trash_button.setEnabled(self._id is not None and not self._read_only)
         if self.read_button.isChecked():
-            self.reader.setMarkdown(self.body.toPlainText())
+            self._render_reading()
         self._update_count()
         if refresh_tags:
             self.completer.invalidate()
@@ -691,7 +694,7 @@ class EntryEditor(QWidget):
 
     def _show_read(self, reading: bool) -> None:
         if reading:
-            self.reader.setMarkdown(self.body.toPlainText())
+            self._render_reading()
         self.read_button.setText(self.tr("Edit") if reading else self.tr("Read"))
         self.read_button.setAccessibleName(
             self.tr("Edit the entry")
@@ -699,6 +702,31 @@ class EntryEditor(QWidget):
             else self.tr("Show the entry formatted for reading")
         )
         self.stack.setCurrentIndex(1 if reading else 0)
+
+    def _render_reading(self) -> None:
+        """The body as formatted text. Headings take the writing view's sizes: Qt's own
+        (up to twice the text) made a worksheet's questions shout."""
+        self.reader.setMarkdown(self.body.toPlainText())
+        doc = self.reader.document()
+        base = QFontInfo(self.reader.font()).pointSizeF()  # also when the font is set in pixels
+        pieces = []  # collected first: changing formats merges the pieces being walked
+        block = doc.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            it = block.begin()
+            while level and not it.atEnd():  # each piece keeps its own emphasis
+                piece = it.fragment()
+                fmt = piece.charFormat()
+                fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)  # else it wins
+                fmt.setFontPointSize(base * HEADING_SCALE.get(level, 1.0))
+                pieces.append((piece.position(), piece.length(), fmt))
+                it += 1
+            block = block.next()
+        cursor = QTextCursor(doc)
+        for position, length, fmt in pieces:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
 
     def _update_count(self) -> None:
         n = len(self.body.toPlainText().split())

@@ -137,6 +137,9 @@ def test_a_worksheet_opens_formatted_for_reading_and_edit_opens_it_up(qtbot, pag
     shown = editor.reader.toPlainText()
     assert "Why did it end?" in shown and "#" not in shown and "*" not in shown
     assert editor.read_button.text() == "Edit"
+    question = editor.reader.document().findBlockByNumber(1)  # "Why did it end?", a heading
+    size = question.begin().fragment().charFormat().font().pointSizeF()
+    assert editor.reader.font().pointSizeF() < size <= editor.reader.font().pointSizeF() * 1.5
     editor.toggle_read()  # Ctrl+E
     assert editor.stack.currentWidget() is editor.body
     assert editor.body.toPlainText() == body
