@@ -1139,6 +1139,14 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1248,10 +1256,6 @@ Delete: clear the mark.</source>
     </message>
     <message>
         <source>Worksheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -97,6 +97,8 @@ BACKUP_FOLDER_HINT: Preference[str] = Preference("backups/last_folder", "", _tex
 SUPPORT_COUNTRY: Preference[str | None] = Preference("support/country", None, _text)
 WINDOW_GEOMETRY: Preference[object] = Preference("window/geometry", None, _as_is)
 LAST_PAGE: Preference[str] = Preference("window/last_page", "", _text)
+# Where the journal's list/editor split was left (sizes only).
+JOURNAL_SPLIT: Preference[object] = Preference("journal/split", None, _as_is)
 
 ALL: tuple[Preference, ...] = (
     THEME,
@@ -108,4 +110,5 @@ ALL: tuple[Preference, ...] = (
     SUPPORT_COUNTRY,
     WINDOW_GEOMETRY,
     LAST_PAGE,
+    JOURNAL_SPLIT,
 )

@@ -33,6 +33,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from reconcile_desktop.core.changes import ENTRIES, TRASH, writes
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.journal import hurt_answers as safety
+from reconcile_desktop.core.journal.preview import preview_line
 from reconcile_desktop.core.storage.tables import (
     COMMITMENT,
     ENTRY,
@@ -602,18 +603,10 @@ def _row_select() -> sa.Select:
     )
 
 
-def first_line(head: str | None, limit: int = SNIPPET_CHARS) -> str:
-    """The first non-blank line, whitespace and control characters tidied, cut at a word."""
-    for line in (head or "").splitlines():
-        text = " ".join(
-            "".join(" " if unicodedata.category(c) == "Cc" else c for c in line).split()
-        )
-        if text:
-            if len(text) <= limit:
-                return text
-            cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-            return cut.rstrip() + "…"
-    return ""
+def first_line(head: str | None, limit: int = SNIPPET_CHARS, title: str = "") -> str:
+    """The preview line: the first line of writing, Markdown marks stripped, cut at a word
+    (see preview.preview_line)."""
+    return preview_line(head, limit, title)
 
 
 def _rows(s: Executor, q: sa.Select) -> list[EntryRow]:
@@ -625,7 +618,7 @@ def _rows(s: Executor, q: sa.Select) -> list[EntryRow]:
             occurred_utc=r.occurred_utc,
             local_date=r.local_date,
             title=r.title,
-            snippet=first_line(r.head),
+            snippet=first_line(r.head, title=r.title),
             mood=r.mood,
             tags=tags.get(r.id, ()),
             kind=r.kind,

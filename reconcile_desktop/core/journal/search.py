@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from reconcile_desktop.core.journal.entries import E, Filters, filter_clauses, first_line, tags_for
+from reconcile_desktop.core.journal.preview import plain_text
 from reconcile_desktop.core.journal.search_language import (  # noqa: F401  (re-exported: search.parse_query etc.)
     MARK_END,
     MARK_START,
@@ -136,7 +137,9 @@ def search(
                 local_date=r.local_date,
                 title=r.title,
                 title_marked=marker.highlight(r.title),
-                snippet=tidy(snippet) if snippet else first_line(r.body[:400]),
+                snippet=tidy(plain_text(snippet, MARK_START + MARK_END))
+                if snippet
+                else first_line(r.body[:400], title=r.title),
                 mood=r.mood,
                 tags=tags.get(r.id, ()),
                 kind=r.kind,

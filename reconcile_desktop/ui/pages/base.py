@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from reconcile_desktop.core.changes import AREAS, EVERYTHING, Changes
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from reconcile_desktop.core.clock import Clock
     from reconcile_desktop.core.storage.vault import Vault
     from reconcile_desktop.ui.ops import Ops
@@ -104,6 +106,12 @@ class Page(QWidget):
 
     def open_entry(self, entry_id: int) -> bool:
         return False
+
+    def save_view(self, settings: QSettings) -> None:
+        """Keep how the page is arranged (never what it shows) for the next session."""
+
+    def restore_view(self, settings: QSettings) -> None:
+        """Arrange the page as save_view() left it."""
 
     def start_prompt(self, prompt_id: str) -> bool:
         return False

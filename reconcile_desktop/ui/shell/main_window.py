@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_actions = window_menus.add_edit_entries(self, edit_menu)
+        edit_menu.addSeparator()
         self.settings_action = edit_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -434,6 +436,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         preferences.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
         preferences.LAST_PAGE.write(self.settings, self.current_page().key)
+        for page in self._pages:
+            page.save_view(self.settings)
         self.settings.sync()
 
     def restore_state(self) -> None:
@@ -444,6 +448,8 @@ class MainWindow(QMainWindow):
             if screen is not None:  # a small laptop screen: leave some room around it
                 size = size.boundedTo(screen.availableGeometry().size() * 0.9)
             self.resize(size.expandedTo(self.minimumSize()))
+        for page in self._pages:
+            page.restore_view(self.settings)
         key = preferences.LAST_PAGE.read(self.settings)
         for index, page in enumerate(self._pages):
             if page.key == key:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QMenu, QMenuBar, QWidget
 
 from reconcile_desktop.ui.shell.dialogs.settings_general import appearance_menu
 
@@ -49,6 +49,79 @@ def _proxy(window: MainWindow, menu: QMenu, page_key: str, page_action: QAction)
         page_action.trigger()
 
     return _entry(menu, page_action.text(), run, keys)
+
+
+_EDITS = (  # (method on the focused text widget, menu text, standard key)
+    ("undo", "&Undo", QKeySequence.StandardKey.Undo),
+    ("redo", "&Redo", QKeySequence.StandardKey.Redo),
+    (None, "", None),
+    ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
+    ("copy", "&Copy", QKeySequence.StandardKey.Copy),
+    ("paste", "&Paste", QKeySequence.StandardKey.Paste),
+)
+
+
+def _text_widget() -> QWidget | None:
+    """The focused widget that edits or shows text (a combo or spin box: its line edit)."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QComboBox | QAbstractSpinBox):
+        widget = widget.lineEdit()
+    return widget if widget is not None and hasattr(widget, "copy") else None
+
+
+def _can(widget: QWidget | None, name: str) -> bool:
+    if widget is None:
+        return False
+    read_only = getattr(widget, "isReadOnly", lambda: False)()
+    if name in ("cut", "paste") and read_only:
+        return False
+    if name in ("undo", "redo"):
+        if hasattr(widget, "document"):
+            doc = widget.document()
+            return doc.isUndoAvailable() if name == "undo" else doc.isRedoAvailable()
+        return getattr(widget, f"is{name.title()}Available", lambda: False)()
+    return True
+
+
+def add_edit_entries(window: MainWindow, edit: QMenu) -> list[QAction]:
+    """Undo, Redo, Cut, Copy and Paste for the focused text field, and Find, which searches
+    the journal. A text field answers these keys itself; the entries are for the menu (and
+    for keys pressed elsewhere, where they do nothing)."""
+    edits: dict[str, QAction] = {}
+    for name, text, key in _EDITS:
+        if name is None:
+            edit.addSeparator()
+            continue
+
+        def run(name: str = name) -> None:
+            widget = _text_widget()
+            if _can(widget, name):
+                getattr(widget, name)()
+
+        edits[name] = _entry(edit, _tr(text), run, QKeySequence(key))  # the platform's main key
+
+    def show_what_can_be_done() -> None:
+        widget = _text_widget()
+        for name, action in edits.items():
+            action.setEnabled(_can(widget, name))
+
+    def enable_all() -> None:  # the keys stay live: a disabled action would not see them
+        for action in edits.values():
+            action.setEnabled(True)
+
+    edit.aboutToShow.connect(show_what_can_be_done)
+    edit.aboutToHide.connect(enable_all)
+    actions = list(edits.values())
+    journal = next((p for p in window.pages if p.key == "journal"), None)
+    find_page = getattr(journal, "find_action", None)
+    if journal is not None and isinstance(find_page, QAction):
+        edit.addSeparator()
+        # Find holds the key from now on; the Journal menu's Search entry runs the same.
+        find = _proxy(window, edit, journal.key, find_page)
+        find.setText(_tr("&Find"))
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        actions.append(find)
+    return actions
 
 
 def add_view_menu(window: MainWindow, bar: QMenuBar) -> QMenu:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.ui.pages.journal.entry_model import kind_label
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -158,7 +158,7 @@ class CalendarPanel(QWidget):
 
     def show_day(self, qdate: QDate) -> None:
         day = qdate.toPython()
-        self.day_heading.setText(QLocale().toString(qdate, QLocale.FormatType.LongFormat))
+        self.day_heading.setText(dates.long_date(day))
         self.day_list.clear()
         try:
             rows = journal.entries_on(self.vault, day)
@@ -203,7 +203,7 @@ class CalendarPanel(QWidget):
 
     def _time(self, row: journal.EntryRow) -> str:
         local = row.occurred_utc.astimezone(self.clock.tzinfo())
-        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        return dates.time_of_day(local)
 
     def _ago(self, today: dt.date, then: dt.date) -> str:
         months = (today.year - then.year) * 12 + today.month - then.month

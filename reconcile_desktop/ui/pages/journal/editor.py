@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontInfo, QKeySequence, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -46,10 +47,13 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import prompts
-from reconcile_desktop.ui.pages.journal.markdown_highlighter import MarkdownHighlighter
+from reconcile_desktop.ui.pages.journal.markdown_highlighter import (
+    HEADING_SCALE,
+    MarkdownHighlighter,
+)
 from reconcile_desktop.ui.pages.journal.prompt_picker import PromptPicker, entry_kwargs
 from reconcile_desktop.ui.pages.journal.worksheet_dialog import WorksheetBar, WorksheetDialog
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -57,6 +61,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.ops import Ops
 
 AUTOSAVE_MS = 1000
+READ_FIRST = ("worksheet",)  # kinds that open formatted for reading, not as Markdown
 MAX_UNSAVED_MS = 15_000  # someone typing without pause still gets a save this often
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 
@@ -90,6 +95,8 @@ class MoodPicker(QWidget):
             self.tr("Very good"),
         )
         self.buttons: list[QPushButton] = []
+        # Fixed: the buttons keep their size and spacing whatever the row around them shows.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -193,6 +200,7 @@ class EntryEditor(QWidget):
         self._loading = False
         self._saving = False
         self._read_only = False
+        self._prefer_reading = False  # the user's own choice of Read/Edit, for plain entries
         self.prompt_picker: PromptPicker | None = None
         self._kind_words = {
             "free": self.tr("Free writing"),
@@ -201,6 +209,7 @@ class EntryEditor(QWidget):
             "worksheet": self.tr("Worksheet"),
         }
         self._build()
+        self._reserve_widths()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
         self._since_dirty = QElapsedTimer()
@@ -225,7 +234,7 @@ class EntryEditor(QWidget):
         self.when = QDateTimeEdit()
         self.when.setTimeZone(_UTC)
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.when.setDisplayFormat(dates.edit_format(with_time=True))
         self.when.setAccessibleName(self.tr("Date and time of the entry"))
         self.when.dateTimeChanged.connect(self._when_edited)
         self.status = theme.MutedLabel()
@@ -237,6 +246,7 @@ class EntryEditor(QWidget):
         self.read_button.setAccessibleName(self.tr("Show the entry formatted for reading"))
         self.read_button.setToolTip(self.tr("Switch between writing and reading (Ctrl+E)"))
         self.read_button.toggled.connect(self._show_read)
+        self.read_button.clicked.connect(self._chose_reading)
         self.trash_button = QPushButton(self.tr("Move to trash"))
         self.trash_button.setAccessibleName(self.tr("Move this entry to the trash"))
         self.trash_button.clicked.connect(self.trash_current)
@@ -279,7 +289,10 @@ class EntryEditor(QWidget):
         self.body.document().setDocumentMargin(10)
         # contentsChange, not textChanged: re-highlighting emits textChanged as well.
         self.body.document().contentsChange.connect(self._body_changed)
-        self.highlighter = MarkdownHighlighter(self.body.document(), self.palette())
+        self.highlighter = MarkdownHighlighter(self.body.document(), self.palette(), live=True)
+        self.body.cursorPositionChanged.connect(
+            lambda: self.highlighter.set_cursor_block(self.body.textCursor().blockNumber())
+        )
         self.reader = QTextBrowser()
         self.reader.setAccessibleName(self.tr("Entry, formatted for reading"))
         self.reader.setOpenLinks(False)
@@ -312,15 +325,18 @@ class EntryEditor(QWidget):
             label.setBuddy(widget.buttons[0] if widget is self.mood else widget)
             meta.addWidget(label, 0, col * 2)
             meta.addWidget(widget, 0, col * 2 + 1)
-        facts = QHBoxLayout()
-        facts.addWidget(self.status)
-        facts.addSpacing(8)
-        facts.addWidget(self.words)
-        meta.addLayout(facts, 0, 5, Qt.AlignmentFlag.AlignRight)
         tags_label = QLabel(self.tr("T&ags"))
         tags_label.setBuddy(self.tags)
         meta.addWidget(tags_label, 1, 0)
-        meta.addWidget(self.tags, 1, 1, 1, 5)
+        # "Saved" and the word count end the tags' line, where the field can give them room,
+        # rather than widening the mood and principle line.
+        tags_line = QHBoxLayout()
+        tags_line.addWidget(self.tags, 1)
+        tags_line.addSpacing(8)
+        tags_line.addWidget(self.status)
+        tags_line.addSpacing(8)
+        tags_line.addWidget(self.words)
+        meta.addLayout(tags_line, 1, 1, 1, 5)
         meta.setColumnStretch(4, 1)
 
         self.problem = theme.StatusLabel(self.tr("Problem saving"))
@@ -337,6 +353,21 @@ class EntryEditor(QWidget):
         layout.addLayout(meta)
         layout.addWidget(self.problem)
 
+    def _reserve_widths(self) -> None:
+        """Labels whose words change (the kind, "Saved", the word count) get room for their
+        longest words once, so the editor's minimum width never changes while someone types:
+        a growing minimum would push the list/editor split sideways on every save."""
+
+        def room(label: QLabel, texts: list[str]) -> None:
+            metrics = label.fontMetrics()
+            label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 2)
+
+        room(self.kind_label, list(self._kind_words.values()))
+        for label in (self.status, self.words):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        room(self.status, [self.tr("Saved")])
+        room(self.words, [self.tr("{n} words").format(n=f"{99_999:,}")])
+
     def log_letter_as_urge(self) -> None:
         """An unsent letter is an urge ridden out: log it on the running no-contact period,
         once (a letter written from an urge on the No contact page already counts)."""
@@ -352,8 +383,8 @@ class EntryEditor(QWidget):
 
         def counted(_event: object) -> None:
             if self._id == entry_id:
-                self._show_urge(counted=True)
-                self.status.setText(self.tr("Counted as an urge resisted."))
+                self._show_urge(counted=True)  # its own line says so; the status stays short
+                self.urge_counted.setText(self.tr("Counted as an urge resisted."))
 
         def failed(exc: ReconcileError) -> None:
             if self._id == entry_id:
@@ -383,6 +414,7 @@ class EntryEditor(QWidget):
                 counted = nocontact.urge_for_entry(self.vault, self._id) is not None
             except ReconcileError:
                 counted = False
+        self.urge_counted.setText(self.tr("Already counted as an urge resisted."))
         self.urge_button.setVisible(letter and not counted)
         self.urge_button.setEnabled(True)
         self.urge_counted.setVisible(letter and bool(counted))
@@ -425,6 +457,8 @@ class EntryEditor(QWidget):
         self._read_only = entry.deleted
         shown = {k: getattr(entry, k) for k in ("title", "body", "principle", "mood", "tags")}
         self._set_state(entry.id, entry.kind, entry.prompt_id, **shown)
+        # A worksheet is a form's answers: it opens to be read, and Edit (Ctrl+E) opens it up.
+        self.read_button.setChecked(entry.kind in READ_FIRST or self._prefer_reading)
         self._show_meta()
         self.entry_changed.emit(entry.id)
 
@@ -532,7 +566,7 @@ class EntryEditor(QWidget):
             w.setEnabled(not self._read_only)
         self.trash_button.setEnabled(self._id is not None and not self._read_only)
         if self.read_button.isChecked():
-            self.reader.setMarkdown(self.body.toPlainText())
+            self._render_reading()
         self._update_count()
         if refresh_tags:
             self.completer.invalidate()
@@ -651,12 +685,48 @@ class EntryEditor(QWidget):
 
     def toggle_read(self) -> None:
         self.read_button.toggle()
+        self._chose_reading(self.read_button.isChecked())
+
+    def _chose_reading(self, reading: bool) -> None:
+        self._prefer_reading = reading
+        if not reading and self.stack.currentWidget() is self.body:
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_read(self, reading: bool) -> None:
         if reading:
-            self.reader.setMarkdown(self.body.toPlainText())
-        self.read_button.setText(self.tr("Write") if reading else self.tr("Read"))
+            self._render_reading()
+        self.read_button.setText(self.tr("Edit") if reading else self.tr("Read"))
+        self.read_button.setAccessibleName(
+            self.tr("Edit the entry")
+            if reading
+            else self.tr("Show the entry formatted for reading")
+        )
         self.stack.setCurrentIndex(1 if reading else 0)
+
+    def _render_reading(self) -> None:
+        """The body as formatted text. Headings take the writing view's sizes: Qt's own
+        (up to twice the text) made a worksheet's questions shout."""
+        self.reader.setMarkdown(self.body.toPlainText())
+        doc = self.reader.document()
+        base = QFontInfo(self.reader.font()).pointSizeF()  # also when the font is set in pixels
+        pieces = []  # collected first: changing formats merges the pieces being walked
+        block = doc.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            it = block.begin()
+            while level and not it.atEnd():  # each piece keeps its own emphasis
+                piece = it.fragment()
+                fmt = piece.charFormat()
+                fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)  # else it wins
+                fmt.setFontPointSize(base * HEADING_SCALE.get(level, 1.0))
+                pieces.append((piece.position(), piece.length(), fmt))
+                it += 1
+            block = block.next()
+        cursor = QTextCursor(doc)
+        for position, length, fmt in pieces:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
 
     def _update_count(self) -> None:
         n = len(self.body.toPlainText().split())
@@ -708,3 +778,4 @@ class EntryEditor(QWidget):
             self.title.setText(prompts.load_worksheet().title)
         self.save_now()
         self._show_sheet_bar()
+        self.read_button.setChecked(True)  # the answers, formatted, as when it is opened again

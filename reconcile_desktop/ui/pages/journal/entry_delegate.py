@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from reconcile_desktop.charts.style import for_scheme
 from reconcile_desktop.core.journal import search
 from reconcile_desktop.ui.pages.journal.entry_model import EntryListModel, ListEntry, kind_label
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 HEADER_H = 30
 ROW_H = 70
@@ -201,28 +200,30 @@ class EntryDelegate(QStyledItemDelegate):
             heading = [(entry.heading or _tr("(empty entry)"), False)]
             snippet = [(entry.snippet, False)] if entry.title and entry.snippet else []
             snippet_lines = 1
-        meta = entry.mood is not None or bool(entry.tags)
+        # The kind's badge leads the line below: beside the title it cut "Should I even try?"
+        # down to "Should I…".
+        meta = entry.mood is not None or bool(entry.tags) or bool(kind_label(entry.kind))
         head_h, step = QFontMetrics(head_font).height(), QFontMetrics(small).lineSpacing()
-        meta_h = QFontMetrics(theme.scaled_font(option.font, 0.85)).height()
-        pill_w = self._kind_pill_width(option.font, entry)
-        lines = _lines_needed(snippet, body.width() - pill_w, QFontMetrics(small), snippet_lines)
+        meta_h = max(
+            QFontMetrics(theme.scaled_font(option.font, 0.85)).height(),
+            self._kind_pill_height(option.font),
+        )
+        lines = _lines_needed(snippet, body.width(), QFontMetrics(small), snippet_lines)
         parts = ([head_h] if heading else []) + ([lines * step] if snippet else [])
         parts += [meta_h] if meta else []
         height = sum(parts) + GAP * (len(parts) - 1)
         y = rect.top() + max(4, (rect.height() - height) // 2)
 
-        first_h = head_h if heading else step
-        self._kind_pill(painter, option.font, body, y, first_h, entry, dark)
         if heading:
-            draw_runs(painter, QRect(body.left(), y, body.width() - pill_w, head_h), heading, head)
+            draw_runs(painter, QRect(body.left(), y, body.width(), head_h), heading, head)
             y += head_h + GAP
-            pill_w = 0
         if snippet:
-            box = QRect(body.left(), y, body.width() - pill_w, step)
+            box = QRect(body.left(), y, body.width(), step)
             used = draw_runs(painter, box, snippet, line, snippet_lines)
             y += used * step + GAP
         if meta:
-            self._meta(painter, option, QRect(body.left(), y, body.width(), meta_h), entry, muted)
+            meta_line = QRect(body.left(), y, body.width(), meta_h)
+            self._meta(painter, option, meta_line, entry, muted, dark)
         painter.restore()
 
     def _date_block(self, painter, font, rect, entry, searching, text, muted) -> None:
@@ -240,40 +241,40 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         for k, fmt in enumerate(parts):
             under = QRect(box.left(), box.bottom() + 1 + k * sfm.height(), DATE_W, sfm.height())
-            painter.drawText(under, Qt.AlignmentFlag.AlignHCenter, QLocale().toString(day, fmt))
+            painter.drawText(
+                under, Qt.AlignmentFlag.AlignHCenter, dates.part(entry.local_date, fmt)
+            )
 
-    def _kind_pill_width(self, font: QFont, entry: ListEntry) -> int:
+    def _kind_pill_height(self, font: QFont) -> int:
+        return QFontMetrics(theme.scaled_font(font, 0.8, bold=True)).height() + 2
+
+    def _kind_pill(self, painter, font, line: QRect, entry, dark) -> int:
+        """The marker for prompts, letters and worksheets at the start of the line under the
+        title; returns the width it took."""
         label = kind_label(entry.kind)
         if not label:
             return 0
         small = theme.scaled_font(font, 0.8, bold=True)
-        return QFontMetrics(small).horizontalAdvance(label) + 12 + 8
-
-    def _kind_pill(self, painter, font, body, y, line_h, entry, dark) -> None:
-        """The marker for prompts, letters and worksheets, right of the first line."""
-        label = kind_label(entry.kind)
-        if not label:
-            return
-        small = theme.scaled_font(font, 0.8, bold=True)
         sfm = QFontMetrics(small)
         pill = QRect(0, 0, sfm.horizontalAdvance(label) + 12, sfm.height() + 2)
-        pill.moveTopRight(body.topRight())
-        pill.moveTop(y + (line_h - pill.height()) // 2)
+        pill.moveTopLeft(line.topLeft())
+        pill.moveTop(line.top() + (line.height() - pill.height()) // 2)
         colour = kind_colour(entry.kind, dark)
         painter.setPen(colour)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(pill.adjusted(0, 0, -1, -1), 7, 7)
         painter.setFont(small)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        return pill.width() + 8
 
-    def _meta(self, painter, option, line, entry: ListEntry, muted: QColor) -> None:
-        """Mood dots, then the tags, on one muted line."""
+    def _meta(self, painter, option, line, entry: ListEntry, muted: QColor, dark: bool) -> None:
+        """The kind's badge, mood dots, then the tags, on one muted line."""
         font = theme.scaled_font(option.font, 0.85)
         fm = QFontMetrics(font)
-        x = line.left()
+        x = line.left() + self._kind_pill(painter, option.font, line, entry, dark)
         if entry.mood is not None:
             accent = theme.accent(option.widget)
-            mid = line.top() + fm.height() // 2
+            mid = line.top() + line.height() // 2
             for k in range(5):
                 painter.setPen(accent)
                 painter.setBrush(accent if k < entry.mood else Qt.BrushStyle.NoBrush)
@@ -286,9 +287,8 @@ class EntryDelegate(QStyledItemDelegate):
             words = fm.elidedText(
                 "  ".join("#" + t for t in entry.tags), Qt.TextElideMode.ElideRight, room
             )
-            painter.drawText(
-                QRect(x, line.top(), room, fm.height()), Qt.AlignmentFlag.AlignLeft, words
-            )
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRect(x, line.top(), room, line.height()), align, words)
 
 
 def _row(index: QModelIndex | QPersistentModelIndex) -> tuple[ListEntry | None, str | None]:

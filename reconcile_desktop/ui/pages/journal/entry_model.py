@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +31,7 @@ from PySide6.QtCore import (
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import search
+from reconcile_desktop.ui.widgets import dates
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
@@ -56,7 +55,7 @@ def kind_label(kind: str) -> str:
 
 
 def month_label(day: dt.date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, 1), "MMMM yyyy")
+    return dates.month_year(day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +253,7 @@ class EntryListModel(QAbstractListModel):
 
     def _spoken(self, row: int) -> str:
         e = self._rows[row]
-        parts = [QLocale().toString(QDate(e.local_date), QLocale.FormatType.LongFormat)]
+        parts = [dates.long_date(e.local_date)]
         parts.append(e.heading or _tr("(empty entry)"))
         if kind_label(e.kind):
             parts.append(kind_label(e.kind))

@@ -50,7 +50,7 @@ from reconcile_desktop.core.changes import Changes, changes_of
 from reconcile_desktop.core.errors import DiskFull, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import exchange, prompts
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _when(e: EntryData) -> str:
         local = e.occurred_utc.astimezone(ZoneInfo(e.tz))
     except (ValueError, KeyError, OverflowError):
         local = e.occurred_utc
-    return f"{local.day} {local:%B %Y, %H:%M}"
+    return f"{dates.medium_date(local.date())}, {dates.time_of_day(local)}"
 
 
 def entries_document(entries: Sequence[EntryData]) -> QTextDocument:
@@ -607,4 +607,4 @@ def _entries(n: int) -> str:
 
 
 def _day(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
+    return dates.medium_date(d)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from reconcile_desktop.core.changes import ENTRIES, EVERYTHING, NOCONTACT, TRASH
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal.entries import EntryData
+from reconcile_desktop.ui import preferences
 from reconcile_desktop.ui.pages.base import BOOK, Page
 from reconcile_desktop.ui.pages.journal.calendar_panel import CalendarPanel
 from reconcile_desktop.ui.pages.journal.editor import EntryEditor
@@ -332,7 +333,8 @@ class JournalPage(Page):
         read only what they touched: nothing for the editor's own save (its row is updated
         from the entry it hands on), else the loaded rows; the calendar's marks and day list
         when it is shown. No-contact changes only concern whether a letter counts as an urge."""
-        everything = not self._loaded or changes == EVERYTHING
+        first = not self._loaded
+        everything = first or changes == EVERYTHING
         super().refresh(changes)
         if everything:
             self.notice.say("")
@@ -340,6 +342,8 @@ class JournalPage(Page):
             if self.search.filters_box.isVisibleTo(self):
                 self._load_tags()
             self.model.set_search(self.search.query(), self.search.filters())
+            if first:
+                self._open_latest()
             self._show_empty_state()
             if self.calendar.isVisibleTo(self):
                 self.calendar.refresh()
@@ -372,6 +376,21 @@ class JournalPage(Page):
         if anchor is None or not self.model.rowCount():
             return
         self.list.setCurrentIndex(self.model.index(min(anchor, self.model.rowCount() - 1)))
+
+    def _open_latest(self) -> None:
+        """Opening the journal shows today's newest entry, else the newest of all, rather than
+        a blank page; New entry (Ctrl+N) starts one."""
+        if self.editor.current_id() is not None or self.editor.has_unsaved():
+            return
+        if self.model.searching:
+            return
+        rows = [self.model.entry_at(r) for r in range(self.model.rowCount())]
+        rows = [e for e in rows if e is not None]
+        today = self.clock.today()
+        chosen = next((e for e in rows if e.local_date == today), rows[0] if rows else None)
+        if chosen is not None:
+            self.editor.load(chosen.id)
+            self._select_row_of(chosen.id)
 
     def _show_empty_state(self) -> None:
         unfiltered = not self.model.searching and self.model.filters == journal.Filters()
@@ -421,6 +440,14 @@ class JournalPage(Page):
         self.open_page.emit(self.key)  # shown first, so the cursor can go into the text
         self.start_entry(**entry_kwargs(prompt))
         return True
+
+    def save_view(self, settings: QSettings) -> None:
+        preferences.JOURNAL_SPLIT.write(settings, self.splitter.saveState())
+
+    def restore_view(self, settings: QSettings) -> None:
+        state = preferences.JOURNAL_SPLIT.read(settings)
+        if isinstance(state, QByteArray | bytes):
+            self.splitter.restoreState(state)
 
     def save_pending(self) -> bool:
         self.editor.save_now()
@@ -497,7 +524,7 @@ class JournalPage(Page):
             occurred_utc=data.occurred_utc,
             local_date=data.local_date,
             title=data.title,
-            snippet=journal.first_line(data.body[:400]),
+            snippet=journal.first_line(data.body[:400], title=data.title),
             mood=data.mood,
             tags=data.tags,
             kind=data.kind,

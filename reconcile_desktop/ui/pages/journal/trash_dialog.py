@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.changes import changes_of
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class TrashDialog(QDialog):
             rows = []
         for row in rows:
             heading = row.title or row.snippet or self.tr("(empty entry)")
-            written = QLocale().toString(QDate(row.local_date), QLocale.FormatType.ShortFormat)
+            written = dates.short_date(row.local_date)
             item = QListWidgetItem(f"{heading}\n{self.tr('Written %1').replace('%1', written)}")
             item.setData(ID_ROLE, row.id)
             item.setToolTip(heading)

@@ -37,7 +37,7 @@ from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.nocontact import day_counting as streaks
 from reconcile_desktop.core.nocontact import store as nocontact
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 from reconcile_desktop.ui.workers import GENERIC_SENTENCE
 
@@ -98,7 +98,7 @@ def _qdate(day: dt.date) -> QDate:
 def _date_edit(day: dt.date, latest: dt.date, name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(dates.edit_format())
     edit.setMaximumDate(_qdate(latest))
     edit.setMinimumDate(_qdate(latest - dt.timedelta(days=3650)))
     edit.setDate(_qdate(day))
@@ -513,7 +513,7 @@ class CorrectDateDialog(_SavingDialog):
             tr(
                 "“{kind}” was saved for a time on {date} that has not come yet, so it is not "
                 "counted. When did it happen?"
-            ).format(kind=kind_label(event.kind), date=event.local_date.isoformat())
+            ).format(kind=kind_label(event.kind), date=dates.medium_date(event.local_date))
         )
         form = QFormLayout()
         self.when = WhenField(vault.clock.local_now())

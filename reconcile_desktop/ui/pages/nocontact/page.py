@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,7 +40,7 @@ from reconcile_desktop.ui.pages.nocontact.panels import (
     wrapped,
 )
 from reconcile_desktop.ui.pages.nocontact.ring import ProgressRing
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.columns import TwoColumns
 
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ class NoContactPage(Page):
         tr = self.tr
         self.since_label.setText(
             tr("Counting since {date}. Target: {n} days.").format(
-                date=QLocale().toString(QDate(s.direct_start), "d MMMM yyyy"), n=s.target_days
+                date=dates.medium_date(s.direct_start), n=s.target_days
             )
         )
         self.ring.set_progress(s.progress)

@@ -25,7 +25,7 @@ from reconcile_desktop.core.nocontact import boundaries
 from reconcile_desktop.core.nocontact import day_counting as streaks
 from reconcile_desktop.core.nocontact import store as nocontact
 from reconcile_desktop.ui.pages.nocontact import dialogs
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.chart_canvas import ChartCanvas
 
 if TYPE_CHECKING:
@@ -293,7 +293,7 @@ class FlaggedPanel(_Panel):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             text = self.tr("{kind}, dated {date}").format(
-                kind=dialogs.kind_label(event.kind), date=event.local_date.isoformat()
+                kind=dialogs.kind_label(event.kind), date=dates.short_date(event.local_date)
             )
             line.addWidget(QLabel(text), 1)
             fix = button(self.tr("Correct the date"))
@@ -405,8 +405,8 @@ class HistorySection(QWidget):
             label = QLabel(
                 text.format(
                     n=number,
-                    start=attempt.start_date.isoformat(),
-                    end=attempt.end_date.isoformat() if attempt.end_date else "",
+                    start=dates.short_date(attempt.start_date),
+                    end=dates.short_date(attempt.end_date) if attempt.end_date else "",
                     days=days_text(self, attempt.days),
                 )
             )

@@ -37,7 +37,7 @@ from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.core.plans.progress import Schedule
 from reconcile_desktop.core.storage.models import GOAL_STATUSES, PRINCIPLES
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.fit_content import keep_fitted
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ class GoalDialog(QDialog):
             self.principle.setCurrentIndex(self.principle.findData(goal.principle))
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setDisplayFormat(dates.edit_format())
         self.start.setDate(QDate(goal.start_date if goal else today))
         self.status_box = QComboBox()
         for s in GOAL_STATUSES:

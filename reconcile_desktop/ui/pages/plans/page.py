@@ -43,7 +43,7 @@ from reconcile_desktop.ui.pages.plans.checkin_list import (
 from reconcile_desktop.ui.pages.plans.goal_dialog import GoalDialog, principle_label, status_label
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
 from reconcile_desktop.ui.pages.plans.strength_help import StrengthHelpButton
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.columns import FoldingSplitter, TwoColumns
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class ChangePlanPage(Page):
         self.next_day = self._arrow(Qt.ArrowType.RightArrow, self.tr("Next day"), 1)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat("ddd " + dates.edit_format())
         self.date_edit.setAccessibleName(self.tr("Day to check in"))
         self.date_edit.setToolTip(self.tr("Days can be marked or corrected up to a week back."))
         self.date_edit.dateChanged.connect(lambda q: self.show_day(q.toPython()))
@@ -408,7 +408,7 @@ class ChangePlanPage(Page):
             return
         meta = [status_label(self, goal.status)]
         start = goal.start_date
-        meta.append(self.tr("since {day}").format(day=f"{start.day} {start:%b %Y}"))
+        meta.append(self.tr("since {day}").format(day=dates.short_date(start)))
         if goal.principle:
             meta.append(principle_label(self, goal.principle))
         if goal.must_stop:

@@ -37,7 +37,7 @@ from reconcile_desktop.ui.pages.base import SUN, Page
 from reconcile_desktop.ui.pages.nocontact.badge import StreakBadge
 from reconcile_desktop.ui.pages.plans.checkin_list import CheckInList
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.columns import TwoColumns
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ class TodayPage(Page):
 
         super().refresh(changes)
         today = self.clock.today()
-        self.date_label.setText(f"{today:%A} {today.day} {today:%B}")
+        self.date_label.setText(dates.long_date(today))
         self.greeting.setText(self._greeting(today))
         self.badge.show_summary(nocontact.summary(self.vault))
         self.checkins.set_day(today)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
 from reconcile_desktop.ui.shell.auto_backup import hold_daily_backup
 from reconcile_desktop.ui.shell.dialogs.create_and_unlock import _PassphraseDialog, passphrase_field
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.backups.automatic import BackupInfo
@@ -53,7 +53,7 @@ def size_label(size: int) -> str:
 
 def when_label(info: BackupInfo) -> str:
     instant = QDateTime.fromSecsSinceEpoch(int(info.made.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(instant, "ddd d MMM yyyy, HH:mm")  # names in the user's language
+    return dates.qdatetime_text(instant)
 
 
 def describe(backups: list[BackupInfo]) -> list[tuple[BackupInfo, str]]:

@@ -35,7 +35,7 @@ def test_the_list_is_built_from_the_real_actions(qtbot, make_app, make_vault, ex
     listed = {keys for items in groups.values() for _what, keys in items}
     assert listed == every_key(window)  # nothing missing, nothing invented
     assert ("New entry", native("Ctrl+N")) in groups["Journal"]
-    assert ("Search", native("Ctrl+F")) in groups["Journal"]
+    assert ("Find", native("Ctrl+F")) in groups["Edit"]  # it searches the journal
     assert ("Save the entry", native("Ctrl+S")) in groups["Journal"]
     assert ("Lock", native("Ctrl+L")) in groups["File"]
     assert [k for _w, k in groups["View"]] == [native(f"Ctrl+{n}") for n in range(1, 5)]
