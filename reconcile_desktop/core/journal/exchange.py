@@ -208,7 +208,7 @@ def export_markdown(
             n += 1
             if progress and n % 200 == 0:
                 progress(n, total)
-        for where in taken or [folder]:
+        for where in {folder, *taken}:  # the trash folder's name is in the export folder
             _fsync_dir(where)
     if progress:
         progress(n, n)

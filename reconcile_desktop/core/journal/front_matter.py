@@ -250,7 +250,7 @@ def parse(block: str) -> dict[str, object]:
             raise FrontMatterError(n, "it is indented with a tab")
         if stripped == "-" or stripped.startswith("- "):
             if open_list is None:
-                raise FrontMatterError(n, "a - item belongs to no name")
+                raise FrontMatterError(n, "a “- ” item comes before any name")
             item = stripped[1:].strip(" \t")
             if item[:1] == "[":
                 raise FrontMatterError(n, "it nests one list in another")

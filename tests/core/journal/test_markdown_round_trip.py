@@ -232,7 +232,7 @@ def test_files_without_front_matter_are_plain_entries(pair, tmp_path):
         ("map:\n  nested: 1\n", 3, "nested map"),
         ("body: |\n  text\n", 2, "anchors, maps or blocks"),
         ("tags: [a, [b]]\n", 2, "list"),
-        ("- orphan\n", 2, "belongs to no name"),
+        ("- orphan\n", 2, "before any name"),
         ("\ttitle: x\n", 2, "tab"),
         ('title: "\\q"\n', 2, "escape"),
         ('title: "\\ud800"\n', 2, "not a character"),
