@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.commands import archive as archive_cli
 from reconcile_desktop.commands.args import (
     blocked_by_a_file,
     confirm,
@@ -158,27 +159,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser(
         "export",
-        help="write the journal to plain JSON or Markdown files",
+        help="write the journal, or everything, to files of your own",
         description="Write every entry to a JSON file, or to one Markdown file per entry in a "
-        "folder. Exports are NOT encrypted. An existing file is never replaced.",
+        "folder. --format archive writes everything (journal, plan, check-ins, no contact, "
+        "moods, settings) to one .zip that `reconcile import` restores; --format csv writes "
+        "check-ins, moods, no-contact events and urges as CSV files to a folder. Exports are "
+        "NOT encrypted, except an archive made with --encrypt. An existing file is never "
+        "replaced.",
     )
-    p.add_argument("--format", choices=("json", "markdown"), default="json", help="(default: json)")
-    p.add_argument("--out", metavar="PATH", required=True, help="a JSON file or Markdown folder")
+    formats = ("json", "markdown", "archive", "csv")
+    p.add_argument("--format", choices=formats, default="json", help="(default: json)")
+    out_help = "a JSON file, Markdown folder, archive file or CSV folder"
+    p.add_argument("--out", metavar="PATH", required=True, help=out_help)
     p.add_argument("--include-trash", action="store_true", help="add trashed entries (JSON only)")
+    archive_cli.add_export_options(p)
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
         "import",
         help="bring in entries from an export",
-        description="Bring in entries from a Reconcile, jrnl or Day One JSON export. A preview "
-        "comes first; entries already in your journal are skipped, and a file with a problem "
-        "changes nothing.",
+        description="Bring in entries from a Reconcile, jrnl or Day One JSON export, or "
+        "everything from a Reconcile archive. A preview comes first; what is already in your "
+        "journal is skipped and left as it is, and a file with a problem changes nothing.",
     )
-    p.add_argument("file", metavar="FILE", help="the export file")
+    p.add_argument("file", metavar="FILE", help="the export file or archive")
     from_help = "which app wrote the file (default: reconcile)"
     p.add_argument("--from", dest="source", choices=SOURCES, default="reconcile", help=from_help)
     p.add_argument("--dry-run", action="store_true", help="only show the preview")
     p.add_argument("--yes", action="store_true", help="import without asking")
+    archive_cli.add_import_options(p)
     p.set_defaults(func=cmd_import)
 
 
@@ -364,6 +373,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reconcile_desktop.cli import PROG
     from reconcile_desktop.core.journal import exchange
 
+    if args.format in ("archive", "csv"):
+        return archive_cli.cmd_export(args, NOT_ENCRYPTED)
+    if args.encrypt:
+        raise UsageError("--encrypt works only with --format archive.")
     out = Path(args.out).expanduser().absolute()
     if args.format == "markdown":
         if args.include_trash:
@@ -405,6 +418,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.exists():  # before the passphrase, not after
         raise InvalidInput(f"The file {args.file} could not be found.")
     with opened_vault(args) as vault:
+        if args.source == "reconcile" and archive_cli.is_archive(path):
+            return archive_cli.cmd_import(args, vault, path)
         preview = exchange.preview_import(vault, path, args.source)
         print("\n".join(_preview_lines(path.name, preview)), flush=True)
         if preview.new == 0:

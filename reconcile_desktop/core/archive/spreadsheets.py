@@ -70,9 +70,9 @@ def _plan_files(vault: Vault) -> dict[str, tuple[bytes, int]]:
         ]
         for n, (c, name) in enumerate(zip(commitments, names, strict=True), 1)
     ]
-    first = min((c.start_date for c in commitments), default=today)
+    first = min((c.start_date for c in commitments), default=today + dt.timedelta(days=1))
     rows = []
-    for back in range((today - first).days + 1):
+    for back in range((today - first).days + 1):  # none without a commitment
         day = today - dt.timedelta(days=back)
         line: list[object] = [day.isoformat()]
         for c in commitments:
