@@ -21,7 +21,6 @@ import sqlalchemy as sa
 import sqlalchemy.exc
 
 from reconcile_desktop.core.archive import document, package
-from reconcile_desktop.core.archive.codec import sha256_hex
 from reconcile_desktop.core.archive.table_list import ArchivedTable, archived_tables
 from reconcile_desktop.core.changes import AREAS, THEME, writes
 from reconcile_desktop.core.errors import InvalidInput
@@ -81,21 +80,22 @@ def _single_pk(at: ArchivedTable) -> str | None:
 
 
 def _existing(conn: Any, at: ArchivedTable) -> dict[tuple, tuple[Any, dict]]:
-    """Natural key -> (primary key here, the row's other values as the archive writes them)."""
+    """Natural key -> (primary key here, the row's other values). Blob columns are not read:
+    a journal's photos need not all be in memory to tell which rows are here already."""
     pk = _single_pk(at)
     found = {}
-    for row in conn.execute(sa.select(at.table)):
+    columns = [c for c in at.table.columns if c.name not in at.blobs]
+    for row in conn.execute(sa.select(*columns)):
         values = dict(row._mapping)
-        for name in at.blobs:
-            if values[name] is not None:
-                values[name] = sha256_hex(bytes(values[name]))
         key = tuple(values[n] for n in at.natural_key)
         found[key] = (values[pk] if pk is not None else key, _comparable(at, values))
     return found
 
 
 def _comparable(at: ArchivedTable, values: dict) -> dict:
-    return {k: v for k, v in values.items() if not (at.surrogate_id and k == "id")}
+    return {
+        k: v for k, v in values.items() if not (at.surrogate_id and k == "id") and k not in at.blobs
+    }
 
 
 def _running_period_here(conn: Any, at: ArchivedTable, row: dict) -> bool:

@@ -66,7 +66,9 @@ def write_new_file(path: Path, data_or_writer: Any) -> None:
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     with _write_errors():
         if path.exists():
-            raise InvalidInput(f"{path} already exists; choose a new name so nothing is replaced.")
+            raise InvalidInput(
+                f"{path} already exists; choose a new name so nothing is replaced."
+            ) from None
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -76,14 +78,33 @@ def write_new_file(path: Path, data_or_writer: Any) -> None:
                     data_or_writer(fh)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.link(tmp, path)  # fails if a file appeared meanwhile: nothing is replaced
-            tmp.unlink()
+            _move_into_place(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
         from reconcile_desktop.core.storage.keyfile import fsync_dir
 
         fsync_dir(path.parent)
+
+
+def _move_into_place(tmp: Path, path: Path) -> None:
+    """A hard link fails if a file appeared meanwhile, so nothing is ever replaced. USB sticks
+    (FAT, exFAT) and some network shares have no hard links: there a rename does, after one
+    last look."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise InvalidInput(
+            f"{path} already exists; choose a new name so nothing is replaced."
+        ) from None
+    except OSError:
+        if path.exists():
+            raise InvalidInput(
+                f"{path} already exists; choose a new name so nothing is replaced."
+            ) from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink()
 
 
 def write_zip(out: BinaryIO, doc: dict, blobs: Iterator[tuple[str, bytes]]) -> None:

@@ -139,6 +139,13 @@ def export_csv(vault: Vault, folder: Path) -> dict[str, int]:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         raise NotWritable("The CSV files could not be written there. Try another folder.") from None
-    for name in FILES:
-        write_new_file(folder / name, files[name][0])
+    written: list[Path] = []
+    try:
+        for name in FILES:
+            write_new_file(folder / name, files[name][0])
+            written.append(folder / name)
+    except BaseException:
+        for path in written:  # all five files or none
+            path.unlink(missing_ok=True)
+        raise
     return {name: files[name][1] for name in FILES}

@@ -56,6 +56,9 @@ journal_data = st.fixed_dictionaries(
         "goals": st.lists(
             st.tuples(st.booleans(), st.lists(_commitment, min_size=1, max_size=2)), max_size=2
         ),
+        "goal_status": st.sampled_from(("active", "paused", "achieved", "archived")),
+        "archive_first_commitment": st.booleans(),
+        "end_period": st.booleans(),
         "pause": st.booleans(),
         "period": st.none() | st.integers(21, 50),
         "events": st.lists(_event, max_size=5),
@@ -104,6 +107,12 @@ def fill(vault, data: dict) -> None:
                     )  # fmt: skip
             if c["new_schedule"]:
                 plans.change_schedule(vault, made.id, c["new_schedule"])
+    made_goals = plans.goals(vault, include_archived=True)
+    if made_goals:
+        plans.set_goal_status(vault, made_goals[0].id, data.get("goal_status", "active"))
+        if data.get("archive_first_commitment"):
+            first = plans.commitments(vault, made_goals[0].id, include_archived=True)[0]
+            plans.archive_commitment(vault, first.id)
     if data["pause"] and data["goals"]:
         plans.add_pause(vault, today - dt.timedelta(days=12), today - dt.timedelta(days=10))
     if data["period"] is not None:
@@ -117,6 +126,8 @@ def fill(vault, data: dict) -> None:
                 letter = journal.add_entry(vault, "Dear you, unsent", kind="letter").id
             nocontact.log_event(vault, kind, when=when, intensity=3, trigger="a song",
                                 entry_id=letter)  # fmt: skip
+        if data.get("end_period"):
+            nocontact.end_period(vault, "stopped")
     for back, mood in data["moods"]:
         daily_mood.set_mood(vault, mood, "okay", day=today - dt.timedelta(days=back))
     if data["boundary"]:
