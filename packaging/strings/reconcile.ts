@@ -1981,6 +1981,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What was new in the archive was brought in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Whatever you are carrying today can go here: what happened, what you feel, what you would say if you could. Only you can read it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -659,7 +659,9 @@ class JournalPage(Page):
         self.editor.save_now()  # nothing waits behind the import on the one write lane
         dialog = ImportAnyDialog(self.vault, self.ops, parent=self)
         dialog.imported.connect(self._imported)
-        dialog.archive_imported.connect(self._imported)
+        dialog.archive_imported.connect(
+            lambda _n: self.notice.say(self.tr("What was new in the archive was brought in."))
+        )
         return self._show_exchange(dialog)
 
     def _show_exchange(self, dialog: QDialog) -> QDialog:

@@ -133,7 +133,12 @@ def test_a_damaged_archive_is_one_sentence_in_the_import_dialog(qtbot, ops, fres
     assert not importer.import_button.isEnabled()
 
 
-def test_export_everything_is_in_the_file_and_journal_menus(qtbot, window):  # noqa: F811
+def test_export_everything_is_in_the_file_and_journal_menus_and_import_takes_the_archive(
+    qtbot,
+    window,  # noqa: F811
+    source,
+    tmp_path,
+):
     window.show_page_key("today")
     window.export_all_action.trigger()
     page = window.page("journal")
@@ -142,6 +147,21 @@ def test_export_everything_is_in_the_file_and_journal_menus(qtbot, window):  # n
     page.exchange_dialog.reject()
     entries = [a.text() for a in window.page_menus["journal"].actions()]
     assert "Export everything…" in entries
+
+    path = tmp_path / "everything.zip"
+    from reconcile_desktop.core.archive import exporting
+
+    exporting.export_archive(source, path)
+    page.open_import()
+    dialog = page.exchange_dialog
+    assert isinstance(dialog, ImportAnyDialog)
+    dialog.set_file(path)
+    idle(qtbot, dialog)
+    with qtbot.waitSignal(dialog.archive_imported, timeout=20_000):
+        click(qtbot, dialog.import_button)
+    assert page.notice.text() == "What was new in the archive was brought in."
+    assert page.model.rowCount() == 1  # the list read again
+    assert [g.title for g in plans.goals(window.vault)] == ["Listen more"]
 
 
 from tests.ui.shell.test_window_wiring import window  # noqa: E402, F401  (fixture)
