@@ -250,9 +250,13 @@ def open_archive(
             raise InvalidInput("This archive is encrypted; its passphrase is needed to open it.")
         try:
             with open_regular(path) as fh:
-                if os.fstat(fh.fileno()).st_size > sealed.MAX_SEALED_BYTES:
+                size = os.fstat(fh.fileno()).st_size
+                if size > sealed.MAX_SEALED_BYTES:
                     raise InvalidInput(sealed.TOO_LARGE)
-                data = fh.read(sealed.MAX_SEALED_BYTES + 1)
+                # Its own size, not the limit: read(n) sets n bytes aside before it reads.
+                data = fh.read(size + 1)
+            if len(data) > size:  # it grew while being read
+                raise InvalidInput(sealed.TOO_LARGE)
         except OSError:
             raise InvalidInput("That file could not be read.") from None
         source: Any = io.BytesIO(sealed.unseal(data, passphrase, bounds))

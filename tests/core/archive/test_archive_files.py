@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import errno
 import os
+import resource
+import sys
 
 import pytest
 
-from reconcile_desktop.core.archive import exporting, package, spreadsheets
+from reconcile_desktop.core.archive import exporting, importing, package, spreadsheets
 from reconcile_desktop.core.errors import DiskFull, InvalidInput
 from reconcile_desktop.core.journal import entries as journal
 
@@ -55,3 +57,25 @@ def test_csv_files_are_all_written_or_none(vault, tmp_path, monkeypatch):
     with pytest.raises(DiskFull):
         spreadsheets.export_csv(vault, tmp_path / "csv")
     assert list((tmp_path / "csv").iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/statm")
+def test_a_sealed_archive_is_read_without_setting_its_whole_limit_aside(
+    vault, make_vault, tmp_path
+):
+    from tests.conftest import PASSPHRASE
+
+    journal.add_entry(vault, "Small words")
+    path = tmp_path / "sealed.zip"
+    exporting.export_archive(vault, path, passphrase="the archive's own words")
+    target = make_vault(tmp_path / "target")
+    target.create(PASSPHRASE)
+    with open("/proc/self/statm") as fh:
+        used = int(fh.read().split()[0]) * resource.getpagesize()
+    limit = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (used + 512 * 1024 * 1024, limit[1]))
+    try:
+        result = importing.import_archive(target, path, "the archive's own words")
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, limit)
+    assert result.count("entry").new == 1
