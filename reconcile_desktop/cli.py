@@ -60,7 +60,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("rotate-key", "re-encrypt the journal with a new random key", _VAULT),
     Command("add", "write a journal entry", _JOURNAL),
     Command("search", "find entries by their words", _JOURNAL),
-    Command("export", "write the journal to plain JSON or Markdown files", _JOURNAL),
+    Command("export", "write the journal, or everything, to files of your own", _JOURNAL),
     Command("import", "bring in entries from an export", _JOURNAL),
     Command("nocontact", "start, end or look back on a no-contact period", _NOCONTACT),
     Command("status", "one line on the no-contact count, for a status bar", _NOCONTACT),

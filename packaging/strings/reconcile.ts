@@ -404,6 +404,89 @@
     </message>
 </context>
 <context>
+    <name>ArchiveExportDialog</name>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the archive with a passphrase of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports are not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One archive file (.zip): everything, to keep or to bring back later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this passphrase opens the archive; without it nobody can, you included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile archive (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the archive as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet files (.csv): check-ins, moods, no-contact events and urges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take everything with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds your entries (the trash too), your plan and check-ins, no-contact periods and what you logged, daily moods and settings. Import it into Reconcile to bring all of it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files are not encrypted. Anyone who can open them can read what you wrote, so keep them somewhere private and delete them when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those two passphrases are not the same. Please type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutoBackupControls</name>
     <message>
         <source>&amp;Keep</source>
@@ -1642,6 +1725,49 @@ what I did</source>
     </message>
 </context>
 <context>
+    <name>ImportAnyDialog</name>
+    <message>
+        <source>Added {rows} to your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already here, left as they are: {rows}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: {rows}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: {rows}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile archive (everything, .zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This archive is encrypted: type its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>&amp;Comes from</source>
@@ -1771,6 +1897,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export everything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,6 +1997,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What was new in the archive was brought in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Whatever you are carrying today can go here: what happened, what you feel, what you would say if you could. Only you can read it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,6 +2075,10 @@ what I did</source>
     </message>
     <message>
         <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -35,6 +35,7 @@ NOT_UTF8_ARG = (
 # Arguments that name files: a file name may be any bytes, so these are not checked.
 PATH_ARGS = frozenset(
     {"data_dir", "passphrase_file", "new_passphrase_file", "out", "file", "folder", "backup"}
+    | {"archive_passphrase_file"}
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconcile_desktop.commands import archive as archive_cli
 from reconcile_desktop.commands.args import (
     blocked_by_a_file,
     confirm,
@@ -158,29 +159,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser(
         "export",
-        help="write the journal to plain JSON or Markdown files",
+        help="write the journal, or everything, to files of your own",
         description="Write every entry to a JSON file, or to one Markdown file per entry in a "
         "folder, each with every detail (date, time zone, tags, mood, prompt...) in its YAML "
-        "front matter. Exports are NOT encrypted. An existing file is never replaced.",
+        "front matter. --format archive writes everything (journal, plan, check-ins, no "
+        "contact, moods, settings) to one .zip that `reconcile import` restores; --format csv "
+        "writes check-ins, moods, no-contact events and urges as CSV files to a folder. Exports "
+        "are NOT encrypted, except an archive made with --encrypt. An existing file is never "
+        "replaced.",
     )
-    p.add_argument("--format", choices=("json", "markdown"), default="json", help="(default: json)")
-    p.add_argument("--out", metavar="PATH", required=True, help="a JSON file or Markdown folder")
+    formats = ("json", "markdown", "archive", "csv")
+    p.add_argument("--format", choices=formats, default="json", help="(default: json)")
+    out_help = "a JSON file, Markdown folder, archive file or CSV folder"
+    p.add_argument("--out", metavar="PATH", required=True, help=out_help)
     trash_help = "add trashed entries (Markdown: in a trash/ subfolder)"
     p.add_argument("--include-trash", action="store_true", help=trash_help)
+    archive_cli.add_export_options(p)
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
         "import",
         help="bring in entries from an export",
-        description="Bring in entries from a Reconcile, jrnl or Day One JSON export, or from a "
-        "folder of Markdown files (--from markdown). A preview comes first; entries already in "
-        "your journal are skipped, and a file with a problem changes nothing.",
+        description="Bring in entries from a Reconcile, jrnl or Day One JSON export, from a "
+        "folder of Markdown files (--from markdown), or everything from a Reconcile archive. A "
+        "preview comes first; what is already in your journal is skipped and left as it is, and "
+        "a file with a problem changes nothing.",
     )
-    p.add_argument("file", metavar="FILE", help="the export file (for Markdown, the folder)")
+    p.add_argument(
+        "file", metavar="FILE", help="the export file or archive (for Markdown, the folder)"
+    )
     from_help = "which app wrote the file (default: reconcile)"
     p.add_argument("--from", dest="source", choices=SOURCES, default="reconcile", help=from_help)
     p.add_argument("--dry-run", action="store_true", help="only show the preview")
     p.add_argument("--yes", action="store_true", help="import without asking")
+    archive_cli.add_import_options(p)
     p.set_defaults(func=cmd_import)
 
 
@@ -366,6 +378,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reconcile_desktop.cli import PROG
     from reconcile_desktop.core.journal import exchange
 
+    if args.format in ("archive", "csv"):
+        return archive_cli.cmd_export(args, NOT_ENCRYPTED)
+    if args.encrypt:
+        raise UsageError("--encrypt works only with --format archive.")
     out = Path(args.out).expanduser().absolute()
     if args.format == "markdown":
         in_the_way = blocked_by_a_file(out)
@@ -409,6 +425,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{args.file} is a folder; to bring in its Markdown files, add --from markdown."
         )
     with opened_vault(args) as vault:
+        if args.source == "reconcile" and archive_cli.is_archive(path):
+            return archive_cli.cmd_import(args, vault, path)
         preview = exchange.preview_import(vault, path, args.source)
         print("\n".join(_preview_lines(path.name, preview)), flush=True)
         if preview.new == 0:

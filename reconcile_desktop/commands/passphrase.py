@@ -98,15 +98,22 @@ def _ask(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def get_passphrase(file: str | os.PathLike[str] | None, *, prompt: str = "Passphrase: ") -> str:
-    """The passphrase that opens the journal: file, then $RECONCILE_PASSPHRASE, then a prompt."""
+def get_passphrase(
+    file: str | os.PathLike[str] | None,
+    *,
+    prompt: str = "Passphrase: ",
+    env_var: str = ENV_PASSPHRASE,
+    missing: str = NO_PASSPHRASE,
+) -> str:
+    """The passphrase that opens the journal (or, with another env_var, an archive): file,
+    then the environment variable, then a prompt."""
     if file:
         return read_passphrase_file(file)
-    env = _from_environment(ENV_PASSPHRASE)
+    env = _from_environment(env_var)
     if env:
         return env
     if not _stdin_is_terminal():
-        raise UsageError(NO_PASSPHRASE)
+        raise UsageError(missing)
     for _ in range(PROMPT_ATTEMPTS):
         answer = _ask(prompt)
         if answer:
@@ -120,6 +127,7 @@ def get_new_passphrase(
     *,
     env_var: str = ENV_NEW_PASSPHRASE,
     missing: str = NO_NEW_PASSPHRASE,
+    prompt: str = "New passphrase: ",
 ) -> str:
     """A passphrase to set: from a file or env var as given, or typed twice at a terminal."""
     if file:
@@ -130,7 +138,7 @@ def get_new_passphrase(
     if not _stdin_is_terminal():
         raise UsageError(missing)
     for _ in range(PROMPT_ATTEMPTS):
-        first = _ask("New passphrase: ")
+        first = _ask(prompt)
         problem = new_passphrase_problem(first)  # core's rule, as in the window
         if problem:
             print(problem, file=sys.stderr)

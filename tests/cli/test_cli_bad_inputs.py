@@ -45,8 +45,9 @@ WATCHDOG_SECONDS = 10  # far beyond any command here; only there to end a hang
 MEMORY_HEADROOM = 1024 * 1024 * 1024
 EXPORT_NOTE = NOT_ENCRYPTED.split("{", 1)[0]
 
-# How to call each command. {text}: words the user wrote; {in_file}: a file to read;
-# {in_dir}: a folder of Markdown files to read; {out_file} / {out_dir}: where to write;
+# How to call each command; "name (variant)" is the command with other options.
+# {text}: words the user wrote; {in_file}: a file to read; {in_dir}: a folder of Markdown files;
+# {in_archive} / {in_sealed}: archives; {out_file} / {out_dir}: where to write;
 # {backup}: a backup folder.
 COMMAND_ARGS: dict[str, list[str]] = {
     "init": ["init"],
@@ -59,7 +60,19 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "add": ["add", "--title", "{text}", "--tag", "{text}"],
     "search": ["search", "{text}"],
     "export": ["export", "--out", "{out_file}"],
+    "export (archive)": ["export", "--format", "archive", "--out", "{out_file}"],
+    "export (encrypted archive)": [
+        "export",
+        "--format",
+        "archive",
+        "--encrypt",
+        "--out",
+        "{out_file}",
+    ],  # fmt: skip
+    "export (csv)": ["export", "--format", "csv", "--out", "{out_dir}"],
     "import": ["import", "{in_file}", "--yes"],
+    "import (archive)": ["import", "{in_archive}", "--yes"],
+    "import (encrypted archive)": ["import", "{in_sealed}", "--yes"],
     "nocontact boundary": ["nocontact", "boundary", "set", "blocked"],
     "nocontact start": ["nocontact", "start"],
     "nocontact end": ["nocontact", "end"],
@@ -74,13 +87,10 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "mark": ["mark", "1", "kept", "--note", "{text}"],
     "progress": ["progress"],
     "support": ["support", "--country", "GB"],
-}
-# Options that take a command down another path, each met with the same bad inputs.
-OPTION_ARGS: dict[str, list[str]] = {
-    "export --format markdown --include-trash": [
+    "export (markdown with the trash)": [
         *("export", "--format", "markdown", "--include-trash", "--out", "{out_dir}"),
     ],
-    "import --from markdown": ["import", "{in_dir}", "--from", "markdown", "--yes"],
+    "import (markdown)": ["import", "{in_dir}", "--from", "markdown", "--yes"],
 }
 
 
@@ -172,6 +182,19 @@ def _import_with_zones(s: Setup) -> None:
     s.values["in_file"] = str(path)
 
 
+def _damaged_archives(s: Setup) -> None:
+    import json
+    import zipfile
+
+    bomb = s.work / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("reconcile-archive.json", json.dumps({"format": "reconcile-archive"}))
+        zf.writestr("../../outside", b"x")
+    sealed = Path(s.values["in_sealed"])
+    sealed.write_bytes(sealed.read_bytes()[:-7])
+    s.values["in_archive"] = str(bomb)
+
+
 def _set(**values: str) -> Callable[[Setup], None]:
     return lambda s: s.values.update(values)
 
@@ -191,13 +214,17 @@ BAD_INPUTS: dict[str, Callable[[Setup], None]] = {
     ),
     "text that is not UTF-8": _set(text="caf\udce9 \udcff"),
     "stdin and the input file are /dev/zero": lambda s: (
-        s.values.update(in_file="/dev/zero", in_dir="/dev/zero"),
+        s.values.update(in_file="/dev/zero", in_dir="/dev/zero", in_archive="/dev/zero"),
         setattr(s, "stdin", lambda: open("/dev/zero")),  # noqa: SIM115 - closed by the runner
     ),
     "the input file is a FIFO": lambda s: (
-        s.values.update(in_file=str(_fifo(s.work / "fifo"))),
+        s.values.update(in_file=str(_fifo(s.work / "fifo")), in_archive=str(s.work / "fifo")),
         _fifo(Path(s.values["in_dir"]) / "waiting.md"),
     ),
+    "a wrong archive passphrase": lambda s: s.env.update(
+        RECONCILE_ARCHIVE_PASSPHRASE="not the archive's"
+    ),
+    "archives that are not what they say": _damaged_archives,
     "a backup whose key file is a FIFO": _backup_with_fifo_key,
     "time zones that are folders or too long": _import_with_zones,
     "the output is a file": lambda s: s.values.update(
@@ -229,7 +256,7 @@ def template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("template")
     data = root / "data"
     with _cheap_kdf():
-        env = {"RECONCILE_PASSPHRASE": PASSPHRASE}
+        env = {"RECONCILE_PASSPHRASE": PASSPHRASE, "RECONCILE_ARCHIVE_PASSPHRASE": NEW_PASSPHRASE}
         for argv in (
             ["init"],
             ["plan", "add", "Listen first", "--commitment", "Ask before answering"],
@@ -237,6 +264,8 @@ def template(tmp_path_factory) -> Path:
             ["add", "--title", "First"],
             ["export", "--out", str(root / "export.json")],
             ["export", "--format", "markdown", "--out", str(root / "markdown")],
+            ["export", "--format", "archive", "--out", str(root / "archive.zip")],
+            ["export", "--format", "archive", "--encrypt", "--out", str(root / "sealed.zip")],
             ["backup", "--out", str(root / "backups")],
         ):
             code, _out, err = _run(data, argv, env, lambda: io.TextIOWrapper(io.BytesIO(b"Hi")))
@@ -276,7 +305,12 @@ def _run(
     """cli.main in this process with that environment and stdin: (code, stdout, stderr)."""
     saved_env, saved_io = dict(os.environ), (sys.stdin, sys.stdout, sys.stderr)
     out, err = io.StringIO(), io.StringIO()
-    for name in ("RECONCILE_PASSPHRASE", "RECONCILE_NEW_PASSPHRASE", "RECONCILE_DATA_DIR"):
+    for name in (
+        "RECONCILE_PASSPHRASE",
+        "RECONCILE_NEW_PASSPHRASE",
+        "RECONCILE_ARCHIVE_PASSPHRASE",
+        "RECONCILE_DATA_DIR",
+    ):
         os.environ.pop(name, None)
     os.environ.update(env)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -301,7 +335,7 @@ def _run(
 
 
 def test_every_command_is_in_the_table():
-    assert sorted(all_commands()) == sorted(COMMAND_ARGS), (
+    assert sorted(all_commands()) == sorted({k.split(" (")[0] for k in COMMAND_ARGS}), (
         "a command was added or removed: say in COMMAND_ARGS how to call it"
     )
 
@@ -313,15 +347,15 @@ def test_every_command_meets_bad_input_with_a_documented_code_and_one_sentence(
     allowed = documented_exit_codes()
     failures = []
     with _cheap_kdf():
-        for command in [*all_commands(), *OPTION_ARGS]:
-            s = _prepare(template, tmp_path / command.replace(" ", "-"))
+        for command in COMMAND_ARGS:
+            s = _prepare(template, tmp_path / re.sub(r"\W+", "-", command))
             try:
                 BAD_INPUTS[bad](s)
-                how = {**COMMAND_ARGS, **OPTION_ARGS}[command]
-                argv = [part.format(**s.values) for part in how]
+                argv = [part.format(**s.values) for part in COMMAND_ARGS[command]]
                 env = {
                     "RECONCILE_PASSPHRASE": PASSPHRASE,
                     "RECONCILE_NEW_PASSPHRASE": NEW_PASSPHRASE,
+                    "RECONCILE_ARCHIVE_PASSPHRASE": NEW_PASSPHRASE,
                     **s.env,
                 }
                 try:
@@ -350,6 +384,8 @@ def _prepare(template: Path, work: Path) -> Setup:
             "text": "A walk after work",
             "in_file": str(shutil.copy(template / "export.json", work / "export.json")),
             "in_dir": str(shutil.copytree(template / "markdown", work / "markdown")),
+            "in_archive": str(shutil.copy(template / "archive.zip", work / "archive.zip")),
+            "in_sealed": str(shutil.copy(template / "sealed.zip", work / "sealed.zip")),
             "out_file": str(work / "out.json"),
             "out_dir": str(work / "more-backups"),
             "backup": str(backup),

@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = file_menu.addAction(self.tr("&Restore from a backup…"))
         self.restore_action.triggered.connect(self.restore_requested)
+        self.export_all_action = file_menu.addAction(self.tr("&Export everything…"))
+        self.export_all_action.triggered.connect(self.export_everything)
         file_menu.addSeparator()
         self.lock_action = file_menu.addAction(self.tr("&Lock"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -320,6 +322,13 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self._pages if p.key == key), None)
+
+    def export_everything(self) -> None:
+        """File > Export everything…: the Journal page holds the export dialogs."""
+        page = self.page("journal")
+        if page is not None:
+            self.show_page_key("journal")
+            page.export_all_action.trigger()
 
     def show_page_key(self, key: str) -> None:
         for index, page in enumerate(self._pages):

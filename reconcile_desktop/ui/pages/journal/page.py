@@ -212,6 +212,7 @@ class JournalPage(Page):
         self.worksheet_action = self._action(self.tr("Should I even try?"), self.new_worksheet)
         self.trash_action = self._action(self.tr("Trash…"), self.open_trash)
         self.export_action = self._action(self.tr("Export…"), self.open_export)
+        self.export_all_action = self._action(self.tr("Export everything…"), self.open_export_all)
         self.import_action = self._action(self.tr("Import entries…"), self.open_import)
         self.find_action = self._action(self.tr("Search"), self.focus_search, "Ctrl+F")
         # The editor's own keys (Ctrl+S) act where the text is; the menu only shows them.
@@ -469,6 +470,7 @@ class JournalPage(Page):
             self.trash_action,
             self._separator(),
             self.export_action,
+            self.export_all_action,
             self.import_action,
         ]
 
@@ -680,12 +682,21 @@ class JournalPage(Page):
         dialog = ExportDialog(self.vault, self.ops, selected_ids=self.selected_ids(), parent=self)
         return self._show_exchange(dialog)
 
+    def open_export_all(self) -> QDialog:
+        from reconcile_desktop.ui.pages.journal.archive_dialogs import ArchiveExportDialog
+
+        self.editor.save_now()  # the archive holds what is on screen
+        return self._show_exchange(ArchiveExportDialog(self.vault, self.ops, parent=self))
+
     def open_import(self) -> QDialog:
-        from reconcile_desktop.ui.pages.journal.exchange_dialogs import ImportDialog
+        from reconcile_desktop.ui.pages.journal.archive_dialogs import ImportAnyDialog
 
         self.editor.save_now()  # nothing waits behind the import on the one write lane
-        dialog = ImportDialog(self.vault, self.ops, parent=self)
+        dialog = ImportAnyDialog(self.vault, self.ops, parent=self)
         dialog.imported.connect(self._imported)
+        dialog.archive_imported.connect(
+            lambda _n: self.notice.say(self.tr("What was new in the archive was brought in."))
+        )
         return self._show_exchange(dialog)
 
     def _show_exchange(self, dialog: QDialog) -> QDialog:
