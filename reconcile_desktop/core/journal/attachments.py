@@ -27,7 +27,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from reconcile_desktop.core.changes import ATTACHMENTS, writes
 from reconcile_desktop.core.errors import DiskFull, InvalidInput, NotWritable
-from reconcile_desktop.core.journal.entries import E, EntryNotFound
+from reconcile_desktop.core.journal.entries import E, EntryNotFound, NewEntry
 from reconcile_desktop.core.storage.tables import ATTACHMENT, ENTRY_ATTACHMENT
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ A = ATTACHMENT
 EA = ENTRY_ATTACHMENT
 MAX_BYTES = 25 * 1024 * 1024
 MAX_NAME_CHARS = 255
+LINK_SCHEME = "attachment:"  # `![](attachment:SHA256)` in an entry's text shows that file there
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/heic")
 ADDABLE_TYPES = (*IMAGE_TYPES, "application/pdf")
 Thumbnailer = Callable[[bytes, str], bytes | None]  # (bytes, mime) -> small PNG or None
@@ -155,6 +156,17 @@ def link(s: Executor, entry_id: int, sha: str, file_name: str) -> int:
         sa.insert(EA).values(entry_id=entry_id, sha256=sha, position=position, file_name=file_name)
     )
     return position
+
+
+def link_imported(s: Executor, ids: Sequence[int], entries: Sequence[NewEntry], now) -> None:
+    """Store and link the files of freshly inserted imported entries (NewEntry.files), each
+    read from its source only now, inside the import's transaction."""
+    for entry_id, entry in zip(ids, entries, strict=True):
+        for f in entry.files:
+            data = f.read()
+            if len(data) > MAX_BYTES or digest(data) != f.sha256:
+                raise InvalidInput("A photo or file in the export changed while it was imported.")
+            link(s, entry_id, store_blob(s, data, f.mime, now), f.file_name)
 
 
 def check_addable(data: bytes) -> str:

@@ -142,6 +142,7 @@ class NewEntry:
     commitment_id: int | None = None
     tags: tuple[str, ...] = ()
     deleted_utc: dt.datetime | None = None
+    files: tuple[Any, ...] = ()  # photos and files to attach (imports: attachments.link_imported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +296,7 @@ def insert_entries(s: Executor, entries: Sequence[NewEntry], now: dt.datetime) -
     if not entries:
         return []
     params = [
-        {f.name: getattr(e, f.name) for f in dataclasses.fields(NewEntry) if f.name != "tags"}
+        {f.name: getattr(e, f.name) for f in dataclasses.fields(NewEntry) if f.name in E.c}
         | {
             "created_utc": e.created_utc or now,
             "updated_utc": e.updated_utc or e.created_utc or now,
