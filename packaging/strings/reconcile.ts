@@ -2910,6 +2910,14 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Every backup also holds the photo or file in your entries ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every backup also holds your {count} photos and files ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>General settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2943,6 +2951,14 @@ what I did</source>
     </message>
     <message>
         <source>Passphrase settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files in backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files you add to entries will be in every backup too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

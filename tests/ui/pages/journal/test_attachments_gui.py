@@ -192,3 +192,19 @@ def test_locking_forgets_every_picture(qtbot, page, vault):
     page.clear_sensitive()
     assert strip.files == [] and strip.viewer is None
     assert strip.images.get(("any", 0)) is None and len(strip.images._images) == 0
+
+
+def test_settings_backups_says_how_much_the_photos_and_files_weigh(qtbot, vault, ops, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from reconcile_desktop.ui.shell.dialogs.settings import SettingsDialog
+
+    entry_id = journal.add_entry(vault, "A day.").id
+    attachments.add_attachment(vault, entry_id, b"%PDF-1.4\n" + bytes(2_000_000), "a.pdf")
+    attachments.add_attachment(vault, entry_id, picture(), "b.png")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(vault, settings, ops, tmp_path / "b")
+    qtbot.addWidget(dialog)
+    dialog.show_tab("backups")
+    assert dialog.files_note.text() == ("Every backup also holds your 2 photos and files (1.9 MB).")
+    dialog.close()
