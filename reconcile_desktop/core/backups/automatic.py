@@ -413,11 +413,3 @@ def _remove_backup(path: Path) -> None:
         return
     if _NAME.match(path.name) and names <= allowed:
         shutil.rmtree(path, ignore_errors=True)
-
-
-def files_in_backups(vault: Vault) -> tuple[int, int]:
-    """(photos and files, their bytes): every backup is a copy of the vault, so it holds all
-    of them, trash included, until the trash is emptied."""
-    from reconcile_desktop.core.journal.attachments import total_size
-
-    return total_size(vault)

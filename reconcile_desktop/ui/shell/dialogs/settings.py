@@ -396,11 +396,10 @@ class SettingsDialog(QDialog):
         )
 
     def _files_sentence(self) -> str:
-        from reconcile_desktop.core.backups.automatic import files_in_backups
-        from reconcile_desktop.core.journal.attachments import size_words
+        from reconcile_desktop.core.journal.attachments import size_words, total_size
 
-        try:
-            count, size = files_in_backups(self.vault)
+        try:  # every backup is a copy of the whole vault: all of them, trash included
+            count, size = total_size(self.vault)
         except ReconcileError:
             return ""
         if count == 0:
