@@ -470,7 +470,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The archive holds your entries (the trash too), your plan and check-ins, no-contact periods and what you logged, daily moods and settings. Import it into Reconcile to bring all of it back.</source>
+        <source>The archive holds your entries (the trash too) with their photos and files, your plan and check-ins, no-contact periods and what you logged, daily moods and settings. Import it into Reconcile to bring all of it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -483,6 +483,136 @@
     </message>
     <message>
         <source>Those two passphrases are not the same. Please type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>About photos and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a photo or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a photo or file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos or files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (PNG, JPEG, WebP, HEIC) and PDF files, up to 25 MB each. You can also drop them here or paste them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and PDF files (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted picture.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {sentence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>A copy is saved in {folder}. It is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved copy is an ordinary file, not encrypted, where you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, kind and size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo or file viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile cannot show this kind of file. Save a copy to open it in another app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from this entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from this entry? If no other entry holds it, it is deleted for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2934,6 +3064,14 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Every backup also holds the photo or file in your entries ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every backup also holds your {count} photos and files ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>General settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2967,6 +3105,14 @@ what I did</source>
     </message>
     <message>
         <source>Passphrase settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files in backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files you add to entries will be in every backup too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

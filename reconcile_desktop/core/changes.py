@@ -18,7 +18,8 @@ NOCONTACT = "nocontact"
 MOOD = "mood"
 SETTINGS = "settings"
 THEME = "theme"
-AREAS = (ENTRIES, TRASH, PLANS, CHECKINS, NOCONTACT, MOOD, SETTINGS, THEME)
+ATTACHMENTS = "attachments"  # photos and files in entries
+AREAS = (ENTRIES, TRASH, PLANS, CHECKINS, NOCONTACT, MOOD, SETTINGS, THEME, ATTACHMENTS)
 
 F = TypeVar("F", bound=Callable)
 

@@ -39,6 +39,12 @@ ROWS: tuple[Row, ...] = (
     Row("search_rare", 'search as you type: rare word "zq123"', "< 50 ms", 50),
     Row("search_common", 'search as you type: common word "calm"', "< 50 ms", 50),
     Row("update", "saving an edit (update_entry body)", "< 10 ms", 10),
+    Row("photos_stored", "photos: stored in the photo vault", "", unit=""),
+    Row(
+        "photos_unlock_extra", "photos: unlock beyond the KDF, minus without photos", "< 50 ms", 50
+    ),
+    Row("photos_list_first", "photos: first list page with the photos", "< 100 ms", 100),
+    Row("photo_add", "photos: adding a 10 MB photo (with its thumbnail)", "< 1 s", 1000),
     Row("chart_data", "charts: histories + daily series (2 y × 8)", ""),
     Row("chart_first", "charts: first steps chart render (2 y × 8)", "< 150 ms", 150),
     Row("chart_range", "charts: in-place range redraw", "< 60 ms", 60),

@@ -27,7 +27,7 @@ from tests.benchmarks.bench_results import Results, misses, table
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 OUT = Path(__file__).with_name("last_results.md")
-GROUPS = ("startup", "core", "charts", "window", "cli")
+GROUPS = ("startup", "core", "photos", "charts", "window", "cli")
 
 
 def measure(bench: fixtures.BenchVault, repeat: int, groups: Sequence[str], log) -> Results:
@@ -38,6 +38,11 @@ def measure(bench: fixtures.BenchVault, repeat: int, groups: Sequence[str], log)
     if "core" in groups:
         log(f"  {bench.size:,} entries: core ...")
         results |= bench_core.run(bench, repeat)
+    if "photos" in groups:
+        from tests.benchmarks import bench_attachments
+
+        log(f"  {bench.size:,} entries: photos ...")
+        results |= bench_attachments.run(bench, repeat, log=log)
     if "charts" in groups:
         log(f"  {bench.size:,} entries: charts ...")
         results |= _charts(bench, repeat)
@@ -112,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=OUT, help="Markdown file for the table")
     parser.add_argument(
+        "--photo-mb",
+        type=int,
+        help="megabytes of photos in the photos group's vault (default: "
+        "$RECONCILE_BENCH_PHOTO_MB or 2048)",
+    )
+    parser.add_argument(
         "--cache-dir",
         type=Path,
         help=f"vault cache (default: ${fixtures.CACHE_ENV} or ~/.cache/reconcile-bench)",
@@ -127,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr, flush=True)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.photo_mb is not None:
+        os.environ["RECONCILE_BENCH_PHOTO_MB"] = str(args.photo_mb)
     load = os.getloadavg()
     started = time.perf_counter()
     benches = [fixtures.bench_vault(n, root=args.cache_dir, log=log) for n in sizes]

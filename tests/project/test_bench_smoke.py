@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.benchmarks import bench_charts, bench_core, bench_processes, fixtures
+from tests.benchmarks import bench_attachments, bench_charts, bench_core, bench_processes, fixtures
 from tests.benchmarks.bench_results import ROWS, Row, cells, misses, table
 from tests.conftest import FAST_KDF, TEST_BOUNDS
 
@@ -78,6 +78,20 @@ def test_in_process_benchmarks_fill_their_rows(tiny):
     for row in ROWS:
         assert (row.label in text) == (row.key in results), row.key
     assert isinstance(misses({SIZE: results}), list)
+
+
+def test_the_photo_benchmarks_fill_their_rows_and_leave_the_photos_as_they_were(tiny):
+    lines: list[str] = []
+    results = bench_attachments.run(tiny, 1, mb=8, log=lines.append, added_bytes=1_000_000)
+    _numbers(results, ["photos_list_first", "photo_add"])
+    extra = results["photos_unlock_extra"]  # a difference: below zero when noise wins
+    assert isinstance(extra, list) and len(extra) == 1
+    assert results["photos_stored"] == "2 photos, 8.0 MB"
+    assert "Adding 8 MB of photos" in lines[0]
+    text = table({SIZE: results})
+    assert "photos: adding a 10 MB photo" in text
+    again = bench_attachments.run(tiny, 1, mb=8, log=pytest.fail, added_bytes=1_000_000)
+    assert again["photos_stored"] == "2 photos, 8.0 MB"  # cached, and the added photo removed
 
 
 def test_the_edit_benchmark_leaves_the_entry_as_it_was(tiny):

@@ -1,7 +1,8 @@
 """No journal text outside the encrypted file: a whole GUI session (create, write, edit,
-search, export to a chosen folder, lock, quit) leaves a marker string in no file of the data
-folder, the temp folder, the config or cache folders, the settings, the log or the output;
-only the export the user asked for holds it. The passphrase is looked for the same way."""
+search, add a photo and view it, export to a chosen folder, lock, quit) leaves a marker string
+in no file of the data folder, the temp folder, the config or cache folders, the settings, the
+log or the output; only the export the user asked for holds it (and the photo's marker only the
+photo's own file). The passphrase is looked for the same way."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QColor, QImage
 
 from reconcile_desktop.core.clock import Clock
 from reconcile_desktop.core.journal import entries as journal
@@ -95,6 +97,22 @@ def test_a_whole_session_leaves_the_words_only_in_the_vault_and_the_export(
             page.editor.save_now()
     assert journal.count_entries(vault) == 2
 
+    # Add a photo (its marker in a PNG text chunk), read it inline and open it in the viewer.
+    photo_marker = f"leakphoto{secrets.token_hex(6)}"
+    source = tmp_path / "camera" / "photo.png"
+    source.parent.mkdir()
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#4a7"))
+    image.setText("note", photo_marker)
+    assert image.save(str(source), "PNG") and photo_marker.encode() in source.read_bytes()
+    strip = page.editor.strip
+    strip.add_paths([source])
+    qtbot.waitUntil(lambda: len(strip.files) == 1, timeout=10_000)
+    page.editor.read_button.setChecked(True)
+    strip.open_viewer(strip.files[0])
+    qtbot.waitUntil(lambda: strip.viewer is not None and strip.viewer.shows_picture)
+    page.editor.read_button.setChecked(False)
+
     # Search for it.
     qtbot.keyClicks(page.search.field, marker)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
@@ -122,10 +140,11 @@ def test_a_whole_session_leaves_the_words_only_in_the_vault_and_the_export(
     assert _files_holding(data_dir, PASSPHRASE) == []
     assert (places["config"] / "Reconcile.ini").exists()  # the settings were written, cleanly
     assert _files_holding(tmp_path, marker) == ["session/export/journal.json"]
+    assert _files_holding(tmp_path, photo_marker) == ["camera/photo.png"]  # only the original
 
     out, err = capfd.readouterr()
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
-    for text in (marker, PASSPHRASE):
+    for text in (marker, photo_marker, PASSPHRASE):
         assert text not in logged
         assert text not in out and text not in err
 

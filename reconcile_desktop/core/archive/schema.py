@@ -23,6 +23,10 @@ TABLE_NOTES = {
     "commitment's check-in: together they link the follow-up to its check-in.",
     "tag": "Tag names; key is the casefolded name that makes 'Anger' and 'anger' one tag.",
     "entry_tag": "Which entry has which tag.",
+    "attachment": "Photos and files, once per content: the bytes are in attachments/ under "
+    "their SHA-256, which is also the key; thumbnail is a small PNG made from a photo.",
+    "entry_attachment": "Which entry holds which photo or file, in what order, under which "
+    "file name.",
     "mood_checkin": "The one-line daily mood on the Today page, one per local day.",
     "goal": "Change goals.",
     "commitment": "A goal's concrete commitments.",

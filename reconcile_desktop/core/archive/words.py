@@ -8,6 +8,8 @@ ROW_WORDS = {
     "entry": ("entry", "entries"),
     "tag": ("tag", "tags"),
     "entry_tag": ("tag on an entry", "tags on entries"),
+    "attachment": ("photo or file", "photos and files"),
+    "entry_attachment": ("photo or file in an entry", "photos and files in entries"),
     "mood_checkin": ("daily mood", "daily moods"),
     "goal": ("goal", "goals"),
     "commitment": ("commitment", "commitments"),

@@ -30,13 +30,15 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from reconcile_desktop.core.changes import ENTRIES, TRASH, writes
+from reconcile_desktop.core.changes import ATTACHMENTS, ENTRIES, TRASH, writes
 from reconcile_desktop.core.errors import InvalidInput
 from reconcile_desktop.core.journal import hurt_answers as safety
 from reconcile_desktop.core.journal.preview import preview_line
 from reconcile_desktop.core.storage.tables import (
+    ATTACHMENT,
     COMMITMENT,
     ENTRY,
+    ENTRY_ATTACHMENT,
     ENTRY_KINDS,
     ENTRY_TAG,
     PRINCIPLES,
@@ -141,6 +143,7 @@ class NewEntry:
     commitment_id: int | None = None
     tags: tuple[str, ...] = ()
     deleted_utc: dt.datetime | None = None
+    files: tuple[Any, ...] = ()  # photos and files to attach (imports: attachments.link_imported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +297,7 @@ def insert_entries(s: Executor, entries: Sequence[NewEntry], now: dt.datetime) -
     if not entries:
         return []
     params = [
-        {f.name: getattr(e, f.name) for f in dataclasses.fields(NewEntry) if f.name != "tags"}
+        {f.name: getattr(e, f.name) for f in dataclasses.fields(NewEntry) if f.name in E.c}
         | {
             "created_utc": e.created_utc or now,
             "updated_utc": e.updated_utc or e.created_utc or now,
@@ -496,7 +499,7 @@ def list_trash(vault: Vault) -> list[EntryRow]:
         return _rows(s, q)
 
 
-@writes(TRASH)
+@writes(TRASH, ATTACHMENTS)
 def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
     """Delete every trashed entry for good; returns how many. Takes seconds on a large
     journal (the index merge: about 5 s at 100,000 entries), so the GUI runs it in a worker;
@@ -505,6 +508,7 @@ def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
         _fts_secure_delete(s, True)
         n = s.execute(sa.delete(E).where(E.c.deleted_utc.is_not(None))).rowcount
         _drop_unused_tags(s)
+        _drop_unused_files(s)
         _fts_secure_delete(s, False)
     if n:
         _compact_index(vault, progress)
@@ -512,7 +516,7 @@ def empty_trash(vault: Vault, progress: Progress | None = None) -> int:
     return n
 
 
-@writes(ENTRIES, TRASH)
+@writes(ENTRIES, TRASH, ATTACHMENTS)
 def delete_entry_forever(vault: Vault, entry_id: int, progress: Progress | None = None) -> None:
     """Delete one entry (in the trash or not) for good; as slow as empty_trash."""
     with vault.connection() as s:
@@ -521,9 +525,17 @@ def delete_entry_forever(vault: Vault, entry_id: int, progress: Progress | None 
         if s.execute(sa.delete(E).where(E.c.id == entry_id)).rowcount == 0:
             raise EntryNotFound()
         _drop_unused_tags(s, tag_ids)
+        _drop_unused_files(s)
         _fts_secure_delete(s, False)
     _compact_index(vault, progress)
     _scrub(vault)
+
+
+def _drop_unused_files(s: Executor) -> None:
+    # The entries' links went with them (ON DELETE CASCADE); photos and files no other entry
+    # uses go now, their pages overwritten (secure_delete) like the text's.
+    A, EA = ATTACHMENT, ENTRY_ATTACHMENT
+    s.execute(sa.delete(A).where(~sa.exists().where(EA.c.sha256 == A.c.sha256)))
 
 
 def _fts_secure_delete(s: Executor, on: bool) -> None:

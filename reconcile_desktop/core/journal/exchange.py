@@ -27,10 +27,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 
-from reconcile_desktop.core.changes import ENTRIES, TRASH, writes
+from reconcile_desktop.core.changes import ATTACHMENTS, ENTRIES, TRASH, writes
 from reconcile_desktop.core.errors import DiskFull, InvalidInput, NotWritable
+from reconcile_desktop.core.journal import attachments, dayone_media, markdown_import
 from reconcile_desktop.core.journal import entries as journal
-from reconcile_desktop.core.journal import markdown_import
+from reconcile_desktop.core.journal.dayone_media import MediaIndex
 from reconcile_desktop.core.journal.entries import E, EntryData, NewEntry
 from reconcile_desktop.core.journal.front_matter import Plain, obsidian_tag
 from reconcile_desktop.core.journal.front_matter import dump as dump_front_matter
@@ -228,10 +229,10 @@ def _read_json(path: Path) -> Any:
         # Checked before anything opens it: a FIFO or a device could keep the import
         # waiting, or reading, forever.
         with open_regular(path) as fh:
+            if zipfile.is_zipfile(fh):  # a Day One zip with photos may be large; its JSON not
+                return _read_zip(path)
             if os.fstat(fh.fileno()).st_size > MAX_IMPORT_BYTES:
                 raise InvalidInput(TOO_LARGE)
-            if zipfile.is_zipfile(fh):
-                return _read_zip(path)
             fh.seek(0)
             data = fh.read(MAX_IMPORT_BYTES + 1)
         if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
@@ -441,7 +442,10 @@ def _from_jrnl(doc: Any, zone: str, now: dt.datetime, notes: list[str]) -> list[
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _from_dayone(doc: Any, zone: str, now: dt.datetime, notes: list[str]) -> list[NewEntry]:
+def _from_dayone(
+    doc: Any, zone: str, now: dt.datetime, notes: list[str], media: MediaIndex | None = None
+) -> list[NewEntry]:
+    media = media if media is not None else MediaIndex()
     out, unknown, empty = [], [], 0
     for n, item in enumerate(_entries(doc, "a Day One JSON export"), 1):
         if not isinstance(item, dict):
@@ -451,11 +455,18 @@ def _from_dayone(doc: Any, zone: str, now: dt.datetime, notes: list[str]) -> lis
         # Day One writes Markdown with punctuation escaped ("Hello\.") and zero-width spaces.
         text = _MD_ESCAPE.sub(r"\1", _str(item, "text", n)).replace("\u200b", "")
         tags = list(_tags(item, "tags", n))
+        links, files = dayone_media.entry_media(item, media)
+        if not dayone_media.replace_links(text, {}).strip():
+            text = ""  # only media: its files are attached, with no body of bare links
+        text = dayone_media.replace_links(text, links)
+        extra = dayone_media.place_and_weather(item, media)
+        if extra:
+            text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + "\n".join(extra)
         title, body = "", text
         first, _, rest = text.partition("\n")
         if first.startswith("# "):
             title, body = first[2:].strip(), rest.lstrip("\n")
-        if not title and not body.strip():
+        if not title and not body.strip() and not files:
             empty += 1
             continue
         if item.get("starred") is True:
@@ -475,8 +486,10 @@ def _from_dayone(doc: Any, zone: str, now: dt.datetime, notes: list[str]) -> lis
                 tags,
                 created=occurred,
                 updated=updated,
+                files=tuple(files),
             )
         )
+    notes += dayone_media.preview_notes(media)
     if unknown:
         notes.append(_unknown_zones(len(unknown), zone))
     if empty:
@@ -484,7 +497,9 @@ def _from_dayone(doc: Any, zone: str, now: dt.datetime, notes: list[str]) -> lis
     return out
 
 
-def _new(n, fields, occurred, tz, tags, *, created=None, updated=None, deleted=None) -> NewEntry:
+def _new(
+    n, fields, occurred, tz, tags, *, created=None, updated=None, deleted=None, files=()
+) -> NewEntry:
     try:
         journal.check_fields(fields)
         names = tuple(name for _, name in journal.normalise_tags(tags))
@@ -504,6 +519,7 @@ def _new(n, fields, occurred, tz, tags, *, created=None, updated=None, deleted=N
         prompt_id=fields.get("prompt_id"),
         tags=names,
         deleted_utc=deleted,
+        files=files,
     )
 
 
@@ -518,6 +534,9 @@ def _parse(vault: Vault, path: Path, source: str) -> tuple[list[NewEntry], list[
     if source not in _PARSERS:
         raise InvalidInput(f"Reconcile can import these formats: {', '.join(SOURCES)}.")
     doc = _read_json(path)
+    if source == "dayone":  # its photos and files sit beside the JSON in the zip
+        media = dayone_media.media_in(path)
+        return _from_dayone(doc, vault.clock.zone_name(), vault.clock.now(), notes, media), notes
     return _PARSERS[source](doc, vault.clock.zone_name(), vault.clock.now(), notes), notes
 
 
@@ -555,7 +574,7 @@ def preview_import(vault: Vault, path: Path, source: str = "reconcile") -> Impor
     )
 
 
-@writes(ENTRIES, TRASH)  # trashed entries go back to the trash
+@writes(ENTRIES, TRASH, ATTACHMENTS)  # trashed entries go back to the trash
 def import_file(
     vault: Vault, path: Path, source: str = "reconcile", *, progress: Progress | None = None
 ) -> int:
@@ -566,7 +585,8 @@ def import_file(
         flags = _duplicates(s, entries)
         fresh = [e for e, dup in zip(entries, flags, strict=True) if not dup]
         for i in range(0, len(fresh), 500):
-            journal.insert_entries(s, fresh[i : i + 500], now)
+            ids = journal.insert_entries(s, fresh[i : i + 500], now)
+            attachments.link_imported(s, ids, fresh[i : i + 500], now)
             if progress:
                 progress(min(i + 500, len(fresh)), len(fresh))
     if fresh:

@@ -7,6 +7,7 @@ column fails at import; a column without a field fails tests/core/storage/test_s
 
 from __future__ import annotations
 
+import builtins  # the attachment's `bytes` column shadows the type inside its class
 import datetime as dt
 
 from sqlmodel import Field, SQLModel
@@ -30,6 +31,8 @@ _PERIOD = tables.NOCONTACT_PERIOD.c
 _EVENT = tables.CONTACT_EVENT.c
 _MOOD = tables.MOOD_CHECKIN.c
 _SETTING = tables.SETTING.c
+_ATTACHMENT = tables.ATTACHMENT.c
+_ENTRY_ATTACHMENT = tables.ENTRY_ATTACHMENT.c
 
 
 class Entry(SQLModel, table=True):
@@ -170,3 +173,23 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(sa_column=_SETTING.key)
     value: str = Field(sa_column=_SETTING.value)  # JSON
+
+
+class Attachment(SQLModel, table=True):
+    __table__ = tables.ATTACHMENT
+
+    sha256: str = Field(sa_column=_ATTACHMENT.sha256)
+    mime: str = Field(sa_column=_ATTACHMENT.mime)
+    size: int = Field(sa_column=_ATTACHMENT.size)
+    bytes: builtins.bytes = Field(sa_column=_ATTACHMENT.bytes)
+    thumbnail: builtins.bytes | None = Field(default=None, sa_column=_ATTACHMENT.thumbnail)
+    created_utc: dt.datetime = Field(sa_column=_ATTACHMENT.created_utc)
+
+
+class EntryAttachment(SQLModel, table=True):
+    __table__ = tables.ENTRY_ATTACHMENT
+
+    entry_id: int = Field(sa_column=_ENTRY_ATTACHMENT.entry_id)
+    sha256: str = Field(sa_column=_ENTRY_ATTACHMENT.sha256)
+    position: int = Field(sa_column=_ENTRY_ATTACHMENT.position)
+    file_name: str = Field(sa_column=_ENTRY_ATTACHMENT.file_name)

@@ -119,6 +119,34 @@ ENTRY_TAG = sa.Table(
     _link("tag_id", "tag.id", primary_key=True),
 )
 
+# Photos and files, stored once per content (keyed by SHA-256) and linked to entries. The
+# bytes never leave the encrypted database; list queries never select `bytes`.
+ATTACHMENT = sa.Table(
+    "attachment",
+    metadata,
+    _text("sha256", primary_key=True),  # lowercase hex of the bytes
+    _text("mime"),
+    _int("size"),
+    sa.Column("bytes", sa.LargeBinary, nullable=False),
+    sa.Column("thumbnail", sa.LargeBinary, nullable=True),  # a small PNG, or None
+    _instant("created_utc"),
+)
+
+ENTRY_ATTACHMENT = sa.Table(
+    "entry_attachment",
+    metadata,
+    _link("entry_id", "entry.id", primary_key=True, index=False),
+    sa.Column(
+        "sha256",
+        sa.String,
+        sa.ForeignKey("attachment.sha256", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,  # finds the blobs no entry uses any more
+    ),
+    _int("position"),
+    _text("file_name"),
+)
+
 MOOD_CHECKIN = sa.Table(  # the one-line daily mood on the Today page (not an entry's mood)
     "mood_checkin",
     metadata,

@@ -300,10 +300,14 @@ def _edit_several_times(v, entry_id: int) -> list[str]:
 
 @pytest.mark.parametrize("purge", ["empty_trash", "delete_forever"])
 def test_purge_leaves_no_bytes_of_any_version_in_any_file_of_a_plaintext_vault(plain_vault, purge):
+    from reconcile_desktop.core.journal import attachments
+
     v = plain_vault
     marker = _marker()
     entry_id = _fill(v, marker)
-    versions = [marker, *_edit_several_times(v, entry_id)]
+    photo = b"\x89PNG\r\n\x1a\n" + (f"photo {_marker()} ".encode() * 20_000)
+    attachments.add_attachment(v, entry_id, photo, "photo.png", thumbnailer=lambda d, m: d[:4000])
+    versions = [marker, *_edit_several_times(v, entry_id), photo[8:30].decode()]
     v.lock()
     for word in versions:  # the check below can see plaintext (old versions in the index)
         assert _files_contain(v.dir, word[-8:].encode()), word

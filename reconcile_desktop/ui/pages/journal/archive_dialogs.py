@@ -105,8 +105,9 @@ class ArchiveExportDialog(_WorkDialog):
         layout.addWidget(intro)
         about = theme.MutedLabel(
             self.tr(
-                "The archive holds your entries (the trash too), your plan and check-ins, "
-                "no-contact periods and what you logged, daily moods and settings. Import it "
+                "The archive holds your entries (the trash too) with their photos and files, "
+                "your plan and check-ins, no-contact periods and what you logged, daily moods "
+                "and settings. Import it "
                 "into Reconcile to bring all of it back."
             )
         )

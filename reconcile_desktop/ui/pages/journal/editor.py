@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import InvalidInput, ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal import prompts
+from reconcile_desktop.ui.pages.journal.attachment_strip import AttachmentReader, AttachmentStrip
 from reconcile_desktop.ui.pages.journal.markdown_highlighter import (
     HEADING_SCALE,
     MarkdownHighlighter,
@@ -293,7 +293,7 @@ class EntryEditor(QWidget):
         self.body.cursorPositionChanged.connect(
             lambda: self.highlighter.set_cursor_block(self.body.textCursor().blockNumber())
         )
-        self.reader = QTextBrowser()
+        self.reader = AttachmentReader()
         self.reader.setAccessibleName(self.tr("Entry, formatted for reading"))
         self.reader.setOpenLinks(False)
         self.reader.setFont(self.body.font())
@@ -301,6 +301,10 @@ class EntryEditor(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.body)
         self.stack.addWidget(self.reader)
+        self.strip = AttachmentStrip(self.vault, self.ops, self.entry_for_files)
+        self.strip.watch(self.body)
+        self.reader.strip = self.strip
+        self.reader.anchorClicked.connect(self.strip.open_link)
 
         self.mood = MoodPicker()
         self.mood.changed.connect(self._edited)
@@ -350,6 +354,7 @@ class EntryEditor(QWidget):
         for w in (self.prompt_text, self.sheet_bar, self.title):
             layout.addWidget(w)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.strip)
         layout.addLayout(meta)
         layout.addWidget(self.problem)
 
@@ -484,6 +489,24 @@ class EntryEditor(QWidget):
         if kind == "worksheet" and not body:
             self.open_worksheet()
 
+    def entry_for_files(self) -> int | None:
+        """The entry a photo or file goes to; a new entry is written first (a photo is the
+        user's own, even without words). None while a save keeps failing."""
+        self.save_now()
+        if self._id is None and not self._read_only and not self._dirty:
+            self._saving = True
+            try:
+                self._write(with_files=True)
+            finally:
+                self._saving = False
+        return None if self._dirty else self._id
+
+    def files_changed(self) -> None:
+        """A photo or file was added or removed (ATTACHMENTS): show the entry's files again."""
+        self.strip.show_entry(self._id, self._read_only)
+        if self.read_button.isChecked():
+            self.reader.show_markdown(self.body.toPlainText())
+
     def save_now(self) -> None:
         """Write pending changes now (Ctrl+S, switching entries, lock, quit)."""
         self._autosave.stop()
@@ -516,6 +539,7 @@ class EntryEditor(QWidget):
         self.body.document().clearUndoRedoStacks()
         self.reader.clear()
         self.reader.document().clearUndoRedoStacks()
+        self.strip.clear()
         self.completer.set_names([])
         self.problem.say("")
         self._show_meta(refresh_tags=False)
@@ -565,6 +589,7 @@ class EntryEditor(QWidget):
         for w in (self.when, self.mood, self.principle, self.tags, self.trash_button):
             w.setEnabled(not self._read_only)
         self.trash_button.setEnabled(self._id is not None and not self._read_only)
+        self.strip.show_entry(self._id, self._read_only)
         if self.read_button.isChecked():
             self._render_reading()
         self._update_count()
@@ -617,7 +642,7 @@ class EntryEditor(QWidget):
             return [], exc.sentence
         return names, None
 
-    def _write(self) -> None:
+    def _write(self, *, with_files: bool = False) -> None:
         title, body = self.title.text(), self.body.toPlainText()
         tags, tag_problem = self._tag_list()
         fields: dict[str, Any] = {
@@ -632,7 +657,7 @@ class EntryEditor(QWidget):
         try:
             if self._id is None:
                 own_title = title.strip() and title != self._start_title
-                if not body.strip() and not own_title:
+                if not body.strip() and not own_title and not with_files:
                     self._dirty = False  # nothing of the user's own yet: no empty entries
                     return
                 entry = self.ops.mutate_now(
@@ -706,7 +731,7 @@ class EntryEditor(QWidget):
     def _render_reading(self) -> None:
         """The body as formatted text. Headings take the writing view's sizes: Qt's own
         (up to twice the text) made a worksheet's questions shout."""
-        self.reader.setMarkdown(self.body.toPlainText())
+        self.reader.show_markdown(self.body.toPlainText())
         doc = self.reader.document()
         base = QFontInfo(self.reader.font()).pointSizeF()  # also when the font is set in pixels
         pieces = []  # collected first: changing formats merges the pieces being walked

@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.core.changes import ENTRIES, EVERYTHING, NOCONTACT, TRASH, Changes
+from reconcile_desktop.core.changes import (
+    ATTACHMENTS,
+    ENTRIES,
+    EVERYTHING,
+    NOCONTACT,
+    TRASH,
+    Changes,
+)
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.journal.entries import EntryData
@@ -106,7 +113,7 @@ class JournalPage(Page):
     title: ClassVar[str] = "Journal"
     icon_svg: ClassVar[str] = BOOK
 
-    areas = (ENTRIES, TRASH, NOCONTACT)
+    areas = (ENTRIES, TRASH, NOCONTACT, ATTACHMENTS)
 
     def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(vault, clock, ops, parent)
@@ -352,6 +359,8 @@ class JournalPage(Page):
             return
         if changes.touches(NOCONTACT):
             self.editor.refresh_urge()
+        if changes.touches(ATTACHMENTS):
+            self.editor.files_changed()
         if not changes.touches(ENTRIES, TRASH):
             return
         if self.editor.saving:  # the editor's own save hands its entry on instead

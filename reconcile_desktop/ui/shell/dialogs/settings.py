@@ -373,6 +373,9 @@ class SettingsDialog(QDialog):
             )
         )
         text.setWordWrap(True)
+        self.files_note = theme.MutedLabel(self._files_sentence())
+        self.files_note.setWordWrap(True)
+        self.files_note.setAccessibleName(self.tr("Photos and files in backups"))
         daily = QGroupBox(self.tr("Daily backups"))
         self.auto_backups = AutoBackupControls(self.ops, self.vault, self.settings)
         QVBoxLayout(daily).addWidget(self.auto_backups)
@@ -387,10 +390,28 @@ class SettingsDialog(QDialog):
         self.auto_backups.problem.connect(lambda s: self.backup_status.say(s, problem=True))
         return self._page(
             text,
+            self.files_note,
             daily,
             button_row(self.restore_button, self.backup_button),
             self.backup_busy,
             self.backup_status,
+        )
+
+    def _files_sentence(self) -> str:
+        from reconcile_desktop.core.journal.attachments import size_words, total_size
+
+        try:  # every backup is a copy of the whole vault: all of them, trash included
+            count, size = total_size(self.vault)
+        except ReconcileError:
+            return ""
+        if count == 0:
+            return self.tr("Photos and files you add to entries will be in every backup too.")
+        if count == 1:
+            return self.tr(
+                "Every backup also holds the photo or file in your entries ({size})."
+            ).format(size=size_words(size))
+        return self.tr("Every backup also holds your {count} photos and files ({size}).").format(
+            count=f"{count:,}", size=size_words(size)
         )
 
     def choose_backup_folder(self) -> QFileDialog:
