@@ -62,3 +62,26 @@ def test_blobs_are_archived_as_files_named_by_their_sha256_and_come_back(
         with target.connection() as c:
             assert c.execute(sa.select(photo.c.data)).scalar_one() == PHOTO
         assert importing.import_archive(target, path, tables=tables).count("photo").present == 1
+
+
+def test_an_entrys_photo_travels_in_the_archive_and_comes_back_linked(vault, make_vault, tmp_path):
+    """The real attachment tables: the photo is a file named by its SHA-256, and the new
+    journal's entry holds the same bytes under the same name."""
+    from reconcile_desktop.core.journal import attachments
+    from reconcile_desktop.core.journal import entries as journal
+
+    entry = journal.add_entry(vault, "We walked for hours.", title="The beach")
+    photo = attachments.add_attachment(vault, entry.id, PHOTO, "beach.png")
+    path = tmp_path / "everything.zip"
+    exporting.export_archive(vault, path)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read(f"attachments/{photo.sha256}") == PHOTO
+        assert PHOTO not in zf.read("reconcile-archive.json")
+
+    other = make_vault(tmp_path / "other")
+    other.create("another passphrase")
+    importing.import_archive(other, path)
+    (copied,) = journal.list_page(other)
+    (found,) = attachments.attachments_of(other, copied.id)
+    assert (found.sha256, found.file_name) == (photo.sha256, "beach.png")
+    assert attachments.read_bytes(other, found.sha256) == PHOTO
