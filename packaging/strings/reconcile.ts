@@ -528,10 +528,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 slip in 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About getting help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,23 +675,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no slips in 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not started yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>since {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>strength {pct}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} slips in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -799,10 +779,6 @@
     </message>
     <message>
         <source>Your charts will appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{action} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
