@@ -718,6 +718,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each commitment: its slips, plainly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Each day: the share of your commitments kept</source>
         <translation type="unfinished"></translation>
     </message>

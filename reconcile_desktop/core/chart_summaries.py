@@ -6,7 +6,7 @@ line call these same functions, so the picture, its description and the terminal
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,10 @@ def span(
 def first_counted(series: DailySeries) -> int | None:
     """The index of the first day a commitment was running, or None if none was."""
     return next((i for i, s in enumerate(series.strength) if s is not None), None)
+
+
+def _slips(n: int) -> str:
+    return "no slips" if n == 0 else _n(n, "slip", "slips")
 
 
 def _n(count: int, one: str, many: str) -> str:
@@ -184,8 +188,13 @@ def rate_rows(
     histories: Sequence[CommitmentHistory],
     start: dt.date,
     today: dt.date,
+    *,
+    must_stop: bool = False,
+    stop_ids: Collection[int] = (),
 ) -> list[RateRow]:
-    """One row per commitment running at some point in the range, in the plan's order."""
+    """One row per commitment running at some point in the range, in the plan's order. For a
+    goal that must stop completely (all, or those in `stop_ids`), no share (fewer slips is not
+    the aim): its slips, plainly."""
     window = (today - start).days + 1
     by_id = {h.id: h for h in histories}
     rows = []
@@ -194,6 +203,11 @@ def rate_rows(
         if h is None or h.start > today or (h.end is not None and h.end < start):
             continue
         label = f"{c.action} (archived)" if c.archived_date else c.action
+        if must_stop or c.id in stop_ids:
+            states = progress.day_states(h, start, today, today)
+            slips = states.count(progress.SLIPPED)
+            rows.append(RateRow(label, None, f"{_slips(slips)} in this range"))
+            continue
         rate = progress.completion_rate([h], today, window)
         state = progress.day_states(h, today, today, today)[0]
         note = (
@@ -208,7 +222,12 @@ def rate_rows(
 
 
 def rates_text(
-    rows: Sequence[RateRow], days: Sequence[dt.date], today: dt.date, first_day: dt.date
+    rows: Sequence[RateRow],
+    days: Sequence[dt.date],
+    today: dt.date,
+    first_day: dt.date,
+    *,
+    must_stop: bool = False,
 ) -> str:
     """Each commitment's kept share; `first_day`, the earliest start among them."""
     if not rows:
@@ -216,6 +235,8 @@ def rates_text(
     first = max(0, (first_day - days[0]).days) if days else 0
     shown = [f"{r.label}, {_pct(r.rate) if r.rate is not None else r.note}" for r in rows]
     when = _when(days, today, first)
+    if must_stop:
+        return f"{when}, each commitment: " + "; ".join(shown) + "."
     return f"{when}, how often each commitment was kept: " + "; ".join(shown) + "."
 
 
@@ -269,9 +290,18 @@ def plan_chart_texts(
     series = progress.daily_series(steps_hs, start, end, today)
     cal_days, rates = daily_completion(inputs.histories, start, end, today)
     slips = daily_slips(inputs.histories, start, end, today)
-    rows = rate_rows(inputs.commitments, inputs.histories, start, today)
+    rows = rate_rows(
+        inputs.commitments,
+        inputs.histories,
+        start,
+        today,
+        must_stop=must_stop,
+        stop_ids=inputs.must_stop_ids,
+    )
     return PlanChartTexts(
         steps=steps_text(series, today, must_stop=must_stop),
         calendar=calendar_text(cal_days, rates, slips, today, must_stop=must_stop),
-        commitments=rates_text(rows, cal_days, today, first_start(inputs.histories, today)),
+        commitments=rates_text(
+            rows, cal_days, today, first_start(inputs.histories, today), must_stop=must_stop
+        ),
     )

@@ -272,8 +272,15 @@ class ChartsPanel(QWidget):
         else:
             from reconcile_desktop.charts.progress_charts import commitment_rates_figure
 
-            rows = chart_summaries.rate_rows(cs, hs, start, today)
-            title = self.tr("How often each commitment was kept")
+            must_stop = bool(self.goal and self.goal.must_stop)
+            rows = chart_summaries.rate_rows(
+                cs, hs, start, today, must_stop=must_stop, stop_ids=stop_ids
+            )
+            title = (
+                self.tr("Each commitment: its slips, plainly")
+                if must_stop
+                else self.tr("How often each commitment was kept")
+            )
             figure = commitment_rates_figure(
                 [r.label for r in rows],
                 [r.rate for r in rows],
@@ -284,7 +291,8 @@ class ChartsPanel(QWidget):
             self._replace(RATES, figure)
             days = [start + dt.timedelta(days=i) for i in range((today - start).days + 1)]
             first = chart_summaries.first_start(hs, today)
-            self._describe(RATES, chart_summaries.rates_text(rows, days, today, first))
+            text = chart_summaries.rates_text(rows, days, today, first, must_stop=must_stop)
+            self._describe(RATES, text)
 
     def _charts_imported(self) -> None:
         if self._importing:
