@@ -722,6 +722,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each day: a slip, or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Each day: the share of your commitments kept</source>
         <translation type="unfinished"></translation>
     </message>

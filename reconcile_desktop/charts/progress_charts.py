@@ -198,8 +198,9 @@ class StepsChart:
         first = first_counted(series)
         before = len(x) if first is None else first
         net[:before] = np.nan  # no steps before the start: not even zero ones
+        empty = not (kept.any() or slipped.any() or np.nan_to_num(score).any())
         for line, values in ((self._net, net), (self._strength, score)):
-            dots = lone_points(values)
+            dots = [] if empty else lone_points(values)  # an empty chart shows its words only
             line.set_marker("o" if dots else "")
             line.set_markevery(dots or None)
         for patch in self._before:
@@ -215,7 +216,6 @@ class StepsChart:
         self._dips.set_data(x[dips], net[dips])
         self._back.set_data(x[back], net[back])
 
-        empty = not (kept.any() or slipped.any() or np.nan_to_num(score).any())
         self._empty.set_text((EMPTY_STEPS_STOP if self.must_stop else EMPTY_STEPS) if empty else "")
         self._axes_shown(not empty)
         total = int(slipped.sum())
@@ -553,9 +553,9 @@ def heatmap_figure(
     optional(fig, when)
     # The key in words (the shades are explained, not only shown) in the layout's bottom row.
     key = (
-        "clay, hatched: a day with a slip · green: none · grey: nothing was due"
+        "clay, hatched: a day with a slip · green: no slip · grey: nothing was due"
         if must_stop
-        else "darker: more of them kept · hatched: a day with a slip · grey: nothing was due"
+        else "stronger green: more kept · hatched: a day with a slip · grey: nothing was due"
     )
     note = fig.supxlabel(
         key, x=0.01, ha="left", color=style.muted, fontsize=style.font_size - 1, wrap=True

@@ -461,3 +461,12 @@ def test_rates_name_a_commitment_due_today_instead_of_nothing_due():
         "50%",
         "due today, not marked yet",
     ]
+
+
+def test_an_empty_first_day_draws_no_stray_dot():
+    today_only = DailySeries(
+        [D(i) for i in range(7)], [0] * 7, [0] * 7, [0] * 7, [None] * 6 + [0.0]
+    )
+    fig = _draw(pc.steps_figure(today_only, must_stop=True))
+    assert _one(fig, "empty_message").get_text() == pc.EMPTY_STEPS_STOP
+    assert _one(fig, "strength").get_marker() in ("", "None")

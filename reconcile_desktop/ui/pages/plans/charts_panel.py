@@ -262,7 +262,11 @@ class ChartsPanel(QWidget):
             must_stop = bool(self.goal and self.goal.must_stop)
             days, rates = daily_completion(hs, start, today, today)
             slips = chart_summaries.daily_slips(hs, start, today, today)
-            title = self.tr("Each day: the share of your commitments kept")
+            title = (
+                self.tr("Each day: a slip, or none")
+                if must_stop
+                else self.tr("Each day: the share of your commitments kept")
+            )
             figure = heatmap_figure(
                 days, rates, style, title=title, slips=slips, must_stop=must_stop
             )
