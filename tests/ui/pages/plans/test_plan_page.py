@@ -679,3 +679,26 @@ def test_what_is_strength_opens_core_words_from_the_keyboard(qtbot, make_page, p
     qtbot.waitUntil(lambda: link.popup.isVisible())
     click(qtbot, link.popup.close_button)
     qtbot.waitUntil(lambda: not link.popup.isVisible())
+
+
+@pytest.mark.parametrize("size", [(263, 190), (220, 170)])
+def test_small_windows_draw_every_chart_without_collapsing(qtbot, vault, clock, plan, size):
+    """The charts panel as a 500x350 window leaves it (263 pixels wide), and narrower.
+    filterwarnings=error: matplotlib's "constrained_layout not applied" fails a draw."""
+    from reconcile_desktop.ui.pages.plans.charts_panel import ChartsPanel
+
+    panel = ChartsPanel(vault, clock)
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    goals = plans.goals(vault)
+    for goal in (None, *goals):
+        panel.show_goal(goal)
+        for tab in range(3):
+            panel.tabs.setCurrentIndex(tab)
+            qtbot.waitUntil(lambda: panel.settled)
+            canvas = panel.canvases[tab].canvas
+            canvas.figure.set_size_inches(size[0] / 100, 1.64)
+            canvas.draw()  # laid out and drawn at this size
+            assert all(ax.get_position().width > 0 for ax in canvas.figure.axes)
