@@ -592,7 +592,11 @@ def commitment_rates_figure(
     fig = new_figure(style, 8.0, 3.6)
     ax = fig.subplots()
     style_axes(ax, style)
-    head = ax.set_title(title, loc="left", fontsize=style.font_size + 1, color=style.foreground)
+    # From the figure's left edge: the labels push the axes right, and a title starting
+    # there would run off a narrow chart.
+    head = fig.suptitle(
+        title, x=0.01, ha="left", fontsize=style.font_size + 1, color=style.foreground, wrap=True
+    )
     optional(fig, head)
     if not labels:
         return _empty_chart(fig, ax, EMPTY_RATES, style)
@@ -603,15 +607,24 @@ def commitment_rates_figure(
     ax.barh(ys, values, height=0.62, color=style.kept, gid="rates")
     notes = list(notes) if notes is not None else ["nothing due"] * n
     for y, rate, note in zip(ys, rates, notes, strict=True):
-        text, colour = (note, style.muted) if rate is None else (f"{rate:.0%}", None)
         kw = {"va": "center", "fontsize": style.font_size, "gid": "rate_value"}
-        ax.text(1.01, y, text, color=colour or style.foreground, **kw)
+        if rate is None:  # inside the empty track, so it needs no room beside it
+            ax.text(0.02, y, note, color=style.foreground, **kw)
+        else:
+            ax.text(1.01, y, f"{rate:.0%}", color=style.foreground, **kw)
     per_label = 2 if n <= 7 else 1
-    ax.set_yticks(ys, [fit_label(t, 30, per_label) for t in labels])
+
+    def fit(width: float) -> None:
+        """Shorter label lines and fewer percentages on a narrow chart; the same font."""
+        chars = max(12, min(30, int(width * 4.5)))
+        ax.set_yticks(ys, [fit_label(t, chars, per_label) for t in labels])
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0] if width >= 5 else [0, 0.5, 1.0])
+
+    fit(fig.get_size_inches()[0])
+    on_fit(fig, fit)
     ax.set_ylim(n - 0.5, -0.5)  # first commitment at the top
     ax.set_xlim(0, 1.0)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.grid(False)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)

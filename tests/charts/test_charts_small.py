@@ -77,3 +77,17 @@ def test_titles_come_back_when_a_tiny_chart_grows_again():
     canvas.draw()
     assert fig.steps_chart.trend_ax.title.get_visible()
     assert fig.steps_chart.trend_ax.get_legend().get_visible()
+
+
+def test_a_narrow_rates_chart_keeps_its_title_and_labels_inside_and_apart():
+    fig = pc.commitment_rates_figure(LABELS, [0.8, None, 0.5], notes=["", "due today", ""])
+    fig.set_size_inches(3.4, 3.0)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    width = fig.bbox.width
+    assert fig._suptitle.get_window_extent(renderer).x1 <= width  # the title is not cut
+    ticks = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels()]
+    assert all(a.x1 < b.x0 for a, b in zip(ticks, ticks[1:], strict=False))  # apart
+    for label in fig.axes[0].get_yticklabels():
+        assert label.get_window_extent(renderer).x0 >= 0
