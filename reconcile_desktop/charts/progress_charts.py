@@ -331,7 +331,7 @@ class StepsChart:
             **_LEGEND,
         )
         legend.set_visible(bool(shown))
-        optional(self.figure, legend)
+        optional(self.figure, legend, key="legend")
 
 
 # On its own row between the title and the chart: it never covers the data or the title.

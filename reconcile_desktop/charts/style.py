@@ -53,9 +53,12 @@ def new_figure(style: ChartStyle, width: float = 8.0, height: float = 3.6):
     return fig
 
 
-def optional(fig, *artists) -> None:
-    """Mark titles, legends and notes the chart can do without when its widget is tiny."""
-    fig.__dict__.setdefault("optional_artists", []).extend(artists)
+def optional(fig, *artists, key: str | None = None) -> None:
+    """Mark titles, legends and notes the chart can do without when its widget is tiny.
+    `key` names a slot for an artist that is rebuilt (a legend), so the old one is let go."""
+    marked = fig.__dict__.setdefault("optional_artists", {})
+    for artist in artists:
+        marked[key or id(artist)] = artist
 
 
 def on_fit(fig, hook) -> None:
@@ -93,7 +96,8 @@ def fitted_layout_class():
                 artist.set_visible(visible)
             if self._fits(fig):
                 return
-            optional = [a for a in fig.__dict__.get("optional_artists", ()) if a.get_visible()]
+            marked = fig.__dict__.get("optional_artists", {})
+            optional = [a for a in marked.values() if a.get_visible()]
             hidden = {a: True for a in optional}
             for a in optional:
                 a.set_visible(False)
