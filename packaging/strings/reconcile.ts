@@ -741,10 +741,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 slip in 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About getting help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,23 +888,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no slips in 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not started yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>since {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>strength {pct}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} slips in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -948,6 +928,14 @@
     </message>
     <message>
         <source>Each commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each commitment: its slips, plainly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each day: a slip, or none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1012,10 +1000,6 @@
     </message>
     <message>
         <source>Your charts will appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{action} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

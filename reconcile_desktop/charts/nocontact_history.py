@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from reconcile_desktop.charts.style import LIGHT, ChartStyle, new_figure, style_axes
+from reconcile_desktop.charts.style import (
+    LIGHT,
+    ChartStyle,
+    new_figure,
+    on_fit,
+    optional,
+    style_axes,
+)
 from reconcile_desktop.core.nocontact.day_counting import Attempt, WeekCount
+
+TICK_SPACING_IN = 0.8  # room for one date label: a narrow chart gets fewer, not smaller ones
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def history_figure(
@@ -18,6 +29,7 @@ def history_figure(
     top, bottom = fig.subplots(2, 1, height_ratios=(1.1, 1.0))
     _attempts(top, attempts, target_days, style)
     _weeks(bottom, weeks, style)
+    optional(fig, top.title, bottom.title, *(t for t in top.texts))
     return fig
 
 
@@ -63,19 +75,44 @@ def _weeks(ax, weeks: Sequence[WeekCount], style: ChartStyle) -> None:
         starts,
         [w.slips for w in weeks],
         color=style.slipped,
-        marker="o",
-        markersize=3,
+        marker="X",  # a shape of their own, not only a colour
+        markersize=5,
+        linestyle="--",
         label="slips",
         gid="slips",
     )
     ax.set_title("Per week: urges resisted and slips", fontsize=style.font_size + 1)
-    ax.legend(frameon=False, fontsize=style.font_size, labelcolor=style.foreground)
+    legend = ax.legend(frameon=False, fontsize=style.font_size, labelcolor=style.foreground)
+    optional(ax.figure, legend)
     ax.yaxis.get_major_locator().set_params(integer=True)
     if weeks:
         ax.set_ylim(bottom=0)
-    if len(starts) >= 2:
-        locator = mdates.AutoDateLocator(maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    else:  # one week: AutoDateLocator cannot pick an interval for a single point
-        ax.set_xticks(starts, [f"{d:%d %b}" for d in starts])
+
+    # Labels of our own, as on the plan's charts: a date locator's offset label (a lone
+    # "2026-Dec" under the axis) says nothing the labels do not.
+    def fit(width: float) -> None:
+        ticks, labels = week_ticks(starts, most=max(2, int(width / TICK_SPACING_IN)))
+        ax.set_xticks([mdates.date2num(d) for d in ticks], labels)
+
+    fit(ax.figure.get_size_inches()[0])
+    on_fit(ax.figure, fit)
+    if starts:
+        pad = 3.5
+        ax.set_xlim(mdates.date2num(starts[0]) - pad, mdates.date2num(starts[-1]) + pad)
+
+
+def week_ticks(starts: Sequence[dt.date], most: int) -> tuple[list[dt.date], list[str]]:
+    """Some week starts and their labels: "5 Jan", then the day alone until the month changes;
+    the year with the first label and each January."""
+    picks = list(starts[:: max(1, -(-len(starts) // most))])
+    labels = []
+    for k, d in enumerate(picks):
+        prev = picks[k - 1] if k else None
+        month = _MONTHS[d.month - 1]
+        if prev is None or d.year != prev.year:
+            labels.append(f"{d.day} {month} {d.year}")
+        elif d.month != prev.month:
+            labels.append(f"{d.day} {month}")
+        else:
+            labels.append(str(d.day))
+    return picks, labels

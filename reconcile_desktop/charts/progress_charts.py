@@ -16,16 +16,28 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
-from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from reconcile_desktop.charts.style import LIGHT, ChartStyle, new_figure, style_axes
+from reconcile_desktop.charts.style import (
+    LIGHT,
+    ChartStyle,
+    fitted_layout_class,
+    new_figure,
+    on_fit,
+    optional,
+    style_axes,
+)
+from reconcile_desktop.core.chart_summaries import first_counted
 from reconcile_desktop.core.plans.progress import DailySeries
 
 EMPTY_STEPS = "Nothing to show here yet.\nOnce you mark a day, your steps will appear here."
 EMPTY_STEPS_STOP = "Nothing marked in this range yet."
 EMPTY_HEATMAP = "No days to show yet.\nThe calendar fills in as you mark your commitments."
 EMPTY_RATES = "No commitments in this range yet."
+BEFORE_START = "before the start"
+SLIP_HATCH = "////"  # slips have a shape as well as a colour
+TICK_SPACING_IN = 0.75  # at least this much width per date label: fewer labels, same font
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -41,8 +53,16 @@ def _mix(colour: str, background: str, amount: float) -> tuple[float, float, flo
 def _empty_chart(fig, ax, text: str, style: ChartStyle):
     ax.set_axis_off()
     kw = {"ha": "center", "va": "center", "color": style.muted, "gid": "empty_message"}
-    fig.text(0.5, 0.5, text, fontsize=style.font_size + 1, **kw)
+    fig.text(0.5, 0.5, text, fontsize=style.font_size + 1, wrap=True, **kw)
     return fig
+
+
+def lone_points(values: np.ndarray) -> list[int]:
+    """Known values with no known neighbour: a line draws nothing there, so they get a dot."""
+    known = ~np.isnan(values)
+    before = np.r_[False, known[:-1]]
+    after = np.r_[known[1:], False]
+    return [int(i) for i in np.flatnonzero(known & ~before & ~after)]
 
 
 def step_marks(net: Sequence[int | None]) -> tuple[list[int], list[int]]:
@@ -105,7 +125,9 @@ class StepsChart:
         self.trend_ax, self.bars_ax = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
         self.strength_ax = self.trend_ax.twinx()
         self._kept = PolyCollection([], linewidths=0, gid="kept", label="kept")
-        self._slipped = PolyCollection([], linewidths=0, gid="slipped", label="slipped")
+        self._slipped = PolyCollection(
+            [], linewidths=0, gid="slipped", label="slipped", hatch=SLIP_HATCH
+        )
         self.bars_ax.add_collection(self._kept)
         self.bars_ax.add_collection(self._slipped)
         self._zero = self.bars_ax.axhline(0, linewidth=0.8)
@@ -139,7 +161,26 @@ class StepsChart:
         # Beside the bars, where the strength axis leaves room, so they never sit on a bar.
         self._kept_tag = b.text(1.01, 0.97, "kept", transform=b.transAxes, va="top")
         self._slip_tag = b.text(1.01, 0.03, "slipped", transform=b.transAxes, va="bottom")
-        self._empty = fig.text(0.5, 0.5, "", ha="center", va="center", gid="empty_message")
+        self._empty = fig.text(
+            0.5, 0.5, "", ha="center", va="center", gid="empty_message", wrap=True
+        )
+        # The days of the range before anything began: shaded, not drawn as a run of zeros.
+        self._before = [
+            ax.add_patch(
+                Rectangle(
+                    (-0.5, 0), 0, 1, transform=ax.get_xaxis_transform(), linewidth=0,
+                    hatch="..", gid="before_start", zorder=0,
+                )
+            )
+            for ax in (self.trend_ax, self.bars_ax)
+        ]  # fmt: skip
+        self._before_tag = t.text(
+            0, 0.5, BEFORE_START, transform=t.get_xaxis_transform(), ha="center",
+            va="center", gid="before_start_label",
+        )  # fmt: skip
+        optional(fig, self._kept_tag, self._slip_tag, self._before_tag)
+        self._ticks: tuple[list[int], list[str]] = ([], [])
+        on_fit(fig, self._fit)
         self.style = style
         self.set_style(style)
         self.set_data(series)
@@ -154,15 +195,27 @@ class StepsChart:
         slipped = np.asarray(series.slipped, dtype=float)
         net = _floats(series.net_steps)
         score = _floats(series.strength)
+        first = first_counted(series)
+        before = len(x) if first is None else first
+        net[:before] = np.nan  # no steps before the start: not even zero ones
+        empty = not (kept.any() or slipped.any() or np.nan_to_num(score).any())
+        for line, values in ((self._net, net), (self._strength, score)):
+            dots = [] if empty else lone_points(values)  # an empty chart shows its words only
+            line.set_marker("o" if dots else "")
+            line.set_markevery(dots or None)
+        for patch in self._before:
+            patch.set_width(before)
+            patch.set_visible(before > 0)
+        self._before_tag.set_x((before - 1) / 2)
+        self._before_tag.set_visible(before >= 3)  # room for its words
         self._kept.set_verts(day_bars(kept))
         self._slipped.set_verts(day_bars(-slipped))
         self._net.set_data(x, net)
         self._strength.set_data(x, score)
-        dips, back = step_marks(series.net_steps) if self.annotate else ([], [])
+        dips, back = step_marks(list(net_or_none(net))) if self.annotate else ([], [])
         self._dips.set_data(x[dips], net[dips])
         self._back.set_data(x[back], net[back])
 
-        empty = not (kept.any() or slipped.any() or np.nan_to_num(score).any())
         self._empty.set_text((EMPTY_STEPS_STOP if self.must_stop else EMPTY_STEPS) if empty else "")
         self._axes_shown(not empty)
         total = int(slipped.sum())
@@ -171,7 +224,7 @@ class StepsChart:
         self._legend(empty)
 
         self.bars_ax.set_xlim(-0.6, max(len(x), 1) - 0.4)
-        self.bars_ax.set_xticks(*date_ticks(series.days))
+        self._fit(self.figure.get_size_inches()[0])
         top, low = max(kept.max(initial=0), 1), max(slipped.max(initial=0), 1)
         self.bars_ax.set_ylim(-low * 1.15, top * 1.15)
         self.bars_ax.set_yticks([-low, 0, top])  # the most kept and the most slipped in a day
@@ -187,11 +240,21 @@ class StepsChart:
         self._digits = (max(self._digits[0], digits[0]), max(self._digits[1], digits[1]))
         self._layout.key = (empty, *self._digits)
 
+    def _fit(self, width: float) -> None:
+        """As many date labels as the width has room for, at the same font size."""
+        ticks = date_ticks(self.series.days, most=max(2, int(width / TICK_SPACING_IN)))
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.bars_ax.set_xticks(*ticks)
+
     def _axes_shown(self, shown: bool) -> None:
         for ax in (self.trend_ax, self.bars_ax, self.strength_ax):
             ax.set_axis_on() if shown else ax.set_axis_off()
         for artist in (self._kept_tag, self._slip_tag, self._zero):
             artist.set_visible(shown)
+        if not shown:
+            for artist in (*self._before, self._before_tag):
+                artist.set_visible(False)
 
     def index_at(self, xdata: float | None) -> int | None:
         """The series index under a mouse x position (in axis units), for the hover tooltip."""
@@ -220,6 +283,13 @@ class StepsChart:
         self.bars_ax.grid(False)
         self._kept.set_facecolor(style.kept)
         self._slipped.set_facecolor(style.slipped)
+        self._slipped.set_edgecolor(style.background)  # the hatch's colour; no outline drawn
+        before = _mix(style.muted, style.background, 0.12)
+        for patch in self._before:
+            patch.set_facecolor(before)
+            patch.set_edgecolor(_mix(style.muted, style.background, 0.35))
+        self._before_tag.set_color(style.muted)
+        self._before_tag.set_fontsize(style.font_size)
         self.trend_ax.tick_params(axis="y", labelcolor=style.line)
         s.tick_params(axis="y", labelcolor=style.strength)
         colours = [
@@ -241,9 +311,10 @@ class StepsChart:
         # Above the legend's row. A fixed y spares the title's search for tick labels above
         # the axes on each draw.
         size = style.font_size + 1
-        self.trend_ax.set_title(
+        title = self.trend_ax.set_title(
             self.title, loc="left", fontsize=size, color=style.foreground, y=1.0, pad=2.4 * size
         )
+        optional(self.figure, title)
         self._legend(bool(self._empty.get_text()))
 
     def _legend(self, empty: bool = False) -> None:
@@ -260,6 +331,7 @@ class StepsChart:
             **_LEGEND,
         )
         legend.set_visible(bool(shown))
+        optional(self.figure, legend, key="legend")
 
 
 # On its own row between the title and the chart: it never covers the data or the title.
@@ -273,7 +345,7 @@ _LEGEND = {
 }
 
 
-class _SettledLayout(ConstrainedLayoutEngine):
+class _SettledLayout(fitted_layout_class()):
     """Constrained layout that runs again only when the figure's size or `key` changes.
 
     The layout is most of a draw; a new range keeps the same margins unless the labels that
@@ -292,18 +364,27 @@ class _SettledLayout(ConstrainedLayoutEngine):
             self._done = state
 
 
-def date_ticks(days: Sequence[dt.date]) -> tuple[list[int], list[str]]:
-    """Tick indexes and labels for a run of consecutive days: at most about nine of them."""
+def net_or_none(values: np.ndarray):
+    return (None if np.isnan(v) else int(v) for v in values)
+
+
+def date_ticks(days: Sequence[dt.date], most: int = 10) -> tuple[list[int], list[str]]:
+    """Tick indexes and labels for a run of consecutive days: at most about nine of them,
+    and never more than `most` (a narrow chart gets fewer labels, not smaller ones)."""
     n = len(days)
     if n == 0:
         return [], []
-    if n <= 10:
+    if n <= min(10, most):
         picks = list(range(n))
+    elif n <= 10:
+        picks = list(range(0, n, -(-n // most)))
     elif n <= 70:
         picks = [i for i, d in enumerate(days) if d.weekday() == 0]
     else:
         step = 1 if n <= 240 else 2 if n <= 480 else 3 if n <= 1100 else 12
         picks = [i for i, d in enumerate(days) if d.day == 1 and (d.month - 1) % step == 0]
+    if len(picks) > most:
+        picks = picks[:: -(-len(picks) // most)]
     labels = []
     for k, i in enumerate(picks):
         d = days[i]
@@ -394,16 +475,28 @@ def heatmap_figure(
     style: ChartStyle = LIGHT,
     *,
     title: str = "Each day: the share of your commitments kept",
+    slips: Sequence[int] | None = None,
+    must_stop: bool = False,
 ):
+    """One cell a day, Monday at the top. A day with a slip is hatched; for a goal that must
+    stop completely it is drawn in the slip colour, plainly, and never as a share of green."""
     fig = new_figure(style, 8.0, 2.2)
     ax = fig.subplots()
     style_axes(ax, style)
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(title, loc="left", fontsize=style.font_size + 1, color=style.foreground)
+    # The title and the dates belong to the figure, from its left edge: on a narrow map (a
+    # month) the axes' own titles would run into each other and past the right edge.
+    head = fig.suptitle(
+        title, x=0.01, ha="left", fontsize=style.font_size + 1, color=style.foreground, wrap=True
+    )
+    optional(fig, head)
     if not days or all(r is None for r in rates):
         return _empty_chart(fig, ax, EMPTY_HEATMAP, style)
+    slips = list(slips) if slips is not None else [0] * len(days)
+    if must_stop:  # kept or not recorded: the same calm colour; the slips stand out
+        rates = [r if r is None else 1.0 for r in rates]
     grid = calendar_grid(days, rates)
     cmap = LinearSegmentedColormap.from_list(
         "completion", [_mix(style.kept, style.background, 0.2), style.kept]
@@ -411,7 +504,7 @@ def heatmap_figure(
         under=_mix(style.muted, style.background, 0.38),  # nothing scheduled: neutral
         bad=(0, 0, 0, 0),  # outside the range: not drawn
     )
-    mesh = ax.pcolormesh(
+    ax.pcolormesh(
         grid,
         cmap=cmap,
         vmin=0.0,
@@ -420,13 +513,29 @@ def heatmap_figure(
         linewidth=1.2,
         gid="heatmap",
     )
+    first = days[0] - dt.timedelta(days=days[0].weekday())
+    cells = [
+        [(c, r), (c, r + 1), (c + 1, r + 1), (c + 1, r)]
+        for day, n in zip(days, slips, strict=True)
+        if n
+        for c, r in [((day - first).days // 7, day.weekday())]
+    ]
+    marks = PolyCollection(
+        cells,
+        facecolors=style.slipped if must_stop else "none",
+        edgecolors=style.background if must_stop else style.slipped,
+        linewidths=1.2 if must_stop else 0,
+        hatch=SLIP_HATCH,
+        gid="slip_days",
+    )
+    ax.add_collection(marks)
     ax.set_aspect("equal")
+    ax.set_anchor("W")  # a short range sits on the left, under its title
     ax.set_xlim(0, grid.shape[1])
     ax.set_ylim(7, 0)  # Monday at the top
     ax.set_yticks([0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"])
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
-    first = days[0] - dt.timedelta(days=days[0].weekday())
     ticks, labels = [], []
     for day in days:
         if day.day == 1 or day == days[0]:
@@ -436,15 +545,23 @@ def heatmap_figure(
             ticks.append(col)
             labels.append(_MONTHS[day.month - 1])
     ax.set_xticks([c + 0.1 for c in ticks], labels, ha="left")
-    # The years go beside the title: on the month labels they would run into each other.
-    ax.set_title(_span(days[0], days[-1]), loc="right", fontsize=style.font_size, color=style.muted)
-    bar = fig.colorbar(mesh, ax=ax, fraction=0.025, pad=0.015, aspect=10)
-    bar.outline.set_visible(False)
-    bar.ax.tick_params(colors=style.foreground, labelsize=style.font_size - 1, length=0)
-    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    bar.set_ticks([0, 0.5, 1])
-    note = {"transform": ax.transAxes, "ha": "right", "va": "top", "color": style.muted}
-    ax.text(1.0, -0.08, "grey: nothing was due", fontsize=style.font_size - 1, **note)
+    # The years on a line of their own under the title: on the month labels they would run
+    # into each other.
+    when = ax.set_title(
+        _span(days[0], days[-1]), loc="left", fontsize=style.font_size, color=style.muted
+    )
+    optional(fig, when)
+    # The key in words (the shades are explained, not only shown) in the layout's bottom row.
+    key = (
+        "clay, hatched: a day with a slip · green: no slip · grey: nothing was due"
+        if must_stop
+        else "stronger green: more kept · hatched: a day with a slip · grey: nothing was due"
+    )
+    note = fig.supxlabel(
+        key, x=0.01, ha="left", color=style.muted, fontsize=style.font_size - 1, wrap=True
+    )
+    note.set_gid("heatmap_key")
+    optional(fig, note)
     return fig
 
 
@@ -468,11 +585,19 @@ def commitment_rates_figure(
     style: ChartStyle = LIGHT,
     *,
     title: str = "How often each commitment was kept",
+    notes: Sequence[str] | None = None,
 ):
+    """`notes`: what to write beside a commitment with no rate yet ("due today, not marked
+    yet"); by default "nothing due"."""
     fig = new_figure(style, 8.0, 3.6)
     ax = fig.subplots()
     style_axes(ax, style)
-    ax.set_title(title, loc="left", fontsize=style.font_size + 1, color=style.foreground)
+    # From the figure's left edge: the labels push the axes right, and a title starting
+    # there would run off a narrow chart.
+    head = fig.suptitle(
+        title, x=0.01, ha="left", fontsize=style.font_size + 1, color=style.foreground, wrap=True
+    )
+    optional(fig, head)
     if not labels:
         return _empty_chart(fig, ax, EMPTY_RATES, style)
     n = len(labels)
@@ -480,16 +605,26 @@ def commitment_rates_figure(
     values = [0.0 if r is None else r for r in rates]
     ax.barh(ys, [1.0] * n, height=0.62, color=style.grid, gid="rate_track")
     ax.barh(ys, values, height=0.62, color=style.kept, gid="rates")
-    for y, rate in zip(ys, rates, strict=True):
-        text, colour = ("nothing due", style.muted) if rate is None else (f"{rate:.0%}", None)
+    notes = list(notes) if notes is not None else ["nothing due"] * n
+    for y, rate, note in zip(ys, rates, notes, strict=True):
         kw = {"va": "center", "fontsize": style.font_size, "gid": "rate_value"}
-        ax.text(1.01, y, text, color=colour or style.foreground, **kw)
+        if rate is None:  # inside the empty track, so it needs no room beside it
+            ax.text(0.02, y, note, color=style.foreground, **kw)
+        else:
+            ax.text(1.01, y, f"{rate:.0%}", color=style.foreground, **kw)
     per_label = 2 if n <= 7 else 1
-    ax.set_yticks(ys, [fit_label(t, 30, per_label) for t in labels])
+
+    def fit(width: float) -> None:
+        """Shorter label lines and fewer percentages on a narrow chart; the same font."""
+        chars = max(12, min(30, int(width * 4.5)))
+        ax.set_yticks(ys, [fit_label(t, chars, per_label) for t in labels])
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0] if width >= 5 else [0, 0.5, 1.0])
+
+    fit(fig.get_size_inches()[0])
+    on_fit(fig, fit)
     ax.set_ylim(n - 0.5, -0.5)  # first commitment at the top
     ax.set_xlim(0, 1.0)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.grid(False)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -43,12 +44,90 @@ def for_scheme(dark: bool) -> ChartStyle:
 
 
 def new_figure(style: ChartStyle, width: float = 8.0, height: float = 3.6):
-    """A pyplot-free Figure (no global state, safe off the GUI thread)."""
+    """A pyplot-free Figure (no global state, safe off the GUI thread), laid out by
+    FittedLayout so that it stays readable however small its widget gets."""
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=100, facecolor=style.background)
-    fig.set_layout_engine("constrained")
+    fig.set_layout_engine(fitted_layout())
     return fig
+
+
+def optional(fig, *artists, key: str | None = None) -> None:
+    """Mark titles, legends and notes the chart can do without when its widget is tiny.
+    `key` names a slot for an artist that is rebuilt (a legend), so the old one is let go."""
+    marked = fig.__dict__.setdefault("optional_artists", {})
+    for artist in artists:
+        marked[key or id(artist)] = artist
+
+
+def on_fit(fig, hook) -> None:
+    """hook(width_in_inches) runs before each layout: fewer ticks on a narrow chart, never
+    smaller fonts."""
+    fig.__dict__.setdefault("fit_hooks", []).append(hook)
+
+
+def fitted_layout(**kwargs):
+    """The constrained layout, made unable to collapse: see FittedLayout."""
+    return fitted_layout_class()(**kwargs)
+
+
+@functools.cache
+def fitted_layout_class():
+    """Built on first use, so importing this module does not import matplotlib."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    class FittedLayout(ConstrainedLayoutEngine):
+        """Constrained layout that never gives up on a small figure.
+
+        matplotlib warns "constrained_layout not applied" and leaves the axes squashed when
+        the labels need more room than the figure has. Here the labels are first thinned (the
+        fit hooks), then, if the layout would still collapse, the optional decorations (titles,
+        legends, notes) step aside for this size, and last the tick labels; they come back
+        when the figure is larger. Layout runs on the GUI thread, where the figure is drawn.
+        """
+
+        def execute(self, fig) -> None:
+            width = fig.get_size_inches()[0]
+            for hook in fig.__dict__.get("fit_hooks", ()):
+                hook(width)
+            hidden = fig.__dict__.pop("hidden_for_size", {})
+            for artist, visible in hidden.items():
+                artist.set_visible(visible)
+            if self._fits(fig):
+                return
+            marked = fig.__dict__.get("optional_artists", {})
+            optional = [a for a in marked.values() if a.get_visible()]
+            hidden = {a: True for a in optional}
+            for a in optional:
+                a.set_visible(False)
+            fig.__dict__["hidden_for_size"] = hidden
+            if self._fits(fig):
+                return
+            for label in (t for ax in fig.axes for t in (*ax.get_xticklabels(),
+                          *ax.get_yticklabels()) if t.get_visible()):  # fmt: skip
+                hidden[label] = True
+                label.set_visible(False)
+            for ax in fig.axes:
+                for text in (ax.title, ax._left_title, ax._right_title):
+                    if text.get_visible():
+                        hidden[text] = True
+                        text.set_visible(False)
+            self._fits(fig)
+
+        def _fits(self, fig) -> bool:
+            import warnings
+
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                super().execute(fig)
+            collapsed = [w for w in caught if "collapsed" in str(w.message)]
+            for w in caught:
+                if w not in collapsed:  # anything else is news: pass it on
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            return not collapsed
+
+    return FittedLayout
 
 
 def style_axes(ax, style: ChartStyle) -> None:

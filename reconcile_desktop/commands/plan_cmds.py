@@ -53,9 +53,11 @@ goal_title, must_stop, state and note; state is kept, slipped, not_marked (today
 or not_recorded (a past day with no mark)."""
 
 PROGRESS_JSON_HELP = """\
-With --json, {"date", "days", "goals": [...]}. Each goal has id, title, must_stop, status,
+With --json, {"date", "days", "goals": [...], "charts"}. Each goal has id, title, must_stop, status,
 net_steps, rate_7, rate_30, strength, slips_30_days, recoveries, median_recovery_days,
-kept_days, slipped_days and commitments; each commitment has id, action, schedule,
+kept_days, slipped_days, note (the goal's progress in words, as the Plan page shows it),
+charts (steps, calendar, commitments: each chart described in one paragraph) and
+commitments; each commitment has id, action, schedule,
 net_steps, rate_7, rate_30, strength, streak_current, streak_best, recoveries,
 median_recovery_days, kept_days, slipped_days and today_state.
   net_steps     kept days minus slipped days since the start
@@ -69,7 +71,9 @@ median_recovery_days, kept_days, slipped_days and today_state.
                 median gap in days, or null
   kept_days, slipped_days   days marked so within the last --days days
   today_state   kept, slipped, pending, unrecorded, paused or off
-Goals have no streaks: a streak belongs to one commitment."""
+Goals have no streaks: a streak belongs to one commitment.
+The top-level charts has all_goals (the three paragraphs for every goal together, or null)
+and no_contact_history (a paragraph, or null)."""
 
 
 def _strength_help() -> str:
@@ -410,13 +414,36 @@ def _rate(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
-def _progress_docs(vault: Vault, days: int) -> list[dict]:
-    """The goals' numbers from core's read model (the Plan page shows the same ones)."""
-    from reconcile_desktop.core import summaries
+def _chart_texts(inputs, today: dt.date, days: int, must_stop: bool = False) -> dict:
+    from reconcile_desktop.core import chart_summaries
+
+    texts = chart_summaries.plan_chart_texts(inputs, today, days, must_stop=must_stop)
+    return {"steps": texts.steps, "calendar": texts.calendar, "commitments": texts.commitments}
+
+
+def _plan_reads(vault: Vault):
+    """Everything the charts' descriptions need, read once (archived goals and commitments
+    too, as the window reads them)."""
     from reconcile_desktop.core.plans import store as plans
 
+    return (
+        plans.goals(vault, include_archived=True),
+        plans.commitments(vault, include_archived=True),
+        plans.histories_for(vault),
+    )
+
+
+def _progress_docs(vault: Vault, days: int) -> list[dict]:
+    """The goals' numbers from core's read model (the Plan page shows the same ones), with
+    the words that describe each goal's charts (the window's charts carry the same)."""
+    from reconcile_desktop.core import chart_summaries, summaries
+    from reconcile_desktop.core.plans import store as plans
+
+    today = vault.clock.today()
+    goals, commitments, histories = _plan_reads(vault)
     out = []
     for g in summaries.goal_summaries(vault, days=days):
+        inputs = chart_summaries.chart_inputs(g.goal, goals, commitments, histories)
         cdocs = []
         for line in g.commitments:
             c, s = line.commitment, line.summary
@@ -453,7 +480,9 @@ def _progress_docs(vault: Vault, days: int) -> list[dict]:
                 "median_recovery_days": g.median_recovery_days,
                 "kept_days": g.kept_days,
                 "slipped_days": g.slipped_days,
+                "note": g.note,
                 "commitments": cdocs,
+                "charts": _chart_texts(inputs, today, days, g.goal.must_stop),
             }
         )
     return out
@@ -469,8 +498,18 @@ def _num(x: float | int | None, signed: bool = False) -> str:
     return f"{x:+d}" if signed and x else f"{x:g}"
 
 
+def _about_charts(charts: dict) -> list[str]:
+    import textwrap
+
+    out = ["  About its charts:"]
+    for key in ("steps", "calendar", "commitments"):
+        out.append(textwrap.fill(charts[key], 92, initial_indent="  - ", subsequent_indent="    "))
+    return out
+
+
 def _progress_text(g: dict, days: int) -> list[str]:
     lines = [f"Goal {g['id']}: {g['title']}" + ("  (to stop completely)" if g["must_stop"] else "")]
+    lines.append(f"  {g['note'][:1].upper()}{g['note'][1:]}.")
     if g["must_stop"]:
         # Fewer slips is not the aim here, so no rates or scores: the slips, plainly.
         n = g["slipped_days"]
@@ -481,7 +520,7 @@ def _progress_text(g: dict, days: int) -> list[str]:
              str(c["streak_current"]), str(c["streak_best"])]
             for c in g["commitments"]
         ]  # fmt: skip
-        return lines + _table(head, rows)
+        return lines + _table(head, rows) + _about_charts(g["charts"])
     head = ["#", "commitment", "net", "7-day", "30-day", "strength", "streak", "best",
             "recoveries", "median"]  # fmt: skip
     rows = [
@@ -494,21 +533,51 @@ def _progress_text(g: dict, days: int) -> list[str]:
         ["", "whole goal", _num(g["net_steps"], True), _pct(g["rate_7"]), _pct(g["rate_30"]),
          _num(g["strength"]), "", "", str(g["recoveries"]), _num(g["median_recovery_days"])]
     )  # fmt: skip
-    return lines + _table(head, rows)
+    return lines + _table(head, rows) + _about_charts(g["charts"])
+
+
+def _together(vault: Vault, days: int) -> dict | None:
+    """The charts of every goal together (what the Plan page opens on), and the no-contact
+    history's description, or None for each when there is nothing to describe."""
+    from reconcile_desktop.core import chart_summaries
+    from reconcile_desktop.core.nocontact import store as nocontact
+
+    goals, commitments, histories = _plan_reads(vault)
+    together = None
+    if any(g.status != "archived" for g in goals):
+        inputs = chart_summaries.chart_inputs(None, goals, commitments, histories)
+        together = _chart_texts(inputs, vault.clock.today(), days)
+    s = nocontact.summary(vault)
+    history = (
+        None
+        if s is None
+        else chart_summaries.history_text(
+            s.attempts, s.target_days, nocontact.weekly_history(vault)
+        )
+    )
+    return {"all_goals": together, "no_contact_history": history}
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         today = vault.clock.today()
         docs = _progress_docs(vault, args.days)
+        charts = _together(vault, args.days)
     if args.json:
-        print_json({"date": today.isoformat(), "days": args.days, "goals": docs})
+        print_json({"date": today.isoformat(), "days": args.days, "goals": docs, "charts": charts})
         return 0
     if not docs:
         print("No goals yet, so nothing to measure. 'reconcile plan add' starts one.")
-        return 0
-    print(f"Progress up to {today}. The trend is what counts; slips are part of it.")
-    for g in docs:
+    else:
+        print(f"Progress up to {today}. The trend is what counts; slips are part of it.")
+        for g in docs:
+            print()
+            print("\n".join(_progress_text(g, args.days)))
+        if charts["all_goals"] is not None:
+            print()
+            print("All goals together:")
+            print("\n".join(_about_charts(charts["all_goals"])[1:]))
+    if charts["no_contact_history"] is not None:
         print()
-        print("\n".join(_progress_text(g, args.days)))
+        print(f"No contact: {charts['no_contact_history']}")
     return 0

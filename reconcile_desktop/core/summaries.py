@@ -49,6 +49,7 @@ class GoalSummary:
     due_today: int  # commitments due today
     next_due: dt.date | None
     commitments: tuple[CommitmentLine, ...]
+    note: str  # the goal's line in words: "strength 72%", "no slips in its 4 days so far"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,30 @@ def _line(c: CommitmentData, h: progress.CommitmentHistory, today: dt.date, days
     )
 
 
+def _slips_phrase(n: int) -> str:
+    return "no slips" if n == 0 else "1 slip" if n == 1 else f"{n} slips"
+
+
+def goal_note(goal: GoalData, strength: float | None, slips_30: int, today: dt.date) -> str:
+    """The goal's progress in a few words, true from its first day: a goal that must stop
+    completely gets its slips plainly, never a score; the others their strength."""
+    if goal.start_date > today:
+        return f"starts on {goal.start_date.day} {goal.start_date:%b %Y}"
+    days = (today - goal.start_date).days + 1  # today counts: its first day is day 1
+    if goal.must_stop:
+        slips = _slips_phrase(slips_30)
+        if days >= SLIP_WINDOW_DAYS:
+            return f"{slips} in {SLIP_WINDOW_DAYS} days"
+        if days == 1:
+            return "started today" if slips_30 == 0 else f"started today · {slips} today"
+        return f"{slips} in its {days} days so far"
+    if strength is None:
+        return "not started yet"
+    if days == 1:
+        return "started today"
+    return f"strength {round(strength * 100)}%"
+
+
 def goal_summaries(
     vault: Vault, *, days: int = 30, include_archived: bool = False
 ) -> list[GoalSummary]:
@@ -108,11 +133,13 @@ def goal_summaries(
         lines = tuple(_line(by_id[h.id], h, today, days) for h in hs)
         pooled = tuple(r for line in lines for r in line.summary.recoveries)
         due = [line.next_due for line in lines if line.next_due is not None]
+        strength = progress.goal_strength(hs, today)
+        slips = slips_within(hs, today)
         out.append(
             GoalSummary(
                 goal=g,
-                strength=progress.goal_strength(hs, today),
-                slips_30=slips_within(hs, today),
+                strength=strength,
+                slips_30=slips,
                 net_steps=sum(line.summary.net_steps for line in lines),
                 rate_7=progress.completion_rate(hs, today, 7),
                 rate_30=progress.completion_rate(hs, today, 30),
@@ -124,6 +151,7 @@ def goal_summaries(
                 due_today=sum(line.due_today for line in lines),
                 next_due=min(due) if due else None,
                 commitments=lines,
+                note=goal_note(g, strength, slips, today),
             )
         )
     return out

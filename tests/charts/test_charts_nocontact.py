@@ -49,4 +49,17 @@ def test_a_single_week_draws_without_warnings():
     weeks = [WeekCount(D(2026, 1, 5), 2, 1)]
     fig = history_figure([Attempt(D(2026, 1, 5), None, 3, None)], 30, weeks)
     FigureCanvasAgg(fig).draw()  # filterwarnings=error turns a locator warning into a failure
-    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == ["05 Jan"]
+    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == ["5 Jan 2026"]
+
+
+def test_dates_are_labelled_without_a_stray_year_month_label_and_slips_have_a_shape():
+    start = D(2026, 9, 21)
+    weeks = [WeekCount(start + dt.timedelta(weeks=i), 3, i % 2) for i in range(11)]
+    fig = history_figure([Attempt(start, None, 75, None)], 60, weeks)
+    FigureCanvasAgg(fig).draw()
+    ax = fig.axes[1]
+    assert ax.xaxis.get_offset_text().get_text() == ""  # no lone "2026-Dec" under the axis
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels[0] == "21 Sep 2026" and "Oct" in " ".join(labels)
+    urges, slips = (ax.get_lines()[0], ax.get_lines()[1])
+    assert urges.get_marker() != slips.get_marker()

@@ -18,6 +18,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.colors import to_rgb, to_rgba  # noqa: E402
+from matplotlib.layout_engine import ConstrainedLayoutEngine  # noqa: E402
 
 from reconcile_desktop.charts import progress_charts as pc  # noqa: E402
 from reconcile_desktop.charts.style import DARK, LIGHT  # noqa: E402
@@ -167,9 +168,9 @@ def test_in_place_updates_keep_the_artists_and_follow_range_and_theme():
 
 def test_a_new_range_with_the_same_margins_skips_the_layout(monkeypatch):
     runs = []
-    real = pc.ConstrainedLayoutEngine.execute
+    real = ConstrainedLayoutEngine.execute
     monkeypatch.setattr(
-        pc.ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or real(self, fig)
+        ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or real(self, fig)
     )
     chart = pc.StepsChart(WEEK)
     canvas = FigureCanvasAgg(chart.figure)
@@ -190,9 +191,9 @@ def test_a_new_range_with_the_same_margins_skips_the_layout(monkeypatch):
 
 def test_going_back_to_narrower_labels_keeps_the_plot_in_place(monkeypatch):
     runs = []
-    real = pc.ConstrainedLayoutEngine.execute
+    real = ConstrainedLayoutEngine.execute
     monkeypatch.setattr(
-        pc.ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or real(self, fig)
+        ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or real(self, fig)
     )
     chart = pc.StepsChart(DailySeries(WEEK.days[:2], [1, 1], [0, 0], [5000, 5001], [0.5] * 2))
     canvas = FigureCanvasAgg(chart.figure)
@@ -306,7 +307,7 @@ def test_heatmap_places_days_in_week_columns_with_neutral_empty_days():
     mesh = _one(fig, "heatmap")
     assert tuple(mesh.cmap.get_under()) != tuple(mesh.cmap(0.0))  # nothing due is not "0% kept"
     assert mesh.get_clim() == (0.0, 1.0)
-    assert fig.axes[0].get_title(loc="right") == "Jan 2024"
+    assert fig.axes[0].get_title(loc="left") == "Jan 2024"
 
 
 def test_a_year_heatmap_has_month_labels_and_one_artist():
@@ -320,14 +321,14 @@ def test_a_year_heatmap_has_month_labels_and_one_artist():
         assert _one(fig, "heatmap").get_array().shape == (7, 53)
         months = [t.get_text() for t in ax.get_xticklabels()]
         assert months[:3] == ["Jul", "Aug", "Sep"] and months[-1] == "Jun" and len(months) == 12
-        assert ax.get_title(loc="right") == "Jul 2024 to Jun 2025"
+        assert ax.get_title(loc="left") == "Jul 2024 to Jun 2025"
         assert fig.get_facecolor()[:3] == to_rgb(style.background)
 
 
 def test_an_empty_heatmap_says_so():
     for days, rates in (([], []), ([D(0)], [None])):
         fig = _draw(pc.heatmap_figure(days, rates, DARK))
-        assert [t.get_text() for t in fig.texts] == [pc.EMPTY_HEATMAP]
+        assert _one(fig, "empty_message").get_text() == pc.EMPTY_HEATMAP
 
 
 # --- rates per commitment ---------------------------------------------------------------------
@@ -356,7 +357,7 @@ def test_many_commitments_get_one_line_each_and_dark_style():
     assert all("\n" not in t.get_text() for t in fig.axes[0].get_yticklabels())
     assert fig.get_facecolor()[:3] == to_rgb(DARK.background)
     empty = _draw(pc.commitment_rates_figure([], []))
-    assert [t.get_text() for t in empty.texts] == [pc.EMPTY_RATES]
+    assert _one(empty, "empty_message").get_text() == pc.EMPTY_RATES
 
 
 @given(st.text(alphabet="ab cdé-xyz", max_size=120), st.integers(2, 40), st.integers(1, 3))
@@ -366,3 +367,106 @@ def test_fit_label_respects_width_and_lines(text, width, lines):
     assert len(parts) <= lines and all(len(p) <= width for p in parts)
     if not out.endswith("…"):
         assert "".join(out.split()) == "".join(text.split())  # only cut when it must
+
+
+# --- a first-week user ------------------------------------------------------------------------
+
+
+def _first_days(before: int, marks: list[tuple[int, int]]) -> DailySeries:
+    """`before` days with nothing running, then days with (kept, slipped)."""
+    n = before + len(marks)
+    score = [None] * before + [0.05 * (i + 1) for i in range(len(marks))]
+    net, total = [], 0
+    for k, s in marks:
+        total += k - s
+        net.append(total)
+    return DailySeries(
+        days=[D(i) for i in range(n)],
+        kept=[0] * before + [k for k, _ in marks],
+        slipped=[0] * before + [s for _, s in marks],
+        net_steps=[0] * before + net,
+        strength=score,
+    )
+
+
+def test_days_before_the_start_are_shaded_not_drawn_as_zeros():
+    fig = _draw(pc.steps_figure(_first_days(3, [(1, 0), (1, 1), (1, 0), (0, 0)])))
+    net = _one(fig, "net_steps").get_ydata()
+    assert np.isnan(net[:3]).all() and list(net[3:]) == [1, 1, 2, 2]
+    shades = _by_gid(fig, "before_start")
+    assert len(shades) == 2 and all(s.get_visible() and s.get_width() == 3 for s in shades)
+    assert _one(fig, "before_start_label").get_text() == pc.BEFORE_START
+    started = _draw(pc.steps_figure(WEEK))
+    assert not any(s.get_visible() for s in _by_gid(started, "before_start"))
+
+
+def test_a_single_point_of_strength_is_drawn_and_has_a_legend_line():
+    fig = _draw(pc.steps_figure(_first_days(6, [(1, 0)])))
+    strength = _one(fig, "strength")
+    assert strength.get_marker() == "o" and list(strength.get_markevery()) == [6]
+    legend = fig.steps_chart.trend_ax.get_legend()
+    handles = dict(
+        zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True)
+    )
+    assert handles["strength"].get_marker() == "o"  # a dot beside the word, as on the chart
+    longer = _draw(pc.steps_figure(WEEK))
+    assert _one(longer, "strength").get_marker() in ("", "None")
+
+
+def test_slips_have_a_shape_as_well_as_a_colour():
+    fig = _draw(pc.steps_figure(WEEK))
+    assert _one(fig, "slipped").get_hatch() == pc.SLIP_HATCH
+    days = [D(i) for i in range(7)]
+    heat = _draw(pc.heatmap_figure(days, [1.0, 0.5] + [1.0] * 5, slips=[0, 1, 0, 0, 0, 0, 0]))
+    marks = _one(heat, "slip_days")
+    assert marks.get_hatch() == pc.SLIP_HATCH and len(marks.get_paths()) == 1
+
+
+def test_a_slip_on_a_goal_that_must_stop_is_in_the_slip_colour_not_a_pale_green():
+    days = [D(i) for i in range(7)]
+    rates = [1.0, 0.0, 1.0, 1.0, 0.0, 1.0, None]  # day 1 slipped, day 4 not recorded
+    fig = _draw(pc.heatmap_figure(days, rates, slips=[0, 1, 0, 0, 0, 0, 0], must_stop=True))
+    marks = _one(fig, "slip_days")
+    assert tuple(marks.get_facecolor()[0]) == to_rgba(LIGHT.slipped)
+    assert marks.get_hatch() == pc.SLIP_HATCH
+    (cell,) = marks.get_paths()
+    assert (cell.vertices.min(axis=0) == [0, 1]).all()  # Tuesday of the first week
+    grid = _one(fig, "heatmap").get_array().reshape(7, 1)
+    # Never a share of green: without a slip, a day is simply a day without one.
+    assert list(grid[:6, 0]) == [1.0] * 6
+
+
+def test_a_month_heatmap_sits_left_under_a_title_that_overlaps_nothing():
+    days = [D(i) for i in range(30)]
+    fig = _draw(pc.heatmap_figure(days, [0.5] * 30))
+    renderer = fig.canvas.get_renderer()
+    title = fig._suptitle.get_window_extent(renderer)
+    ax = fig.axes[0]
+    subtitle = ax.title.get_window_extent(renderer)
+    width = fig.bbox.width
+    assert not title.overlaps(subtitle)
+    assert title.x0 >= 0 and title.x1 <= width and subtitle.x1 <= width
+    assert ax.get_window_extent(renderer).x0 < width * 0.15  # on the left, not pushed right
+    key = _one(fig, "heatmap_key").get_window_extent(renderer)
+    assert not key.overlaps(ax.get_window_extent(renderer))
+
+
+def test_rates_name_a_commitment_due_today_instead_of_nothing_due():
+    fig = _draw(
+        pc.commitment_rates_figure(
+            ["Walk", "Call"], [0.5, None], notes=["", "due today, not marked yet"]
+        )
+    )
+    assert [t.get_text() for t in _by_gid(fig, "rate_value")] == [
+        "50%",
+        "due today, not marked yet",
+    ]
+
+
+def test_an_empty_first_day_draws_no_stray_dot():
+    today_only = DailySeries(
+        [D(i) for i in range(7)], [0] * 7, [0] * 7, [0] * 7, [None] * 6 + [0.0]
+    )
+    fig = _draw(pc.steps_figure(today_only, must_stop=True))
+    assert _one(fig, "empty_message").get_text() == pc.EMPTY_STEPS_STOP
+    assert _one(fig, "strength").get_marker() in ("", "None")

@@ -204,6 +204,13 @@ def test_progress_json_numbers_on_a_two_day_history(rc):
     (goal,) = doc["goals"]
     one, two = goal.pop("commitments")
     m = 0.5 ** (1 / 13)  # a daily commitment's score keeps this share each counted day
+    charts = goal.pop("charts")
+    # Each chart in words, as the window's charts describe themselves to a screen reader.
+    assert charts["steps"].startswith("In its first 2 days: 3 steps kept, 1 slip, strength")
+    assert charts["commitments"].endswith("Ask one question first, 100%; Evening walk, 50%.")
+    assert goal.pop("note") == f"strength {round((1 - m * m + 1 - m) / 2 * 100)}%"
+    assert doc["charts"]["all_goals"]["steps"] == charts["steps"]
+    assert doc["charts"]["no_contact_history"] is None
     assert one == {
         "id": 1,
         "action": "Ask one question first",
@@ -250,13 +257,18 @@ def test_progress_text_is_aligned_and_shows_must_stop_slips_plainly(rc):
     ok(rc("mark", "shouting", "slipped"))
     text = ok(rc("progress"))
     listen, stop = text.split("Goal 1: Listen first\n")[1].split("Goal 2: Stop shouting")
-    table = listen.strip("\n").splitlines()
+    stop, together = stop.split("All goals together:")
+    note, *table = listen.strip("\n").split("  About its charts:")[0].strip("\n").splitlines()
+    assert note.strip().startswith("Strength ")
     assert table[0].split() == ["#", "commitment", "net", "7-day", "30-day", "strength",
                                 "streak", "best", "recoveries", "median"]  # fmt: skip
     assert len(table) == 4 and len({len(line) for line in table}) == 1  # right edges line up
     assert "whole goal" in table[-1]
     assert "Slipped on 1 day in the last 30 days." in stop
     assert "%" not in stop and "strength" not in stop  # no rate dressing up the slip
+    assert "1 slip in its 2 days so far." in stop
+    assert "No shouting, 1 slip in this range" in stop.replace("\n    ", " ")
+    assert "No shouting, 1 slip in this range" in together.replace("\n    ", " ")
 
 
 def test_progress_days_must_be_a_sensible_number(run_cli, data_dir):

@@ -77,6 +77,20 @@ def test_the_window_and_the_command_line_show_the_same_numbers(
         else:
             assert f"strength {g['strength']}%" in lines[g["title"]]
 
+    # Each chart's text alternative (what a screen reader says) and `progress --json`.
+    panel = plan.charts
+    views = [(None, cli["progress"]["charts"]["all_goals"])]
+    views += [(g["id"], g["charts"]) for g in goals]
+    for goal_id, texts in views:
+        plan.select_goal(goal_id)
+        for index, key in enumerate(("steps", "calendar", "commitments")):
+            panel.tabs.setCurrentIndex(index)
+            qtbot.waitUntil(lambda: panel.settled)
+            assert panel.description(index) == texts[key]
+            assert panel.canvases[index].canvas.accessibleDescription() == texts[key]
+    for g in goals:
+        assert g["note"] in lines[g["title"]]  # the goal's line, in the same words
+
     # The No contact page, the Today badge and `status --json`.
     status = cli["status"]
     window.show_page_key("nocontact")
@@ -85,6 +99,9 @@ def test_the_window_and_the_command_line_show_the_same_numbers(
     assert nc.values["best"].text() == f"{status['best_days']} days"
     assert nc.values["attempts"].text() == str(status["attempts"])
     assert nc.values["urges"].text() == str(status["urges_this_week"])
+    nc.history.toggle.setChecked(True)
+    history = cli["progress"]["charts"]["no_contact_history"]
+    qtbot.waitUntil(lambda: nc.history.chart.accessibleDescription() == history)
     window.show_page_key("today")
     today = window.page("today")
     assert today.badge.days_label.text() == str(status["days"])

@@ -117,6 +117,14 @@ class ChartCanvas(QWidget):
         self._canvas = None
         self.setMinimumHeight(220)
 
+    def set_description(self, text: str) -> None:
+        """The chart's text alternative: what a screen reader says for the picture (from
+        core/chart_summaries.py, the same words as `reconcile progress`)."""
+        self.setAccessibleDescription(text)
+        if self._canvas is not None:
+            self._canvas.setAccessibleName(self.accessibleName())
+            self._canvas.setAccessibleDescription(text)
+
     @property
     def figure(self) -> Figure | None:
         return self._canvas.figure if self._canvas is not None else None
@@ -135,6 +143,8 @@ class ChartCanvas(QWidget):
         if self._canvas is None:
             self._canvas = FigureCanvasQTAgg(figure)
             self._canvas.setParent(self)
+            self._canvas.setAccessibleName(self.accessibleName())
+            self._canvas.setAccessibleDescription(self.accessibleDescription())
             self._layout.addWidget(self._canvas)
         else:
             # A reused canvas keeps its size; the new figure must take it, or it is clipped.
@@ -169,4 +179,5 @@ class ChartCanvas(QWidget):
             self._canvas.hide()
             self._canvas.deleteLater()
             self._canvas = None
+        self.setAccessibleDescription("")
         self._placeholder.show()

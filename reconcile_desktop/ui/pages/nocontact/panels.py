@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.core import chart_summaries
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.nocontact import boundaries
 from reconcile_desktop.core.nocontact import day_counting as streaks
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 # A single week is one dot, and its date axis cannot be laid out (matplotlib warns).
 MIN_CHART_WEEKS = 2
+CHART_HEIGHT = 400
 
 
 def button(text: str, *, primary: bool = False) -> QPushButton:
@@ -339,7 +341,7 @@ class HistorySection(QWidget):
             self.tr("The chart appears here once more than one week has gone by.")
         )
         self.chart.setAccessibleName(self.tr("No-contact history chart"))
-        self.chart.setMinimumHeight(400)
+        self.chart.setMinimumHeight(0)  # the short note alone; a drawn chart asks for more
         inner.addWidget(self.chart)
         inner.addWidget(heading(self, self.tr("Stretches in this period"), 1.1))
         self.attempt_rows = QVBoxLayout()
@@ -435,8 +437,12 @@ class HistorySection(QWidget):
         s = self._summary
         if generation != self._generation or s is None:
             return
+        # The words for the chart, from core (`reconcile progress` prints the same).
+        description = chart_summaries.history_text(s.attempts, s.target_days, weeks)
         if len(weeks) < MIN_CHART_WEEKS:
             self.chart.clear()
+            self.chart.setMinimumHeight(0)
+            self.chart.set_description(description)
             return
         # Read now, not when asked: a theme switch reaches the window before its children, so
         # during the switch this widget may still hold the old palette.
@@ -450,16 +456,18 @@ class HistorySection(QWidget):
         self._track(
             self.ops.runner.submit(
                 build,
-                on_result=lambda figure: self._chart_ready(generation, figure),
+                on_result=lambda figure: self._chart_ready(generation, figure, description),
                 on_error=lambda exc: self._failed(generation, exc),
             )
         )
 
-    def _chart_ready(self, generation: int, figure) -> None:
+    def _chart_ready(self, generation: int, figure, description: str = "") -> None:
         if generation != self._generation or self._summary is None:
             return
         reused = self.chart.canvas is not None
+        self.chart.setMinimumHeight(CHART_HEIGHT)
         self.chart.set_figure(figure)
+        self.chart.set_description(description)
         if reused:
             # A reused canvas keeps its size but the new figure does not know it yet; a resize
             # event makes the figure take the widget's size (else it is clipped on the right).

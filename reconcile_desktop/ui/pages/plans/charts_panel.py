@@ -8,14 +8,13 @@ asks the page to open it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.core import chart_summaries
 from reconcile_desktop.core.plans import progress
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui.widgets import theme
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 RANGES: tuple[tuple[str, int | None], ...] = (("30", 30), ("90", 90), ("year", 365), ("all", None))
 STEPS, CALENDAR, RATES = 0, 1, 2
-MIN_ALL_DAYS = 14  # "all" of a plan begun this week still shows a readable stretch
-NARROW = 640  # below this width the charts' text is set a point smaller, so the legend fits
 
 
 class ChartsPanel(QWidget):
@@ -67,7 +65,6 @@ class ChartsPanel(QWidget):
         self._series_for: tuple[dt.date, dt.date] | None = None  # the span self.series shows
         self._dirty = {STEPS, CALENDAR, RATES}
         self._restyle = False
-        self._narrow = False
         self._pending = False
         self._importing = False  # waiting for matplotlib, loading on its own thread
         self._active = False
@@ -100,7 +97,8 @@ class ChartsPanel(QWidget):
             canvas.setMinimumHeight(160)
             canvas.setAccessibleName(name)
             self.tabs.addTab(canvas, name)
-        self.tabs.setTabToolTip(STEPS, self.tr("Hover a day for details; click it to open it."))
+        self._hover_hint = self.tr("Hover a day for details; click it to open it.")
+        self.tabs.setTabToolTip(STEPS, self._hover_hint)
         self.tabs.currentChanged.connect(lambda _i: self._render())
         self.tabs.currentChanged.connect(
             lambda i: self.note.setVisible(i == STEPS and bool(self.note.text()))
@@ -194,18 +192,9 @@ class ChartsPanel(QWidget):
             self._dirty = {STEPS, CALENDAR, RATES}
             self._render()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        narrow = event.size().width() < NARROW
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self._restyle = True
-            self._dirty = {STEPS, CALENDAR, RATES}
-            self._render()
-
     def chart_style(self) -> ChartStyle:
-        base = chart_style(self)
-        return dataclasses.replace(base, font_size=base.font_size - 1) if self._narrow else base
+        # One font size at every width: a narrow chart gets fewer labels, not smaller ones.
+        return chart_style(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -217,29 +206,25 @@ class ChartsPanel(QWidget):
         if self._data is None:
             goals, cs, hs = self._given
             goal_id = self.goal.id if self.goal else None
-            if self.goal:
-                shown = [self.goal]
-            else:
-                goals = plans.goals(self.vault) if goals is None else goals
-                shown = [g for g in goals if g.status != "archived"]
-            ids = {g.id for g in shown}
-            stop = {g.id for g in shown if g.must_stop}
+            if goals is None:
+                goals = [self.goal] if self.goal else plans.goals(self.vault)
             if cs is None:
                 cs = plans.commitments(self.vault, goal_id, include_archived=True)
-            cs = [c for c in cs if c.goal_id in ids]
-            wanted = {c.id for c in cs}
             hs = plans.histories_for(self.vault, goal_id) if hs is None else hs
-            hs = [h for h in hs if h.id in wanted]
-            self._data = (hs, cs, {c.id for c in cs if c.goal_id in stop})
+            # The same choice of commitments as `reconcile progress` describes.
+            inputs = chart_summaries.chart_inputs(self.goal, goals, cs, hs)
+            self._data = (inputs.histories, inputs.commitments, set(inputs.must_stop_ids))
         return self._data
 
     def span(self, histories: list[CommitmentHistory]) -> tuple[dt.date, dt.date]:
-        today = self.clock.today()
+        """The range chosen, from the first day that counts (core decides, for the window
+        and the command line alike)."""
         days = RANGES[self.range_box.currentIndex()][1]
-        if days is None:
-            first = min((h.start for h in histories), default=today)
-            days = max(MIN_ALL_DAYS, (today - first).days + 1)
-        return today - dt.timedelta(days=days - 1), today
+        return chart_summaries.span(histories, self.clock.today(), days)
+
+    def description(self, index: int) -> str:
+        """The text alternative of a chart (its canvas's accessible description)."""
+        return self.canvases[index].accessibleDescription()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -274,24 +259,44 @@ class ChartsPanel(QWidget):
             from reconcile_desktop.charts.progress_charts import heatmap_figure
             from reconcile_desktop.core.summaries import daily_completion
 
+            must_stop = bool(self.goal and self.goal.must_stop)
             days, rates = daily_completion(hs, start, today, today)
-            title = self.tr("Each day: the share of your commitments kept")
-            self._replace(CALENDAR, heatmap_figure(days, rates, style, title=title))
+            slips = chart_summaries.daily_slips(hs, start, today, today)
+            title = (
+                self.tr("Each day: a slip, or none")
+                if must_stop
+                else self.tr("Each day: the share of your commitments kept")
+            )
+            figure = heatmap_figure(
+                days, rates, style, title=title, slips=slips, must_stop=must_stop
+            )
+            self._replace(CALENDAR, figure)
+            text = chart_summaries.calendar_text(days, rates, slips, today, must_stop=must_stop)
+            self._describe(CALENDAR, text)
         else:
             from reconcile_desktop.charts.progress_charts import commitment_rates_figure
 
-            window = (today - start).days + 1
-            by_id = {h.id: h for h in hs}
-            labels, rates = [], []
-            for c in cs:
-                h = by_id.get(c.id)
-                if h is None or h.start > today or (h.end is not None and h.end < start):
-                    continue
-                archived = self.tr("{action} (archived)").format(action=c.action)
-                labels.append(archived if c.archived_date else c.action)
-                rates.append(progress.completion_rate([h], today, window))
-            title = self.tr("How often each commitment was kept")
-            self._replace(RATES, commitment_rates_figure(labels, rates, style, title=title))
+            must_stop = bool(self.goal and self.goal.must_stop)
+            rows = chart_summaries.rate_rows(
+                cs, hs, start, today, must_stop=must_stop, stop_ids=stop_ids
+            )
+            title = (
+                self.tr("Each commitment: its slips, plainly")
+                if must_stop
+                else self.tr("How often each commitment was kept")
+            )
+            figure = commitment_rates_figure(
+                [r.label for r in rows],
+                [r.rate for r in rows],
+                style,
+                title=title,
+                notes=[r.note for r in rows],
+            )
+            self._replace(RATES, figure)
+            days = [start + dt.timedelta(days=i) for i in range((today - start).days + 1)]
+            first = chart_summaries.first_start(hs, today)
+            text = chart_summaries.rates_text(rows, days, today, first, must_stop=must_stop)
+            self._describe(RATES, text)
 
     def _charts_imported(self) -> None:
         if self._importing:
@@ -330,15 +335,22 @@ class ChartsPanel(QWidget):
             canvas.mpl_connect("motion_notify_event", self._hover)
             canvas.mpl_connect("button_press_event", self._click)
             canvas.mpl_connect("figure_leave_event", lambda _e: self._hide_tip())
-            return
-        title = fit_label(title, 70, 1)
-        if self._restyle or chart.title != title or chart.style != style:
-            chart.title = title
-            chart.set_style(style)
-        self._restyle = False
-        if fresh:
-            chart.set_data(self.series)
-        self.canvases[STEPS].redraw()
+        else:
+            title = fit_label(title, 70, 1)
+            if self._restyle or chart.title != title or chart.style != style:
+                chart.title = title
+                chart.set_style(style)
+            self._restyle = False
+            if fresh:
+                chart.set_data(self.series)
+            self.canvases[STEPS].redraw()
+        text = chart_summaries.steps_text(self.series, today, must_stop=must_stop)
+        self._describe(STEPS, text)
+
+    def _describe(self, index: int, text: str) -> None:
+        self.canvases[index].set_description(text)
+        hint = f"{self._hover_hint}\n\n" if index == STEPS else ""
+        self.tabs.setTabToolTip(index, hint + text)
 
     def _replace(self, index: int, figure) -> None:
         # A fresh Qt canvas each time: it sizes the new figure to the widget (and the screen's

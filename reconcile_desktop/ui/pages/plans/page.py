@@ -356,21 +356,9 @@ class ChangePlanPage(Page):
 
     def _goal_line(self, g: summaries.GoalSummary) -> str:
         """The goal's subtitle, from core's read model (the same numbers as `progress`)."""
-        parts = [status_label(self, g.goal.status)]
-        if g.goal.must_stop:
-            # Plain counts, never a score: for these, fewer is not the aim; none is.
-            if g.slips_30 == 0:
-                parts.append(self.tr("no slips in 30 days"))
-            elif g.slips_30 == 1:
-                parts.append(self.tr("1 slip in 30 days"))
-            else:
-                parts.append(self.tr("{n} slips in 30 days").format(n=g.slips_30))
-        else:
-            parts.append(
-                self.tr("not started yet")
-                if g.strength is None
-                else self.tr("strength {pct}%").format(pct=round(g.strength * 100))
-            )
+        # Computed in core, so `reconcile progress` says the same words (and, for a goal
+        # that must stop, plain slip counts: never a score).
+        parts = [status_label(self, g.goal.status), g.note]
         return " · ".join(parts)
 
     # -- goals -----------------------------------------------------------------------------

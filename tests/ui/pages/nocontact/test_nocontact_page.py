@@ -654,3 +654,22 @@ def test_tray_tooltip_says_only_the_day(qtbot, tmp_path):
     settings.sync()
     again = tray.TrayIcon(QSettings(str(tmp_path / "tray.ini"), QSettings.Format.IniFormat))
     assert not again.enabled
+
+
+def test_a_first_week_history_is_a_short_whole_note_and_is_described(qtbot, page, clock):
+    from reconcile_desktop.core import chart_summaries
+
+    start(page)
+    advance(clock, days=3)
+    page.refresh()
+    page.history.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: not page.history.busy)
+    chart = page.history.chart
+    note = chart._placeholder
+    qtbot.waitUntil(lambda: note.isVisible() and note.height() > 0)
+    # The note alone, not a 400-pixel empty box, and every word of it in view.
+    assert chart.height() < 100
+    assert note.heightForWidth(note.width()) <= note.height()
+    s = page.summary
+    expected = chart_summaries.history_text(s.attempts, s.target_days, [])
+    assert chart.accessibleDescription().startswith(expected.split(" Over")[0])

@@ -444,7 +444,7 @@ def test_a_must_stop_goal_shows_the_support_note_and_no_net_line(qtbot, make_pag
     chart = steps_chart(qtbot, page)
     assert chart.must_stop and not net_line(chart).get_visible()
     stop_row = page.goals_list.item(2)
-    assert "1 slip in 30 days" in stop_row.data(SUBTITLE_ROLE)
+    assert "1 slip in its 21 days so far" in stop_row.data(SUBTITLE_ROLE)
     assert "strength" not in stop_row.data(SUBTITLE_ROLE)
 
     page.select_goal(plan["listen"].id)
@@ -457,11 +457,12 @@ def test_range_and_theme_changes_update_the_steps_chart_in_place(qtbot, make_pag
     page = make_page()
     page.select_goal(plan["listen"].id)
     chart = steps_chart(qtbot, page)
-    assert len(page.charts.series.days) == 30
+    # The goal began 20 days ago: no range reaches back before its first day.
+    assert len(page.charts.series.days) == 21
     page.charts.set_range("90")
     settled(qtbot, page)
     assert page.charts.steps_chart is chart
-    assert len(net_line(chart).get_xdata()) == 90
+    assert len(net_line(chart).get_xdata()) == 21
     page.charts.set_range("all")
     settled(qtbot, page)
     assert page.charts.series.days[0] == days_ago(20)
@@ -475,7 +476,61 @@ def test_range_and_theme_changes_update_the_steps_chart_in_place(qtbot, make_pag
     assert page.charts.series is series  # new colours only: the days are not worked out again
     page.charts.set_range("30")
     settled(qtbot, page)
-    assert len(page.charts.series.days) == 30 and len(net_line(chart).get_xdata()) == 30
+    assert len(page.charts.series.days) == 21 and len(net_line(chart).get_xdata()) == 21
+
+
+def test_a_goal_made_today_is_described_truly_in_its_line_and_its_charts(qtbot, make_page, vault):
+    from reconcile_desktop.core import chart_summaries
+
+    stop = plans.add_goal(vault, "No shouting", must_stop=True, start=TODAY)
+    plans.add_commitment(vault, stop.id, "Step away and breathe", "daily", start=TODAY)
+    call = plans.add_commitment(vault, stop.id, "Call Sam when it builds", "daily", start=TODAY)
+    plans.check_in(vault, call.id, "kept", day=TODAY)
+    page = make_page()
+    row = page.goals_list.item(1)
+    assert "started today" in row.data(SUBTITLE_ROLE)
+    assert "30 days" not in row.data(SUBTITLE_ROLE)
+    page.select_goal(stop.id)
+    chart = steps_chart(qtbot, page)
+    panel = page.charts
+    # A week is shown, its days before today shaded as before the start, not as zeros.
+    assert panel.series.days[0] == days_ago(6)
+    (shade, _) = [a for a in chart.figure.findobj() if a.get_gid() == "before_start"]
+    assert shade.get_visible() and shade.get_width() == 6
+    goals = plans.goals(vault, include_archived=True)
+    cs = plans.commitments(vault, include_archived=True)
+    hs = plans.histories_for(vault)
+    inputs = chart_summaries.chart_inputs(stop, goals, cs, hs)
+    texts = chart_summaries.plan_chart_texts(inputs, TODAY, 30, must_stop=True)
+    assert panel.description(0) == texts.steps
+    assert texts.steps.startswith("Today, its first day: no slips")
+    panel.tabs.setCurrentIndex(2)
+    settled(qtbot, page)
+    values = [
+        a.get_text() for a in panel.canvases[2].figure.findobj() if a.get_gid() == "rate_value"
+    ]
+    assert values == ["no slips in this range"] * 2  # a goal to stop: no shares, slips plainly
+    assert panel.description(2) == texts.commitments
+    assert panel.canvases[2].canvas.accessibleDescription() == texts.commitments
+    panel.tabs.setCurrentIndex(1)
+    settled(qtbot, page)
+    assert panel.description(1) == texts.calendar
+
+
+def test_a_commitment_due_today_and_not_marked_is_not_nothing_due(qtbot, make_page, vault):
+    walk = plans.add_goal(vault, "Walk more", start=TODAY)
+    plans.add_commitment(vault, walk.id, "Walk after lunch", "daily", start=TODAY)
+    page = make_page()
+    assert "started today" in page.goals_list.item(1).data(SUBTITLE_ROLE)
+    page.select_goal(walk.id)
+    panel = page.charts
+    panel.tabs.setCurrentIndex(2)
+    settled(qtbot, page)
+    values = [
+        a.get_text() for a in panel.canvases[2].figure.findobj() if a.get_gid() == "rate_value"
+    ]
+    assert values == ["due today, not marked yet"]
+    assert "Walk after lunch, due today, not marked yet" in panel.description(2)
 
 
 def test_calendar_and_rates_tabs_draw_when_shown(qtbot, make_page, plan):
@@ -624,3 +679,26 @@ def test_what_is_strength_opens_core_words_from_the_keyboard(qtbot, make_page, p
     qtbot.waitUntil(lambda: link.popup.isVisible())
     click(qtbot, link.popup.close_button)
     qtbot.waitUntil(lambda: not link.popup.isVisible())
+
+
+@pytest.mark.parametrize("size", [(263, 190), (220, 170)])
+def test_small_windows_draw_every_chart_without_collapsing(qtbot, vault, clock, plan, size):
+    """The charts panel as a 500x350 window leaves it (263 pixels wide), and narrower.
+    filterwarnings=error: matplotlib's "constrained_layout not applied" fails a draw."""
+    from reconcile_desktop.ui.pages.plans.charts_panel import ChartsPanel
+
+    panel = ChartsPanel(vault, clock)
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    goals = plans.goals(vault)
+    for goal in (None, *goals):
+        panel.show_goal(goal)
+        for tab in range(3):
+            panel.tabs.setCurrentIndex(tab)
+            qtbot.waitUntil(lambda: panel.settled)
+            canvas = panel.canvases[tab].canvas
+            canvas.figure.set_size_inches(size[0] / 100, 1.64)
+            canvas.draw()  # laid out and drawn at this size
+            assert all(ax.get_position().width > 0 for ax in canvas.figure.axes)
