@@ -15,7 +15,7 @@ from reconcile_desktop.ui.shell.main_window import (
     SIDEBAR_WIDTH,
 )
 from reconcile_desktop.ui.workers import Runner
-from tests.ui.layout_check import make_vault, show_at
+from tests.ui.layout_check import layout_problems, make_vault, settle, show_at
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +129,15 @@ def test_the_window_is_never_smaller_than_every_page_fits(window):
     window.resize(300, 200)
     assert window.width() >= MINIMUM_SIZE.width()
     assert window.height() >= MINIMUM_SIZE.height()
+
+
+def test_the_journal_calendar_fits_a_short_window_after_a_narrow_one(window):
+    page = window.page("journal")
+    found = {}
+    for size in ((700, 500), (1024, 420)):
+        show_at(window, "journal", *size)
+        page.show_calendar(True)
+        settle()
+        found[size] = layout_problems(page)
+    page.show_calendar(False)
+    assert found == {(700, 500): [], (1024, 420): []}

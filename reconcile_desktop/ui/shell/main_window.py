@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         side.setFixedWidth(SIDEBAR_WIDTH)
         side.setAutoFillBackground(True)
         self._side = side
+        self.sidebar_folded = False  # icons only, in a narrow window (fold_sidebar)
         brand_icon = QLabel()
         brand_icon.setPixmap(theme.app_icon_pixmap(28, self.devicePixelRatioF()))
         brand_icon.setAccessibleName(self.tr("Reconcile"))
@@ -167,7 +168,6 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(14, 18, 14, 14)
         self._side_layout = side_layout
-        self.sidebar_folded = False
         side_layout.setSpacing(14)
         side_layout.addLayout(brand_row)
         side_layout.addWidget(self.nav, 1)

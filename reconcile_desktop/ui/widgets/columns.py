@@ -101,6 +101,7 @@ class FoldingSplitter(QSplitter):
     def __init__(self, fold_width: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._fold_width = fold_width
+        self._side_by_side: list[int] = []
 
     @property
     def folded(self) -> bool:
@@ -135,8 +136,12 @@ class FoldingSplitter(QSplitter):
         fold = size.width() < self.fold_width()
         if fold == self.folded:
             return
+        if fold:
+            self._side_by_side = self.sizes()  # put back when there is room again
         self.setOrientation(Qt.Orientation.Vertical if fold else Qt.Orientation.Horizontal)
         self.updateGeometry()
+        if not fold and self._side_by_side:
+            self.setSizes(self._side_by_side)
         if fold and self.count() == 2:  # the first part above, the second with the rest
             total = size.height() - self.handleWidth()
             first = max(_least_size(self.widget(0)).height(), int(total * FOLDED_SHARE))

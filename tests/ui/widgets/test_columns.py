@@ -43,7 +43,7 @@ def test_two_columns_ask_only_for_the_wider_column_so_a_parent_can_fold_them(qtb
     assert columns.fold_width() == 260 + 10 + 150
 
 
-def test_a_splitter_folds_below_its_parts_widths_and_gives_the_second_the_most(qtbot):
+def test_a_splitter_folds_below_its_parts_widths_and_unfolds_as_it_was(qtbot):
     holder = QWidget()
     qtbot.addWidget(holder)
     splitter = FoldingSplitter()
@@ -54,6 +54,8 @@ def test_a_splitter_folds_below_its_parts_widths_and_gives_the_second_the_most(q
     holder.show()
     settle()
     assert not splitter.folded
+    splitter.setSizes([260, 420])
+    before = splitter.sizes()
     holder.resize(450, 400)
     settle()
     assert splitter.width() < 500
@@ -63,6 +65,7 @@ def test_a_splitter_folds_below_its_parts_widths_and_gives_the_second_the_most(q
     holder.resize(700, 400)
     settle()
     assert not splitter.folded
+    assert splitter.sizes() == before  # the split the user had, back again
 
 
 def test_a_kept_fitted_dialog_grows_when_a_long_sentence_appears(qtbot):
