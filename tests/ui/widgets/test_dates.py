@@ -91,7 +91,7 @@ _BY_HAND = re.compile(
     r"strftime\(|\{[^}]*:%[aAbBdYmy]|QLocale\(\)\.toString\(|setDisplayFormat\(\"[^\"]*(?:yyyy|MMM)"
     r"|local_date\.isoformat\(\)|_date\.isoformat\(\)"
 )
-_ALLOWED = {"widgets/dates.py", "shell/reminders.py"}  # reminders stores "HH:MM" in QSettings
+_ALLOWED = {"widgets/dates.py", "preferences.py"}  # the reminder's "HH:MM" kept in QSettings
 
 
 def test_the_window_formats_dates_only_through_the_dates_module():
