@@ -654,6 +654,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Write a new goal ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new goal and its first steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write your first goal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,6 +2058,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close this period; its days stay in your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>End this period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,15 +2074,15 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I had contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I resisted an urge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>I resisted an urge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2103,6 +2115,14 @@ what I did</source>
     </message>
     <message>
         <source>Not looking at their social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note a contact, honestly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note an urge you did not act on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -53,6 +53,11 @@ if TYPE_CHECKING:
 
 LEFT_WIDTH = 230  # leaves the charts room for their legend in a 1024-pixel window
 DAY_ROWS = 5  # rows of the day's list shown before it scrolls
+NEW_GOAL_KEYS = "Ctrl+Shift+N"  # Ctrl+N is the journal's new entry
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ChangePlanPage(Page):
@@ -119,8 +124,15 @@ class ChangePlanPage(Page):
         heading.setFont(theme.heading_font(self.font(), 1.25))
         self.new_goal_button = QPushButton(self.tr("New goal"))
         self.new_goal_button.setAccessibleName(self.tr("New goal"))
+        self.new_goal_button.setAccessibleDescription(
+            self.tr("Write a new goal and its first steps")
+        )
+        self.new_goal_button.setToolTip(
+            self.tr("Write a new goal ({keys})").format(keys=_native(NEW_GOAL_KEYS))
+        )
         self.new_goal_button.clicked.connect(lambda: self.open_goal_dialog())
         self.new_goal_action = QAction(self.tr("New goal…"), self)
+        self.new_goal_action.setShortcut(QKeySequence(NEW_GOAL_KEYS))
         self.new_goal_action.triggered.connect(lambda: self.open_goal_dialog())
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(self.tr("Goals"))
