@@ -548,6 +548,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check in one day, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,6 +597,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New goal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,6 +617,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One day with its notes, or the last seven days of every commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pause goal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,6 +634,10 @@
     </message>
     <message>
         <source>Resume goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See and mark the last seven days of each step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3449,6 +3469,52 @@ what I did</source>
     </message>
     <message>
         <source>Your journal needs a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekGrid</name>
+    <message>
+        <source>Arrow keys move between commitments and days.
+K: kept.  S: slipped.
+Space: kept, slipped, not marked in turn.
+Delete: clear the mark.  Enter: open the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not marked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not planned for this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last seven days of each commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}, {day}: {state}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

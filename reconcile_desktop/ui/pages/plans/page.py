@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from reconcile_desktop.ui.pages.plans.checkin_list import (
 from reconcile_desktop.ui.pages.plans.goal_dialog import GoalDialog, principle_label, status_label
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
 from reconcile_desktop.ui.pages.plans.strength_help import StrengthHelpButton
+from reconcile_desktop.ui.pages.plans.week_grid import WeekGrid
 from reconcile_desktop.ui.widgets import theme
 
 if TYPE_CHECKING:
@@ -211,9 +213,20 @@ class ChangePlanPage(Page):
         lcol.addWidget(scroll, 3)
         lcol.addLayout(buttons)
 
-        # Right, top: the day.
-        day_heading = QLabel(self.tr("Check in"))
-        day_heading.setFont(theme.heading_font(self.font(), 1.25))
+        # Right, top: the check-in, one day at a time or the last seven days in rows. The two
+        # tabs are the heading (a QTabBar: arrow keys switch them, a reader says "tab").
+        self.day_tabs = QTabBar()
+        self.day_tabs.setAccessibleName(self.tr("Check in"))
+        self.day_tabs.setAccessibleDescription(
+            self.tr("One day with its notes, or the last seven days of every commitment")
+        )
+        self.day_tabs.setDrawBase(False)
+        self.day_tabs.setExpanding(False)
+        self.day_tabs.addTab(self.tr("One day"))
+        self.day_tabs.addTab(self.tr("Last 7 days"))
+        self.day_tabs.setTabToolTip(0, self.tr("Check in one day, with a note"))
+        self.day_tabs.setTabToolTip(1, self.tr("See and mark the last seven days of each step"))
+        self.day_tabs.setFont(theme.scaled_font(self.font(), 1.1, bold=True))
         self.prev_day = self._arrow(Qt.ArrowType.LeftArrow, self.tr("Previous day"), -1)
         self.next_day = self._arrow(Qt.ArrowType.RightArrow, self.tr("Next day"), 1)
         self.date_edit = QDateEdit()
@@ -227,15 +240,23 @@ class ChangePlanPage(Page):
         self.today_button.clicked.connect(lambda: self.show_day(self.clock.today()))
         self.checkin = CheckInList(self.vault, self.clock, self.ops)
         self.checkin.slipped.connect(self.open_slip_dialog)
+        self.week = WeekGrid(self.vault, self.clock, self.ops)
+        self.week.slipped.connect(self.open_slip_dialog)
+        self.week.open_day.connect(self.open_day_of_week)
+        self.day_views = QStackedWidget()
+        self.day_views.addWidget(self.checkin)
+        self.day_views.addWidget(self.week)
+        self.day_tabs.currentChanged.connect(self._day_tab_changed)
         day_row = QHBoxLayout()
-        day_row.addWidget(day_heading, 1)
+        day_row.addWidget(self.day_tabs)
+        day_row.addStretch(1)
         for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
             day_row.addWidget(w)
         day_box = QWidget()
         dcol = QVBoxLayout(day_box)
         dcol.setContentsMargins(0, 0, 0, 6)
         dcol.addLayout(day_row)
-        dcol.addWidget(self.checkin, 1)
+        dcol.addWidget(self.day_views, 1)
 
         # Right, below: the charts. Both splits can be dragged; until then the day's part
         # is sized to its rows and the charts get the rest.
@@ -297,6 +318,7 @@ class ChangePlanPage(Page):
         self.commitments_label.clear()
         self.help_note.hide()
         self.checkin.clear()
+        self.week.clear()
         self.charts.clear()
         self.stack.setCurrentIndex(1)
         super().clear_sensitive()
@@ -350,6 +372,7 @@ class ChangePlanPage(Page):
         self.date_edit.setDateRange(QDate(low), QDate(today))
         self.date_edit.blockSignals(False)
         self.show_day(min(max(self.shown_day(), low), today))
+        self.week.reload()
         self._goal_chosen(every, commitments, histories)
 
     def _goal_line(self, g: summaries.GoalSummary) -> str:
@@ -498,6 +521,36 @@ class ChangePlanPage(Page):
         self.next_day.setEnabled(day < today)
         self.today_button.setEnabled(day != today)
         self._fit_day()
+
+    def show_week(self) -> None:
+        """The last seven days in rows, on the cell of the day and step shown until now."""
+        self.day_tabs.setCurrentIndex(1)
+
+    def open_day_of_week(self, commitment_id: int, day: dt.date) -> None:
+        """From a cell of the week to that day's list, on that step (to add a note)."""
+        self.day_tabs.setCurrentIndex(0)
+        self.show_day(day)
+        ids = [i.commitment.id for i in self.checkin.items]
+        if commitment_id in ids:
+            self.checkin.view.setCurrentRow(ids.index(commitment_id))
+        self.checkin.view.setFocus()
+
+    def _day_tab_changed(self, index: int) -> None:
+        week = index == 1
+        self.day_views.setCurrentIndex(index)
+        for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
+            w.setVisible(not week)  # the week always ends today
+        if week:
+            cid = self.checkin.current_commitment_id()
+            if cid is not None:
+                self.week.select(cid, self.shown_day())  # else the cell stays where it was
+        else:
+            key = self.week.current_key()
+            if key is not None:
+                self.show_day(key[1])
+                ids = [i.commitment.id for i in self.checkin.items]
+                if key[0] in ids:
+                    self.checkin.view.setCurrentRow(ids.index(key[0]))
 
     def _fit_day(self) -> None:
         total = sum(self.split.sizes())
