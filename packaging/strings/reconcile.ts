@@ -1314,6 +1314,10 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose where to save the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export your journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,6 +1811,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More journal actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1860,6 +1868,10 @@ what I did</source>
     </message>
     <message>
         <source>Start from a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actions that do not fit beside the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2653,6 +2665,14 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Empathy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,15 +3076,23 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contact: day {days} of {target}. Open the No contact page</source>
+        <source>No contact: day {days} of {target}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contact: not counting. Open the No contact page</source>
+        <source>No contact: not counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not counting right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the No contact page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the No contact page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3374,6 +3402,10 @@ what I did</source>
     </message>
     <message>
         <source>Let&apos;s take a short pause. You can try again in {n} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the journal with this passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

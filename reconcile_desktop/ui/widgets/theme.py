@@ -23,12 +23,16 @@ _LIGHT = {
     "highlight": "#2f7d74",
     "highlighted_text": "#ffffff",
     "link": "#23675f",
-    "accent": "#2f7d74",
+    "accent": "#2a746b",  # also text (the journal calendar's days): 4.5:1 on the window
     "warn_bg": "#fbf1dc",
     "warn_text": "#5a4413",
     "error": "#a3392e",
     "selected": "#d6e8e4",  # a soft tint of the accent for the chosen section
     "divider": "#dcd7cf",
+    # A day's mark in the window (glyphs, and text if ever written in them): the charts' green
+    # and clay, darkened to read at 4.5:1; a glyph's shape says the same as its colour.
+    "kept": "#2a746b",
+    "slipped": "#98572f",
 }
 _DARK = {
     "window": "#1f2224",
@@ -37,7 +41,7 @@ _DARK = {
     "text": "#e7e5e1",
     "muted": "#a9aca9",
     "button": "#2c3033",
-    "highlight": "#3d8c82",
+    "highlight": "#2f7a71",  # white on it reads at 5:1
     "highlighted_text": "#ffffff",
     "link": "#86cfc4",
     "accent": "#7cc8bd",
@@ -46,6 +50,8 @@ _DARK = {
     "error": "#f0a59b",
     "selected": "#2c4744",
     "divider": "#34383c",
+    "kept": "#7cc8bd",
+    "slipped": "#dba07a",
 }
 
 

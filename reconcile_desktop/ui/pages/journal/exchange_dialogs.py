@@ -319,6 +319,7 @@ class ExportDialog(_WorkDialog):
         self._paint()
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
+        self.export_button.setAccessibleDescription(self.tr("Choose where to save the copy"))
         self.export_button.clicked.connect(self.choose_destination)
         self._controls = [self.json_choice, self.md_choice, self.pdf_choice]
         self._controls += [self.include_trash, self.export_button]

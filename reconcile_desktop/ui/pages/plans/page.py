@@ -186,7 +186,8 @@ class ChangePlanPage(Page):
         self.edit_button = QPushButton(self.tr("Edit goal…"))
         self.edit_button.setAccessibleName(self.tr("Edit this goal and its commitments"))
         self.edit_button.clicked.connect(lambda: self.open_goal_dialog(self.selected_goal()))
-        self.pause_button = QPushButton()
+        self.pause_button = QPushButton(self.tr("Pause goal"))
+        self.pause_button.setAccessibleName(self.tr("Pause goal"))
         self.pause_button.setToolTip(
             self.tr("While a goal is paused, its days count neither as kept nor as slipped.")
         )
