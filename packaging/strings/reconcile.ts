@@ -589,6 +589,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Goal details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goal status</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QCalendarWidget,
@@ -63,9 +62,8 @@ def is_control(widget: QWidget) -> bool:
         return False
     if isinstance(widget, CONTROLS):
         return True
-    # A custom control: anything Tab stops at that is not a mere container.
-    takes_tab = bool(widget.focusPolicy().value & 0x1)  # Qt.TabFocus
-    return takes_tab and not isinstance(widget, QAbstractScrollArea)
+    # A custom control, or a scrolled area Tab stops at: anything with a Tab stop.
+    return bool(widget.focusPolicy().value & 0x1)  # Qt.TabFocus
 
 
 def spoken(widget: QWidget, what: QAccessible.Text) -> str:

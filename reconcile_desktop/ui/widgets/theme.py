@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -254,6 +263,17 @@ def with_selection(palette: QPalette) -> QPalette:
     pal.setColor(QPalette.ColorRole.Highlight, tint)
     pal.setColor(QPalette.ColorRole.HighlightedText, ink)
     return pal
+
+
+def draw_focus_ring(painter: QPainter, rect: QRect, widget: QWidget | None) -> None:
+    """The keyboard's place in a list or grid: a 2-pixel ring in the accent colour, plainer
+    than the styles' dotted line, which is hard to see on the soft selection tint."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(accent(widget), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 5, 5)
+    painter.restore()
 
 
 class MutedLabel(QLabel):

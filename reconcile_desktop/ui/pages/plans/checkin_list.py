@@ -91,6 +91,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         icon = QIcon(opt.icon)  # a copy: the option hands out its own member
         opt.icon, opt.text = QIcon(), ""
+        focused = bool(opt.state & QStyle.StateFlag.State_HasFocus)
+        opt.state &= ~QStyle.StateFlag.State_HasFocus  # drawn below, plainer than the style's
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
             opt.palette = theme.with_selection(opt.palette)
@@ -134,6 +136,8 @@ class TwoLineDelegate(QStyledItemDelegate):
             text = fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, low.width())
             painter.drawText(low, Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
+        if focused:
+            theme.draw_focus_ring(painter, opt.rect, widget)
 
 
 class _DayView(QListWidget):

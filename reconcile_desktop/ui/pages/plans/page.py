@@ -180,6 +180,7 @@ class ChangePlanPage(Page):
             d.addWidget(w)
         d.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Goal details"))  # a Tab stop: the arrows scroll it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(details)

@@ -15,8 +15,8 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -68,12 +68,7 @@ class _CellDelegate(QStyledItemDelegate):
             half = GLYPH // 2
             icon.paint(painter, QRect(centre.x() - half, centre.y() - half, GLYPH, GLYPH))
         if focused:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(theme.accent(widget), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(opt.rect).adjusted(2, 2, -2, -2), 5, 5)
-            painter.restore()
+            theme.draw_focus_ring(painter, opt.rect, widget)
 
 
 class _WeekView(QTableWidget):
