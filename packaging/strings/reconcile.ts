@@ -889,6 +889,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left and Right: the day before or after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mark as kept (K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,6 +1685,10 @@ what I did</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the entries of the chosen file to your journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

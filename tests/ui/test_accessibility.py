@@ -131,12 +131,17 @@ def test_every_control_of_every_page_has_a_name_and_says_what_it_does(qtbot, win
 def _dialogs(window) -> dict[str, QDialog]:
     """The main dialogs, opened the way the window opens them."""
     from reconcile_desktop.core.nocontact import store as nocontact
+    from reconcile_desktop.ui.pages.nocontact import dialogs as nocontact_dialogs
+    from reconcile_desktop.ui.shell.dialogs.restore_and_key import RestoreDialog
     from reconcile_desktop.ui.shell.first_run import FirstRunGuide
     from reconcile_desktop.ui.widgets.support_dialog import open_support
 
     plan, journal, space = window.page("plan"), window.page("journal"), window.page("nocontact")
     made: dict[str, QDialog] = {}
-    made["settings"] = window.open_settings()
+    made["settings"] = settings = window.open_settings()
+    made["new key"] = settings.open_rotate_key()
+    made["restore"] = RestoreDialog(window.vault, window.runner, [window.vault.dir], window)
+    made["about"] = window.about()
     made["shortcuts"] = window.show_shortcuts()
     made["guide"] = FirstRunGuide(window.ops, window.vault, window)
     made["support"] = open_support(window, window.vault)
@@ -151,6 +156,8 @@ def _dialogs(window) -> dict[str, QDialog]:
     made["worksheet"] = journal.editor.open_worksheet()
     made["trash"] = journal.open_trash()
     made["export"] = journal.open_export()
+    made["import"] = journal.open_import()
+    made["start no contact"] = nocontact_dialogs.StartDialog(window.ops, window.vault, window)
     window.show_page_key("nocontact")
     assert nocontact.summary(window.vault) is not None
     made["urge"] = space.open_urge_dialog()

@@ -451,6 +451,9 @@ class ImportDialog(_WorkDialog):
         self.problems.setAccessibleName(self.tr("Worth knowing"))
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
+        self.import_button.setAccessibleDescription(
+            self.tr("Add the entries of the chosen file to your journal")
+        )
         self.import_button.clicked.connect(self.import_now)
         self._controls = [self.path, browse, self.source, self.import_button]
 

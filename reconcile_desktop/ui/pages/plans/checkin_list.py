@@ -141,9 +141,14 @@ class TwoLineDelegate(QStyledItemDelegate):
 
 
 class _DayView(QListWidget):
-    """The list itself: K, S, Space and Delete act on the current row."""
+    """The list itself: K, S, Space and Delete act on the current row; Left and Right ask
+    for the day before or after, where the list can show other days."""
 
     action = Signal(object)  # "kept", "slipped", "cycle" or None (clear)
+    day_step = Signal(int)  # -1 or +1
+    steps_days = False
+
+    _DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
     _KEYS = {
         Qt.Key.Key_K: KEPT,
@@ -162,6 +167,10 @@ class _DayView(QListWidget):
             self.action.emit(self._KEYS[event.key()])
             event.accept()
             return
+        if plain and self.steps_days and event.key() in self._DAY_KEYS:
+            self.day_step.emit(self._DAY_KEYS[event.key()])
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 
@@ -170,6 +179,7 @@ class CheckInList(QWidget):
 
     marked = Signal(int, object, object)  # commitment id, "kept"/"slipped"/None, the day: saved
     slipped = Signal(int, object)  # commitment id, the day: a new slip, for the follow-up
+    day_step = Signal(int)  # Left or Right in the list (with steps_days): -1 or +1 day
 
     def __init__(
         self,
@@ -179,6 +189,7 @@ class CheckInList(QWidget):
         parent: QWidget | None = None,
         *,
         show_goals: bool = True,
+        steps_days: bool = False,
     ) -> None:
         super().__init__(parent)
         self.vault, self.clock, self.ops, self.show_goals = vault, clock, ops, show_goals
@@ -193,6 +204,8 @@ class CheckInList(QWidget):
 
         self.notice = theme.StatusLabel(self.tr("About this day"))
         self.view = _DayView()
+        self.view.steps_days = steps_days
+        self.view.day_step.connect(self.day_step)
         self.view.setAccessibleName(self.tr("Commitments for the day"))
         self.view.setToolTip(self.keys_tip())
         self.view.setItemDelegate(TwoLineDelegate(self.view))
@@ -235,12 +248,15 @@ class CheckInList(QWidget):
         self._update_controls()
 
     def keys_tip(self) -> str:
-        return self.tr(
+        tip = self.tr(
             "Up and Down move between commitments.\n"
             "K: kept.  S: slipped.\n"
             "Space: kept, slipped, not marked in turn.\n"
             "Delete: clear the mark."
         )
+        if self.view.steps_days:
+            tip += "\n" + self.tr("Left and Right: the day before or after.")
+        return tip
 
     def _button(self, text: str, tip: str, state: str | None) -> QPushButton:
         b = QPushButton(text)

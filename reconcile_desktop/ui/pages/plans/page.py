@@ -240,8 +240,9 @@ class ChangePlanPage(Page):
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
         self.today_button.clicked.connect(lambda: self.show_day(self.clock.today()))
-        self.checkin = CheckInList(self.vault, self.clock, self.ops)
+        self.checkin = CheckInList(self.vault, self.clock, self.ops, steps_days=True)
         self.checkin.slipped.connect(self.open_slip_dialog)
+        self.checkin.day_step.connect(self._step_day)
         self.week = WeekGrid(self.vault, self.clock, self.ops)
         self.week.slipped.connect(self.open_slip_dialog)
         self.week.open_day.connect(self.open_day_of_week)
@@ -523,6 +524,12 @@ class ChangePlanPage(Page):
         self.next_day.setEnabled(day < today)
         self.today_button.setEnabled(day != today)
         self._fit_day()
+
+    def _step_day(self, step: int) -> None:
+        """Left or Right in the day's list: the day before or after, within the picker's range."""
+        day = self.shown_day() + dt.timedelta(days=step)
+        if self.date_edit.minimumDate().toPython() <= day <= self.clock.today():
+            self.show_day(day)
 
     def show_week(self) -> None:
         """The last seven days in rows, on the cell of the day and step shown until now."""

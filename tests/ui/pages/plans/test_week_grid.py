@@ -163,3 +163,21 @@ def test_locking_forgets_the_week(qtbot, page, plan):
     page.show_week()
     page.clear_sensitive()
     assert page.week.view.rowCount() == 0 and page.week.rows == []
+
+
+def test_left_and_right_in_the_days_list_go_to_the_day_before_and_after(qtbot, page, vault, plan):
+    view = page.checkin.view
+    view.setFocus()
+    view.setCurrentRow(page.checkin.row_of(plan["ask"]))
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert page.checkin.day == days_ago(2)
+    assert page.date_edit.date().toPython() == days_ago(2)
+    assert page.checkin.current_commitment_id() == plan["ask"]  # the same step, two days back
+    with qtbot.waitSignal(page.checkin.marked):
+        qtbot.keyClick(view, Qt.Key.Key_K)
+    assert state_on(vault, plan["ask"], days_ago(2)) == "kept"
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert page.checkin.day == TODAY  # never past today
+    assert "Left and Right" in view.toolTip()
