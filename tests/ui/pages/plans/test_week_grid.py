@@ -181,3 +181,17 @@ def test_left_and_right_in_the_days_list_go_to_the_day_before_and_after(qtbot, p
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert page.checkin.day == TODAY  # never past today
     assert "Left and Right" in view.toolTip()
+
+
+def test_a_mark_that_cannot_be_saved_is_taken_back_with_one_sentence(
+    qtbot, page, vault, clock, plan
+):
+    grid = page.week
+    page.show_week()
+    grid.select(plan["walk"], days_ago(6))
+    clock.fixed += dt.timedelta(days=3)  # the week on screen is now partly out of reach
+    qtbot.keyClick(grid.view, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: grid.error.isVisible())
+    assert grid.error.problem and "up to 7 days back" in grid.error.text()
+    assert spoken(grid, plan["walk"], days_ago(6)).endswith(": Not recorded")
+    assert grid.item_at(plan["walk"], days_ago(6)).state is None
