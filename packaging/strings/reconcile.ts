@@ -3554,7 +3554,7 @@ Delete: clear the mark.  Enter: open the day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Today</source>
+        <source>Today, {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -266,6 +266,20 @@ def test_every_text_colour_reads_at_4_5_to_1(scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_focus_frame_stands_out(scheme):
+    """The styles draw the focus frame of a button, a field or a list in the Highlight
+    colour; like any part of a control it must reach 3:1 (WCAG 1.4.11)."""
+    palette = theme.build_palette(scheme == "dark")
+    frame = palette.color(ROLE.Highlight).name()
+    low = {
+        back.name: round(contrast(frame, palette.color(back).name()), 2)
+        for back in (ROLE.Button, ROLE.Window, ROLE.Base)
+        if contrast(frame, palette.color(back).name()) < 3.0
+    }
+    assert low == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_mark_glyphs_stand_out_from_what_they_sit_on(scheme):
     """A glyph is not text, so WCAG asks 3:1 of it (1.4.11): its fill against the list and
     a chosen row, and its tick or bar against the fill."""

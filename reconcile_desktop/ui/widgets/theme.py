@@ -50,8 +50,9 @@ _DARK = {
     "text": "#e7e5e1",
     "muted": "#a9aca9",
     "button": "#2c3033",
-    "highlight": "#2f7a71",  # white on it reads at 5:1
-    "highlighted_text": "#ffffff",
+    # Light enough to show as the focus frame on a button (4.7:1), so its text is dark (6:1).
+    "highlight": "#4fa89c",
+    "highlighted_text": "#0f1a19",
     "link": "#86cfc4",
     "accent": "#7cc8bd",
     "warn_bg": "#3a3020",

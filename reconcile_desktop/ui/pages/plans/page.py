@@ -223,6 +223,7 @@ class ChangePlanPage(Page):
             self.tr("One day with its notes, or the last seven days of every commitment")
         )
         self.day_tabs.setDrawBase(False)
+        self.day_tabs.setUsesScrollButtons(False)  # both tabs whole, never behind arrows
         self.day_tabs.setExpanding(False)
         self.day_tabs.addTab(self.tr("One day"))
         self.day_tabs.addTab(self.tr("Last 7 days"))
@@ -246,19 +247,24 @@ class ChangePlanPage(Page):
         self.week = WeekGrid(self.vault, self.clock, self.ops)
         self.week.slipped.connect(self.open_slip_dialog)
         self.week.open_day.connect(self.open_day_of_week)
-        self.day_views = QStackedWidget()
-        self.day_views.addWidget(self.checkin)
-        self.day_views.addWidget(self.week)
-        self.day_tabs.currentChanged.connect(self._day_tab_changed)
+        # The day's own row under the tabs, not beside them: both fit a narrow window.
+        one_day = QWidget()
+        one_col = QVBoxLayout(one_day)
+        one_col.setContentsMargins(0, 0, 0, 0)
         day_row = QHBoxLayout()
-        day_row.addWidget(self.day_tabs)
-        day_row.addStretch(1)
         for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
             day_row.addWidget(w)
+        day_row.addStretch(1)
+        one_col.addLayout(day_row)
+        one_col.addWidget(self.checkin, 1)
+        self.day_views = QStackedWidget()
+        self.day_views.addWidget(one_day)
+        self.day_views.addWidget(self.week)
+        self.day_tabs.currentChanged.connect(self._day_tab_changed)
         day_box = QWidget()
         dcol = QVBoxLayout(day_box)
         dcol.setContentsMargins(0, 0, 0, 6)
-        dcol.addLayout(day_row)
+        dcol.addWidget(self.day_tabs, 0, Qt.AlignmentFlag.AlignLeft)
         dcol.addWidget(self.day_views, 1)
 
         # Right, below: the charts. Both splits can be dragged; until then the day's part
@@ -547,8 +553,6 @@ class ChangePlanPage(Page):
     def _day_tab_changed(self, index: int) -> None:
         week = index == 1
         self.day_views.setCurrentIndex(index)
-        for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
-            w.setVisible(not week)  # the week always ends today
         if week:
             cid = self.checkin.current_commitment_id()
             if cid is not None:

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 DAYS = 7
 GLYPH = 20
+DAY_WIDTH = 38  # the narrowest a day's column gets
+NAMES_WIDTH = (90, 220)  # the commitments' column: at least, at most
 Key = tuple[int, dt.date]
 
 
@@ -131,11 +133,12 @@ class WeekGrid(QWidget):
         self.view.open_requested.connect(self._open_current)
         top = self.view.horizontalHeader()
         top.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        top.setMinimumSectionSize(34)
+        top.setMinimumSectionSize(DAY_WIDTH - 4)
         side = self.view.verticalHeader()
         side.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         side.setDefaultSectionSize(GLYPH + 14)
-        side.setMaximumWidth(220)  # long actions are cut short; the cell's own name is whole
+        # Long actions are cut short (each cell's spoken name keeps them whole), more so in a
+        # narrow window, so the seven days always fit (see resizeEvent).
         side.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.error = theme.StatusLabel(self.tr("Check-in problem"))
@@ -145,6 +148,12 @@ class WeekGrid(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.view.width() - 2 * self.view.frameWidth() - DAYS * DAY_WIDTH
+        low, high = NAMES_WIDTH
+        self.view.verticalHeader().setMaximumWidth(max(low, min(high, room)))
 
     def keys_tip(self) -> str:
         return self.tr(
@@ -188,8 +197,14 @@ class WeekGrid(QWidget):
             self._select_today()
 
     def _day_header(self, day: dt.date, today: dt.date) -> QTableWidgetItem:
-        head = QTableWidgetItem(self.tr("Today") if day == today else f"{day:%a}\n{day.day}")
-        head.setToolTip(f"{day:%A} {day.day} {day:%B}")
+        head = QTableWidgetItem(f"{day:%a}\n{day.day}")  # "Today" would not fit a narrow column
+        when = f"{day:%A} {day.day} {day:%B}"
+        if day == today:
+            font = QFont(self.view.font())
+            font.setUnderline(True)
+            head.setFont(font)
+            when = self.tr("Today, {day}").format(day=when)
+        head.setToolTip(when)
         return head
 
     def clear(self) -> None:
@@ -227,9 +242,10 @@ class WeekGrid(QWidget):
             return
         words = self.state_words(item, day)
         name = self.view.verticalHeaderItem(row).text()
-        spoken = self.tr("{action}, {day}: {state}").format(
-            action=name, day=f"{day:%A} {day.day} {day:%B}", state=words
-        )
+        when = f"{day:%A} {day.day} {day:%B}"
+        if day == self.clock.today():
+            when = self.tr("Today, {day}").format(day=when)
+        spoken = self.tr("{action}, {day}: {state}").format(action=name, day=when, state=words)
         cell.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         cell.setToolTip(spoken)
         if item is None:

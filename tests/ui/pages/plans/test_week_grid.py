@@ -151,7 +151,7 @@ def test_enter_opens_the_day_on_that_step_and_the_tabs_keep_the_place(qtbot, pag
     grid.view.setFocus()
     grid.select(plan["walk"], days_ago(4))
     qtbot.keyClick(grid.view, Qt.Key.Key_Return)
-    assert page.day_views.currentWidget() is page.checkin
+    assert page.checkin.isVisible() and not grid.isVisible()
     assert page.checkin.day == days_ago(4)
     assert page.checkin.current_commitment_id() == plan["walk"]
     page.checkin.view.setCurrentRow(page.checkin.row_of(plan["ask"]))
