@@ -177,3 +177,27 @@ def test_first_run_and_one_day_with_the_keyboard_only(qtbot, make_app, make_vaul
     assert item.state == "slipped" and item.note == "Breathed before I answered"
     (entry,) = list(journal.iter_entries(vault))
     assert "I answered too fast." in entry.body
+
+
+def test_every_button_of_every_page_is_reachable_by_keyboard(
+    qtbot, make_app, make_vault, existing_vault_dir
+):
+    """A Tab stop, or (for a toolbar's buttons, which take none) an entry in the page's menu."""
+    from PySide6.QtWidgets import QAbstractButton, QToolButton
+
+    from tests.ui.conftest import demo_window
+
+    window = demo_window(qtbot, make_app, make_vault, existing_vault_dir)
+    unreachable = []
+    for page in window.pages:
+        window.show_page_key(page.key)
+        in_menu = {id(action) for action in page.menu_actions()}
+        for button in page.findChildren(QAbstractButton):
+            if not button.isVisible() or not button.isEnabled():
+                continue
+            if button.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+                continue
+            action = button.defaultAction() if isinstance(button, QToolButton) else None
+            if action is None or id(action) not in in_menu:
+                unreachable.append(f"{page.key}: {button.text() or button.accessibleName()}")
+    assert unreachable == []

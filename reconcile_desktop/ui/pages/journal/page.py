@@ -435,6 +435,7 @@ class JournalPage(Page):
             self.find_action,
             self.save_action,
             self._separator(),
+            self.calendar_action,  # its toolbar button takes no Tab stop: the menu is the way
             self.trash_action,
             self._separator(),
             self.export_action,
