@@ -153,7 +153,8 @@ def _dialogs(window) -> dict[str, QDialog]:
     made["strength"] = plan.strength_help.open_popup()
     window.show_page_key("journal")
     made["prompts"] = journal.choose_prompt()
-    made["worksheet"] = journal.editor.open_worksheet()
+    journal.new_worksheet()
+    made["worksheet"] = journal.editor.worksheet_dialog
     made["trash"] = journal.open_trash()
     made["export"] = journal.open_export()
     made["import"] = journal.open_import()
