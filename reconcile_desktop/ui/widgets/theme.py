@@ -38,10 +38,6 @@ _LIGHT = {
     "error": "#a3392e",
     "selected": "#d6e8e4",  # a soft tint of the accent for the chosen section
     "divider": "#dcd7cf",
-    # A day's mark in the window (glyphs, and text if ever written in them): the charts' green
-    # and clay, darkened to read at 4.5:1; a glyph's shape says the same as its colour.
-    "kept": "#2a746b",
-    "slipped": "#98572f",
 }
 _DARK = {
     "window": "#1f2224",
@@ -60,8 +56,6 @@ _DARK = {
     "error": "#f0a59b",
     "selected": "#2c4744",
     "divider": "#34383c",
-    "kept": "#7cc8bd",
-    "slipped": "#dba07a",
 }
 
 

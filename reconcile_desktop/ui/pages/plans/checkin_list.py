@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconcile_desktop.charts.style import for_scheme
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui.widgets import theme
@@ -66,8 +67,8 @@ GLYPH_MARK = {False: "#ffffff", True: "#1f2224"}  # the tick or bar on a filled 
 
 def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIcon:
     """kind: kept, slipped, open (not marked yet) or unrecorded."""
-    c = theme.colors(dark)
-    fill = c[KEPT] if kind == KEPT else c[SLIPPED]
+    c, charts = theme.colors(dark), for_scheme(dark)
+    fill = c["accent"] if kind == KEPT else charts.slipped  # the charts' own "slipped"
     mark = GLYPH_MARK[dark]
     body = _GLYPHS[kind].format(fill=fill, mark=mark, line=c["muted"])
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'
