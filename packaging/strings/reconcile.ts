@@ -757,6 +757,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check in one day, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,11 +798,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Goal details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goal status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -818,6 +830,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One day with its notes, or the last seven days of every commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pause goal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,6 +847,10 @@
     </message>
     <message>
         <source>Resume goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See and mark the last seven days of each step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -860,6 +884,14 @@
     <message>
         <source>Why this matters:
 {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new goal ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new goal and its first steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1051,6 +1083,10 @@
     </message>
     <message>
         <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left and Right: the day before or after.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1487,6 +1523,10 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose where to save the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export your journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1896,6 +1936,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add the entries of the chosen file to your journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added {entries} to your journal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,6 +2083,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More journal actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,6 +2140,10 @@ what I did</source>
     </message>
     <message>
         <source>Start from a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actions that do not fit beside the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2318,6 +2370,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close this period; its days stay in your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>End this period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2330,15 +2386,15 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I had contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I resisted an urge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>I resisted an urge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2371,6 +2427,14 @@ what I did</source>
     </message>
     <message>
         <source>Not looking at their social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note a contact, honestly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note an urge you did not act on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2881,6 +2945,14 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Empathy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3300,15 +3372,23 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contact: day {days} of {target}. Open the No contact page</source>
+        <source>No contact: day {days} of {target}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No contact: not counting. Open the No contact page</source>
+        <source>No contact: not counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not counting right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the No contact page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the No contact page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3621,6 +3701,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the journal with this passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening your journal…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3713,6 +3797,52 @@ what I did</source>
     </message>
     <message>
         <source>Your journal needs a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekGrid</name>
+    <message>
+        <source>Arrow keys move between commitments and days.
+K: kept.  S: slipped.
+Space: kept, slipped, not marked in turn.
+Delete: clear the mark.  Enter: open the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not marked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not planned for this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last seven days of each commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}, {day}: {state}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,8 +15,9 @@ class ChartStyle:
     foreground: str = "#2b2d31"
     muted: str = "#666b73"  # 4.5:1 or more on the light page
     grid: str = "#e4e6ea"
-    kept: str = "#3d8f6e"  # calm green: a step forward
-    slipped: str = "#c9845b"  # warm clay, not alarm red: a step back is not a disaster
+    # Both are also written as words beside the steps chart: 4.5:1 on the background.
+    kept: str = "#337d5f"  # calm green: a step forward
+    slipped: str = "#a0603a"  # warm clay, not alarm red: a step back is not a disaster
     line: str = "#3b6ea8"
     strength: str = "#7a5ea8"
     target: str = "#b0913a"

@@ -323,6 +323,7 @@ class ExportDialog(_WorkDialog):
         self._paint()
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
+        self.export_button.setAccessibleDescription(self.tr("Choose where to save the copy"))
         self.export_button.clicked.connect(self.choose_destination)
         self._controls = [self.json_choice, self.md_choice, self.pdf_choice]
         self._controls += [self.include_trash, self.export_button]
@@ -455,6 +456,9 @@ class ImportDialog(_WorkDialog):
         self.problems.setAccessibleName(self.tr("Worth knowing"))
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
+        self.import_button.setAccessibleDescription(
+            self.tr("Add the entries of the chosen file to your journal")
+        )
         self.import_button.clicked.connect(self.import_now)
         self._controls = [self.path, browse, self.source, self.import_button]
 

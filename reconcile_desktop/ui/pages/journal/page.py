@@ -263,6 +263,10 @@ class JournalPage(Page):
             if isinstance(button, QToolButton):
                 button.setAccessibleName(action.text().rstrip("…"))
                 self.toolbar_buttons[name] = button
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # Qt's own overflow button
+        if more is not None:
+            more.setAccessibleName(self.tr("More journal actions"))
+            more.setToolTip(self.tr("The actions that do not fit beside the others"))
         return bar
 
     def _undo_bar(self) -> tuple[QWidget, QPushButton]:
@@ -478,6 +482,7 @@ class JournalPage(Page):
             self.find_action,
             self.save_action,
             self._separator(),
+            self.calendar_action,  # its toolbar button takes no Tab stop: the menu is the way
             self.trash_action,
             self._separator(),
             self.export_action,

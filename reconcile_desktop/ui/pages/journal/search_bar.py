@@ -61,6 +61,9 @@ class SearchBar(QWidget):
             )
         )
         self.field.setClearButtonEnabled(True)
+        for clear in self.field.findChildren(QToolButton):  # Qt's own, nameless until now
+            clear.setAccessibleName(self.tr("Clear the search"))
+            clear.setToolTip(self.tr("Clear the search (Esc)"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

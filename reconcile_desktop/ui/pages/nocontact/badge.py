@@ -28,6 +28,8 @@ class StreakBadge(QAbstractButton):
         self.setObjectName("streak-badge")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(self.tr("Opens the No contact page"))
+        self.setToolTip(self.tr("Open the No contact page"))
 
         self.ring = ProgressRing(40, 5.0, self)
         self.days_label = QLabel(self)
@@ -55,14 +57,14 @@ class StreakBadge(QAbstractButton):
             self.days_label.setText(self.tr("No contact"))
             self.of_label.setText(self.tr("Not counting right now"))
             self.ring.clear()
-            self.setAccessibleName(self.tr("No contact: not counting. Open the No contact page"))
+            self.setAccessibleName(self.tr("No contact: not counting"))
             return
         days = summary.direct_days
         self.days_label.setText(str(days))
         self.of_label.setText(self.tr("of {n} days").format(n=summary.target_days))
         self.ring.set_progress(summary.progress)
         self.setAccessibleName(
-            self.tr("No contact: day {days} of {target}. Open the No contact page").format(
+            self.tr("No contact: day {days} of {target}").format(
                 days=days, target=summary.target_days
             )
         )

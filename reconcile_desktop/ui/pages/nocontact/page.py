@@ -83,6 +83,7 @@ class NoContactPage(Page):
         self._view = ""
         self.show_view("blank")
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop; it follows focus
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
@@ -213,13 +214,24 @@ class NoContactPage(Page):
         self.urge_action = QAction(self.tr("I resisted an urge…"), self)
         self.urge_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         self.urge_action.triggered.connect(lambda: self._while_counting(self.open_urge_dialog))
-        self.contact_action = QAction(self.tr("Log a contact…"), self)
+        self.contact_action = QAction(self.tr("I had contact…"), self)
+        self.contact_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.contact_action.triggered.connect(
             lambda: self._while_counting(self.open_contact_dialog)
         )
         self.contact_button = button(self.tr("I had contact"))
         self.urge_button = button(self.tr("I resisted an urge"), primary=True)
         self.end_button = button(self.tr("End this period"))
+        for b, action, words in (
+            (self.urge_button, self.urge_action, self.tr("Note an urge you did not act on")),
+            (self.contact_button, self.contact_action, self.tr("Note a contact, honestly")),
+            (self.end_button, None, self.tr("Close this period; its days stay in your history")),
+        ):
+            keys = (
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) if action else ""
+            )
+            b.setAccessibleDescription(words)
+            b.setToolTip(f"{words} ({keys})" if keys else words)
         self.contact_button.clicked.connect(self.open_contact_dialog)
         self.urge_button.clicked.connect(self.open_urge_dialog)
         self.end_button.clicked.connect(self.open_end_dialog)

@@ -62,11 +62,14 @@ _GLYPHS = {
 }
 
 
+GLYPH_MARK = {False: "#ffffff", True: "#1f2224"}  # the tick or bar on a filled glyph
+
+
 def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIcon:
     """kind: kept, slipped, open (not marked yet) or unrecorded."""
     c, charts = theme.colors(dark), for_scheme(dark)
     fill = c["accent"] if kind == KEPT else charts.slipped  # the charts' own "slipped"
-    mark = "#1f2224" if dark else "#ffffff"
+    mark = GLYPH_MARK[dark]
     body = _GLYPHS[kind].format(fill=fill, mark=mark, line=c["muted"])
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'
     return QIcon(theme.svg_pixmap(svg, QColor(c["text"]), size, ratio))
@@ -89,6 +92,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         icon = QIcon(opt.icon)  # a copy: the option hands out its own member
         opt.icon, opt.text = QIcon(), ""
+        focused = bool(opt.state & QStyle.StateFlag.State_HasFocus)
+        opt.state &= ~QStyle.StateFlag.State_HasFocus  # drawn below, plainer than the style's
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
             opt.palette = theme.with_selection(opt.palette)
@@ -132,12 +137,19 @@ class TwoLineDelegate(QStyledItemDelegate):
             text = fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, low.width())
             painter.drawText(low, Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
+        if focused:
+            theme.draw_focus_ring(painter, opt.rect, widget)
 
 
 class _DayView(QListWidget):
-    """The list itself: K, S, Space and Delete act on the current row."""
+    """The list itself: K, S, Space and Delete act on the current row; Left and Right ask
+    for the day before or after, where the list can show other days."""
 
     action = Signal(object)  # "kept", "slipped", "cycle" or None (clear)
+    day_step = Signal(int)  # -1 or +1
+    steps_days = False
+
+    _DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
     _KEYS = {
         Qt.Key.Key_K: KEPT,
@@ -156,6 +168,10 @@ class _DayView(QListWidget):
             self.action.emit(self._KEYS[event.key()])
             event.accept()
             return
+        if plain and self.steps_days and event.key() in self._DAY_KEYS:
+            self.day_step.emit(self._DAY_KEYS[event.key()])
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 
@@ -164,6 +180,7 @@ class CheckInList(QWidget):
 
     marked = Signal(int, object, object)  # commitment id, "kept"/"slipped"/None, the day: saved
     slipped = Signal(int, object)  # commitment id, the day: a new slip, for the follow-up
+    day_step = Signal(int)  # Left or Right in the list (with steps_days): -1 or +1 day
 
     def __init__(
         self,
@@ -173,6 +190,7 @@ class CheckInList(QWidget):
         parent: QWidget | None = None,
         *,
         show_goals: bool = True,
+        steps_days: bool = False,
     ) -> None:
         super().__init__(parent)
         self.vault, self.clock, self.ops, self.show_goals = vault, clock, ops, show_goals
@@ -187,6 +205,8 @@ class CheckInList(QWidget):
 
         self.notice = theme.StatusLabel(self.tr("About this day"))
         self.view = _DayView()
+        self.view.steps_days = steps_days
+        self.view.day_step.connect(self.day_step)
         self.view.setAccessibleName(self.tr("Commitments for the day"))
         self.view.setToolTip(self.keys_tip())
         self.view.setItemDelegate(TwoLineDelegate(self.view))
@@ -229,12 +249,15 @@ class CheckInList(QWidget):
         self._update_controls()
 
     def keys_tip(self) -> str:
-        return self.tr(
+        tip = self.tr(
             "Up and Down move between commitments.\n"
             "K: kept.  S: slipped.\n"
             "Space: kept, slipped, not marked in turn.\n"
             "Delete: clear the mark."
         )
+        if self.view.steps_days:
+            tip += "\n" + self.tr("Left and Right: the day before or after.")
+        return tip
 
     def _button(self, text: str, tip: str, state: str | None) -> QPushButton:
         b = QPushButton(text)

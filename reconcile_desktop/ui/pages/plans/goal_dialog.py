@@ -304,6 +304,7 @@ class GoalDialog(QDialog):
         body.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop; it follows focus
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from reconcile_desktop.ui.pages.plans.checkin_list import (
 from reconcile_desktop.ui.pages.plans.goal_dialog import GoalDialog, principle_label, status_label
 from reconcile_desktop.ui.pages.plans.slip_dialog import SlipFollowUpDialog
 from reconcile_desktop.ui.pages.plans.strength_help import StrengthHelpButton
+from reconcile_desktop.ui.pages.plans.week_grid import WeekGrid
 from reconcile_desktop.ui.widgets import dates, theme
 from reconcile_desktop.ui.widgets.columns import FoldingSplitter, TwoColumns
 
@@ -55,6 +57,11 @@ if TYPE_CHECKING:
 LEFT_WIDTH = 230  # leaves the charts room for their legend in a 1024-pixel window
 DAY_ROWS = 5  # rows of the day's list shown before it scrolls
 CHARTS_MIN_HEIGHT = 260  # below this the charts would be unreadable strips: the page scrolls
+NEW_GOAL_KEYS = "Ctrl+Shift+N"  # Ctrl+N is the journal's new entry
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ChangePlanPage(Page):
@@ -127,8 +134,15 @@ class ChangePlanPage(Page):
         heading.setFont(theme.heading_font(self.font(), 1.25))
         self.new_goal_button = QPushButton(self.tr("New goal"))
         self.new_goal_button.setAccessibleName(self.tr("New goal"))
+        self.new_goal_button.setAccessibleDescription(
+            self.tr("Write a new goal and its first steps")
+        )
+        self.new_goal_button.setToolTip(
+            self.tr("Write a new goal ({keys})").format(keys=_native(NEW_GOAL_KEYS))
+        )
         self.new_goal_button.clicked.connect(lambda: self.open_goal_dialog())
         self.new_goal_action = QAction(self.tr("New goal…"), self)
+        self.new_goal_action.setShortcut(QKeySequence(NEW_GOAL_KEYS))
         self.new_goal_action.triggered.connect(lambda: self.open_goal_dialog())
         self.goals_list = QListWidget()
         self.goals_list.setAccessibleName(self.tr("Goals"))
@@ -174,13 +188,15 @@ class ChangePlanPage(Page):
             d.addWidget(w)
         d.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Goal details"))  # a Tab stop: the arrows scroll it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(details)
         self.edit_button = QPushButton(self.tr("Edit goal…"))
         self.edit_button.setAccessibleName(self.tr("Edit this goal and its commitments"))
         self.edit_button.clicked.connect(lambda: self.open_goal_dialog(self.selected_goal()))
-        self.pause_button = QPushButton()
+        self.pause_button = QPushButton(self.tr("Pause goal"))
+        self.pause_button.setAccessibleName(self.tr("Pause goal"))
         self.pause_button.setToolTip(
             self.tr("While a goal is paused, its days count neither as kept nor as slipped.")
         )
@@ -209,9 +225,21 @@ class ChangePlanPage(Page):
         lcol.addWidget(scroll, 3)
         lcol.addLayout(buttons)
 
-        # Right, top: the day.
-        day_heading = QLabel(self.tr("Check in"))
-        day_heading.setFont(theme.heading_font(self.font(), 1.25))
+        # Right, top: the check-in, one day at a time or the last seven days in rows. The two
+        # tabs are the heading (a QTabBar: arrow keys switch them, a reader says "tab").
+        self.day_tabs = QTabBar()
+        self.day_tabs.setAccessibleName(self.tr("Check in"))
+        self.day_tabs.setAccessibleDescription(
+            self.tr("One day with its notes, or the last seven days of every commitment")
+        )
+        self.day_tabs.setDrawBase(False)
+        self.day_tabs.setUsesScrollButtons(False)  # both tabs whole, never behind arrows
+        self.day_tabs.setExpanding(False)
+        self.day_tabs.addTab(self.tr("One day"))
+        self.day_tabs.addTab(self.tr("Last 7 days"))
+        self.day_tabs.setTabToolTip(0, self.tr("Check in one day, with a note"))
+        self.day_tabs.setTabToolTip(1, self.tr("See and mark the last seven days of each step"))
+        self.day_tabs.setFont(theme.scaled_font(self.font(), 1.1, bold=True))
         self.prev_day = self._arrow(Qt.ArrowType.LeftArrow, self.tr("Previous day"), -1)
         self.next_day = self._arrow(Qt.ArrowType.RightArrow, self.tr("Next day"), 1)
         self.date_edit = QDateEdit()
@@ -223,17 +251,31 @@ class ChangePlanPage(Page):
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
         self.today_button.clicked.connect(lambda: self.show_day(self.clock.today()))
-        self.checkin = CheckInList(self.vault, self.clock, self.ops)
+        self.checkin = CheckInList(self.vault, self.clock, self.ops, steps_days=True)
         self.checkin.slipped.connect(self.open_slip_dialog)
+        self.checkin.day_step.connect(self._step_day)
+        self.week = WeekGrid(self.vault, self.clock, self.ops)
+        self.week.slipped.connect(self.open_slip_dialog)
+        self.week.open_day.connect(self.open_day_of_week)
+        # The day's own row under the tabs, not beside them: both fit a narrow window.
+        one_day = QWidget()
+        one_col = QVBoxLayout(one_day)
+        one_col.setContentsMargins(0, 0, 0, 0)
         day_row = QHBoxLayout()
-        day_row.addWidget(day_heading, 1)
         for w in (self.prev_day, self.date_edit, self.next_day, self.today_button):
             day_row.addWidget(w)
+        day_row.addStretch(1)
+        one_col.addLayout(day_row)
+        one_col.addWidget(self.checkin, 1)
+        self.day_views = QStackedWidget()
+        self.day_views.addWidget(one_day)
+        self.day_views.addWidget(self.week)
+        self.day_tabs.currentChanged.connect(self._day_tab_changed)
         day_box = QWidget()
         dcol = QVBoxLayout(day_box)
         dcol.setContentsMargins(0, 0, 0, 6)
-        dcol.addLayout(day_row)
-        dcol.addWidget(self.checkin, 1)
+        dcol.addWidget(self.day_tabs, 0, Qt.AlignmentFlag.AlignLeft)
+        dcol.addWidget(self.day_views, 1)
 
         # Right, below: the charts. Both splits can be dragged; until then the day's part
         # is sized to its rows and the charts get the rest.
@@ -299,6 +341,7 @@ class ChangePlanPage(Page):
         self.commitments_label.clear()
         self.help_note.hide()
         self.checkin.clear()
+        self.week.clear()
         self.charts.clear()
         self.stack.setCurrentIndex(1)
         super().clear_sensitive()
@@ -352,6 +395,7 @@ class ChangePlanPage(Page):
         self.date_edit.setDateRange(QDate(low), QDate(today))
         self.date_edit.blockSignals(False)
         self.show_day(min(max(self.shown_day(), low), today))
+        self.week.reload()
         self._goal_chosen(every, commitments, histories)
 
     def _goal_line(self, g: summaries.GoalSummary) -> str:
@@ -488,6 +532,40 @@ class ChangePlanPage(Page):
         self.next_day.setEnabled(day < today)
         self.today_button.setEnabled(day != today)
         self._fit_day()
+
+    def _step_day(self, step: int) -> None:
+        """Left or Right in the day's list: the day before or after, within the picker's range."""
+        day = self.shown_day() + dt.timedelta(days=step)
+        if self.date_edit.minimumDate().toPython() <= day <= self.clock.today():
+            self.show_day(day)
+
+    def show_week(self) -> None:
+        """The last seven days in rows, on the cell of the day and step shown until now."""
+        self.day_tabs.setCurrentIndex(1)
+
+    def open_day_of_week(self, commitment_id: int, day: dt.date) -> None:
+        """From a cell of the week to that day's list, on that step (to add a note)."""
+        self.day_tabs.setCurrentIndex(0)
+        self.show_day(day)
+        ids = [i.commitment.id for i in self.checkin.items]
+        if commitment_id in ids:
+            self.checkin.view.setCurrentRow(ids.index(commitment_id))
+        self.checkin.view.setFocus()
+
+    def _day_tab_changed(self, index: int) -> None:
+        week = index == 1
+        self.day_views.setCurrentIndex(index)
+        if week:
+            cid = self.checkin.current_commitment_id()
+            if cid is not None:
+                self.week.select(cid, self.shown_day())  # else the cell stays where it was
+        else:
+            key = self.week.current_key()
+            if key is not None:
+                self.show_day(key[1])
+                ids = [i.commitment.id for i in self.checkin.items]
+                if key[0] in ids:
+                    self.checkin.view.setCurrentRow(ids.index(key[0]))
 
     def _fit_day(self) -> None:
         total = sum(self.split.sizes())

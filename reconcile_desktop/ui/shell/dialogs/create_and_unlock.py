@@ -382,6 +382,9 @@ class UnlockDialog(_PassphraseDialog):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.setAccessibleDescription(
+            self.tr("Open the journal with this passphrase")
+        )
         self.unlock_button.clicked.connect(self.submit)
         quit_button = self.buttons.addButton(
             self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
