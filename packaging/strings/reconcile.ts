@@ -541,6 +541,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This entry&apos;s photos and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>

@@ -125,6 +125,7 @@ class AttachmentStrip(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFixedHeight(TILE + 24)
         self.scroll.setVisible(False)
+        self.scroll.setAccessibleName(self.tr("This entry's photos and files"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.add_button)

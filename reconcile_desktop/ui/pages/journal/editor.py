@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 1000
 READ_FIRST = ("worksheet",)  # kinds that open formatted for reading, not as Markdown
 MAX_UNSAVED_MS = 15_000  # someone typing without pause still gets a save this often
+SHORTEST_TEXT = 44  # pixels: about two lines of text
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 
 
@@ -353,6 +354,9 @@ class EntryEditor(QWidget):
         layout.addWidget(self.urge_counted)
         for w in (self.prompt_text, self.sheet_bar, self.title):
             layout.addWidget(w)
+        # The text may shrink to a few lines, so the whole editor fits a 420-pixel-high window.
+        for view in (self.body, self.reader):
+            view.setMinimumHeight(SHORTEST_TEXT)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.strip)
         layout.addLayout(meta)

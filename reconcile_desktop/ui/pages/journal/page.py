@@ -162,6 +162,7 @@ class JournalPage(Page):
         calendar_scroll.setWidgetResizable(True)
         calendar_scroll.setFrameShape(QFrame.Shape.NoFrame)
         calendar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        calendar_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop
         calendar_scroll.setWidget(calendar_column)
         bar = calendar_scroll.verticalScrollBar().sizeHint().width()
         calendar_scroll.setMinimumWidth(calendar_column.minimumSizeHint().width() + bar)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.ui.pages.plans.checkin_list import KEPT, SLIPPED, state_icon
-from reconcile_desktop.ui.widgets import theme
+from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.clock import Clock
@@ -197,8 +197,10 @@ class WeekGrid(QWidget):
             self._select_today()
 
     def _day_header(self, day: dt.date, today: dt.date) -> QTableWidgetItem:
-        head = QTableWidgetItem(f"{day:%a}\n{day.day}")  # "Today" would not fit a narrow column
-        when = f"{day:%A} {day.day} {day:%B}"
+        head = QTableWidgetItem(
+            dates.part(day, "ddd") + "\n" + dates.part(day, "d")
+        )  # "Today" would not fit a narrow column
+        when = dates.part(day, "dddd d MMMM")
         if day == today:
             font = QFont(self.view.font())
             font.setUnderline(True)
@@ -242,7 +244,7 @@ class WeekGrid(QWidget):
             return
         words = self.state_words(item, day)
         name = self.view.verticalHeaderItem(row).text()
-        when = f"{day:%A} {day.day} {day:%B}"
+        when = dates.part(day, "dddd d MMMM")
         if day == self.clock.today():
             when = self.tr("Today, {day}").format(day=when)
         spoken = self.tr("{action}, {day}: {state}").format(action=name, day=when, state=words)

@@ -76,6 +76,7 @@ class TodayPage(Page):
 
         self.date_label = QLabel()
         self.date_label.setFont(theme.heading_font(self.font(), 1.5))
+        self.date_label.setWordWrap(True)  # a narrow window puts the year on a line of its own
         self.greeting = theme.MutedLabel("")
         self.greeting.setWordWrap(True)
         self.badge = StreakBadge()
