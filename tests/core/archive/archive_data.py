@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reconcile_desktop.core import summaries
 from reconcile_desktop.core.archive.table_list import PRIVATE_SETTINGS, archived_tables
 from reconcile_desktop.core.clock import Clock
-from reconcile_desktop.core.journal import daily_mood, search
+from reconcile_desktop.core.journal import attachments, daily_mood, search
 from reconcile_desktop.core.journal import entries as journal
 from reconcile_desktop.core.nocontact import boundaries
 from reconcile_desktop.core.nocontact import store as nocontact
@@ -28,6 +28,8 @@ def clock() -> Clock:
     return Clock(fixed=NOW, zone=ZONE)
 
 
+# Enough of a PNG for the type check; the archive carries the bytes, not a picture.
+PHOTOS = tuple(b"\x89PNG\r\n\x1a\n" + bytes([n]) * 300 for n in range(3))
 _text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 _entry = st.fixed_dictionaries(
     {
@@ -39,6 +41,7 @@ _entry = st.fixed_dictionaries(
         "kind": st.sampled_from(("free", "prompted", "letter")),
         "tags": st.lists(st.sampled_from(("anger", "Anger", "hope", "work")), max_size=3),
         "trashed": st.booleans(),
+        "photo": st.none() | st.integers(0, len(PHOTOS) - 1),  # two entries may share one
     }
 )
 _commitment = st.fixed_dictionaries(
@@ -85,6 +88,8 @@ def fill(vault, data: dict) -> None:
             prompt_id="empathy-their-side" if e["kind"] == "prompted" else None,
             tags=e["tags"],
         )
+        if e["photo"] is not None:
+            attachments.add_attachment(vault, made.id, PHOTOS[e["photo"]], "photo.png")
         if e["trashed"]:
             journal.trash_entry(vault, made.id)
     for must_stop, commitments in data["goals"]:
@@ -150,6 +155,13 @@ def pages(vault) -> dict:
             histories, today - dt.timedelta(days=60), today, today
         ),
         "entries": list(journal.iter_entries(vault, include_deleted=True)),
+        "photos": {
+            e.id: [
+                (a, attachments.read_bytes(vault, a.sha256))
+                for a in attachments.attachments_of(vault, e.id)
+            ]
+            for e in journal.iter_entries(vault, include_deleted=True)
+        },
         "tags": journal.all_tags(vault),
         "search": words,
         "moods": [daily_mood.get_mood(vault, today - dt.timedelta(days=n)) for n in range(7)],

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from reconcile_desktop.core.archive import exporting, importing, schema
 from reconcile_desktop.core.archive.package import DOC_NAME
 from tests.conftest import PASSPHRASE
-from tests.core.archive.archive_data import clock, fill, journal_data, pages, table_rows
+from tests.core.archive.archive_data import PHOTOS, clock, fill, journal_data, pages, table_rows
 
 _COUNTER = iter(range(10**6))
 
@@ -55,14 +55,15 @@ def test_a_sealed_archive_round_trips_too(make_vault, tmp_path):
     first, second, path = _pair(make_vault, tmp_path)
     fill(first, {
         "entries": [{"body": "calm walk", "title": "", "days_ago": 2, "mood": 3,
-                     "principle": None, "kind": "free", "tags": ["hope"], "trashed": False}],
+                     "principle": None, "kind": "free", "tags": ["hope"], "trashed": False,
+                     "photo": 1}],
         "goals": [(False, [{"schedule": "daily", "marks": ["kept"] * 8, "new_schedule": None,
                             "follow_up": False}])],
         "pause": False, "period": 30, "events": [("urge_resisted", 1, True)],
         "moods": [(0, 4)], "boundary": True,
     })  # fmt: skip
     exporting.export_archive(first, path, passphrase="the archive's own passphrase")
-    assert b"calm walk" not in path.read_bytes()
+    assert b"calm walk" not in path.read_bytes() and PHOTOS[1] not in path.read_bytes()
     importing.import_archive(second, path, "the archive's own passphrase")
     assert table_rows(second) == table_rows(first)
     assert pages(second) == pages(first)
