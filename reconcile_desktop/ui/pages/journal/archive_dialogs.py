@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -129,18 +129,6 @@ class ArchiveExportDialog(_WorkDialog):
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
         self._set_controls()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint()
-
-    def _paint(self) -> None:
-        c = theme.colors(theme.is_dark(self))
-        self.warning.setStyleSheet(
-            f"background: {c['warn_bg']}; color: {c['warn_text']};"
-            "border-radius: 6px; padding: 8px 12px;"
-        )
 
     def sealed(self) -> bool:
         return self.archive_choice.isChecked() and self.encrypt.isChecked()

@@ -189,6 +189,21 @@ class _WorkDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self._controls: list[QWidget] = []
         self._file_dialog: QFileDialog | None = None
+        self.warning: QLabel | None = None  # an export's "not encrypted" box
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint()
+
+    def _paint(self) -> None:
+        if self.warning is None:
+            return
+        c = theme.colors(theme.is_dark(self))
+        self.warning.setStyleSheet(
+            f"background: {c['warn_bg']}; color: {c['warn_text']};"
+            "border-radius: 6px; padding: 8px 12px;"
+        )
 
     @property
     def busy(self) -> bool:
@@ -348,18 +363,6 @@ class ExportDialog(_WorkDialog):
         row.addWidget(self.export_button)
         layout.addLayout(row)
         self._set_controls()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint()
-
-    def _paint(self) -> None:
-        c = theme.colors(theme.is_dark(self))
-        self.warning.setStyleSheet(
-            f"background: {c['warn_bg']}; color: {c['warn_text']};"
-            "border-radius: 6px; padding: 8px 12px;"
-        )
 
     def _format(self) -> str:
         return ("json", "markdown", "pdf")[max(0, self.formats.checkedId())]

@@ -75,6 +75,24 @@ def state_icon(kind: str, dark: bool, size: int = 20, ratio: float = 1.0) -> QIc
     return QIcon(theme.svg_pixmap(svg, QColor(c["text"]), size, ratio))
 
 
+# The keys that mark a step, in the day's list and in the week's grid alike.
+MARK_KEYS = {
+    Qt.Key.Key_K: KEPT,
+    Qt.Key.Key_S: SLIPPED,
+    Qt.Key.Key_Space: "cycle",
+    Qt.Key.Key_Delete: None,
+    Qt.Key.Key_Backspace: None,
+}
+
+
+def is_plain_key(event: QKeyEvent) -> bool:
+    """No modifier but the keypad's: Ctrl+S and the like stay with the menus."""
+    return event.modifiers() in (
+        Qt.KeyboardModifier.NoModifier,
+        Qt.KeyboardModifier.KeypadModifier,
+    )
+
+
 class TwoLineDelegate(QStyledItemDelegate):
     """Icon, a line of text, a muted second line and a short badge at the right.
 
@@ -151,21 +169,10 @@ class _DayView(QListWidget):
 
     _DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
-    _KEYS = {
-        Qt.Key.Key_K: KEPT,
-        Qt.Key.Key_S: SLIPPED,
-        Qt.Key.Key_Space: "cycle",
-        Qt.Key.Key_Delete: None,
-        Qt.Key.Key_Backspace: None,
-    }
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and event.key() in self._KEYS and self.currentRow() >= 0:
-            self.action.emit(self._KEYS[event.key()])
+        plain = is_plain_key(event)
+        if plain and event.key() in MARK_KEYS and self.currentRow() >= 0:
+            self.action.emit(MARK_KEYS[event.key()])
             event.accept()
             return
         if plain and self.steps_days and event.key() in self._DAY_KEYS:

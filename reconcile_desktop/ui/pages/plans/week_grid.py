@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from reconcile_desktop.core.errors import ReconcileError
 from reconcile_desktop.core.plans import store as plans
-from reconcile_desktop.ui.pages.plans.checkin_list import KEPT, SLIPPED, state_icon
+from reconcile_desktop.ui.pages.plans.checkin_list import (
+    KEPT,
+    MARK_KEYS,
+    SLIPPED,
+    is_plain_key,
+    state_icon,
+)
 from reconcile_desktop.ui.widgets import dates, theme
 
 if TYPE_CHECKING:
@@ -79,22 +85,11 @@ class _WeekView(QTableWidget):
     action = Signal(object)  # "kept", "slipped", "cycle" or None (clear)
     open_requested = Signal()
 
-    _KEYS = {
-        Qt.Key.Key_K: KEPT,
-        Qt.Key.Key_S: SLIPPED,
-        Qt.Key.Key_Space: "cycle",
-        Qt.Key.Key_Delete: None,
-        Qt.Key.Key_Backspace: None,
-    }
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
+        plain = is_plain_key(event)
         if plain and self.currentItem() is not None:
-            if event.key() in self._KEYS:
-                self.action.emit(self._KEYS[event.key()])
+            if event.key() in MARK_KEYS:
+                self.action.emit(MARK_KEYS[event.key()])
                 event.accept()
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
