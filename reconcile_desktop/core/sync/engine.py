@@ -18,7 +18,7 @@ from typing import Any
 from reconcile_desktop.core.sync import records
 from reconcile_desktop.core.sync.folder import Folder
 from reconcile_desktop.core.sync.merging import Merge, areas_of
-from reconcile_desktop.core.sync.sealing import SyncKey, Unreadable, pack, unpack
+from reconcile_desktop.core.sync.sealing import SyncKey, Unreadable, epoch_of, pack, unpack
 
 BATCH_ROWS = 2000  # rows per change file, so one huge import is several files, not one
 BATCH_BYTES = 32 * 1024 * 1024
@@ -157,10 +157,19 @@ def read_device(vault, key: SyncKey, folder: Folder, device: str, out: Outcome) 
             out.unreadable += 1
             return
     for seq in seqs:
+        if seq <= done:
+            continue
+        data = folder.read(folder.change_path(device, seq))
         try:
-            data = folder.read(folder.change_path(device, seq))
             doc, blobs = open_doc(key, data, change_aad(device, seq))
         except Unreadable:
+            if data is not None and epoch_of(data) not in (None, key.epoch):
+                # Sealed under the key before a renewal: that device's snapshot under the new
+                # key holds it.
+                covered = _merge_snapshot(vault, key, folder, device, seq - 1, out)
+                if covered is not None and covered >= seq:
+                    done = covered
+                    continue
             out.unreadable += 1
             return  # still arriving, or damaged: the next sync tries again
         out.add(merge_doc(vault, doc, blobs, {device: seq}))
