@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from reconcile_desktop.core.sync import records
+from reconcile_desktop.core.sync import records, tracking
 from reconcile_desktop.core.sync.folder import Folder
 from reconcile_desktop.core.sync.merging import Merge, areas_of
 from reconcile_desktop.core.sync.sealing import SyncKey, Unreadable, epoch_of, pack, unpack
@@ -41,13 +41,15 @@ def save_config(conn, config: dict[str, Any]) -> None:
     conn.exec_driver_sql("UPDATE sync_state SET config = ? WHERE id = 1", (json.dumps(kept),))
 
 
-def set_applying(conn, on: bool) -> None:
-    conn.exec_driver_sql("UPDATE sync_state SET applying = ? WHERE id = 1", (int(on),))
+def set_tracking(conn, on: bool) -> None:
+    """Off while a merge writes other devices' rows (it keeps their ids and stamps itself)."""
+    conn.exec_driver_sql("SELECT rc_set_tracking(?)", (int(on),))
 
 
-def advance_clock(conn, newest_hlc: int) -> None:
-    """The hybrid clock's receive rule: never stamp below what was read."""
-    conn.exec_driver_sql("UPDATE sync_state SET hlc = MAX(hlc, ?) WHERE id = 1", (newest_hlc,))
+def save_clock(vault, conn, newest_hlc: int = 0) -> None:
+    """The hybrid clock's receive rule (never stamp below what was read), saved with it."""
+    vault.hlc.receive(newest_hlc)
+    conn.exec_driver_sql("UPDATE sync_state SET hlc = MAX(hlc, ?) WHERE id = 1", (vault.hlc.last,))
 
 
 def read_pointers(conn) -> dict[str, int]:
@@ -114,7 +116,7 @@ class Outcome:
 def merge_doc(vault, doc: dict, blobs: list[bytes], reads: dict[str, int]) -> Merge:
     """Merge one file's rows and record how far it reached, in one transaction."""
     with vault.connection() as conn:
-        set_applying(conn, True)
+        set_tracking(conn, False)
         merge = Merge(conn)
         try:
             merge.apply(doc.get("rows", []), blobs)
@@ -126,9 +128,9 @@ def merge_doc(vault, doc: dict, blobs: list[bytes], reads: dict[str, int]) -> Me
                     )
             for device, seq in reads.items():
                 set_read(conn, device, seq)
-            advance_clock(conn, merge.newest_hlc)
+            save_clock(vault, conn, merge.newest_hlc)
         finally:
-            set_applying(conn, False)
+            set_tracking(conn, True)
     return merge
 
 
@@ -224,12 +226,15 @@ def write_changes(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
     with vault.connection() as conn:
         # Take the write lock first, so no write lands between reading and marking.
         conn.exec_driver_sql("UPDATE sync_state SET config = config WHERE id = 1")
+        tracking.name_provisional(conn)
         config = load_state(conn)
         device = config["device"]
         batch, blobs, size = [], [], 0
         files: list[tuple[dict, list[bytes]]] = []
+        written: list[tuple] = []
         for table in records.order():
-            for record in records.row_records(conn, table, dirty_only=True, blobs=blobs):
+            rows = records.row_records(conn, table, dirty_only=True, blobs=blobs, written=written)
+            for record in rows:
                 batch.append(record)
                 size += sum(len(b) for b in blobs[-1:]) if blobs else 0
                 if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
@@ -246,10 +251,15 @@ def write_changes(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
             folder.write_new(folder.change_path(device, seq), sealed)
             out.written += 1
         if files:
+            for update in written:
+                conn.exec_driver_sql(
+                    "UPDATE sync_row SET fields = ?, shadow = ? WHERE tbl = ? AND rid = ?", update
+                )
             conn.exec_driver_sql("UPDATE sync_row SET dirty = 0, body_dirty = 0 WHERE dirty = 1")
             conn.exec_driver_sql("UPDATE sync_tombstone SET dirty = 0 WHERE dirty = 1")
             config["seq"] = seq
             save_config(conn, config)
+        save_clock(vault, conn)
 
 
 def write_snapshot(vault, key: SyncKey, folder: Folder, *, replace: bool = False) -> int:
