@@ -47,6 +47,10 @@ def order() -> tuple[str, ...]:
     return tuple(shapes())
 
 
+# Tables whose rows carry blobs (photos): a snapshot writes them in parts.
+BLOB_TABLES = tuple(name for name, shape in shapes().items() if shape.blobs)
+
+
 def _uuid_of(conn, parent: str, value) -> str | None:
     if value is None:
         return None
@@ -113,7 +117,7 @@ def row_records(
             f"ON r.tbl = ? AND r.rid = {tracking.rid_sql(table_def, 'T')}"
         )
     link_cache: dict[tuple[str, object], str | None] = {}
-    for row in conn.exec_driver_sql(sql, (table,)).fetchall():
+    for row in conn.exec_driver_sql(sql, (table,)):  # streamed: photos are big
         values = dict(zip(shape.columns, row[: len(shape.columns)], strict=True))
         uuid, born, stamp, fields_text, shadow, base, rid = row[len(shape.columns) :]
         fields = local_fields(shape, values, fields_text, shadow, stamp, born)
