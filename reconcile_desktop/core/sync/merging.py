@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from reconcile_desktop.core.sync import records
 from reconcile_desktop.core.sync.records import field_stamp, row_stamp, shapes
 
@@ -45,6 +47,7 @@ class Merge:
         self.applied = 0
         self.conflicts = 0
         self.newest_hlc = 0
+        self.left_out = 0
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -189,7 +192,13 @@ class Merge:
             if not self._outlives(record, uuid, tomb):
                 return None
             self._q("DELETE FROM sync_tombstone WHERE uuid = ?", (uuid,))
-        rid = self._insert(table, values)
+        try:
+            rid = self._insert(table, values)
+        except IntegrityError:
+            # A rule of this journal the row would break (say, a second mark for one step
+            # and day under another id): the row already here stays, and the sync goes on.
+            self.left_out += 1
+            return None
         shadow = json.dumps(records.hashes(shapes()[table], values))
         self._track(table, rid, uuid, record["b"], row_stamp(record), json.dumps(record["f"]),
                     shadow, record.get("base"), 0)  # fmt: skip
@@ -332,7 +341,12 @@ class Merge:
             current = self._current(table, rid)
             if current is not None:
                 where = " AND ".join(f"{k} = ?" for k in shape.keys)
-                self._q(f"DELETE FROM {table} WHERE {where}", tuple(current[k] for k in shape.keys))
+                try:
+                    self._q(
+                        f"DELETE FROM {table} WHERE {where}", tuple(current[k] for k in shape.keys)
+                    )
+                except IntegrityError:
+                    return  # still used here (a photo an entry shows): it stays
                 self._q("DELETE FROM sync_row WHERE tbl = ? AND rid = ?", (table, rid))
                 self.touched.add(table)
                 self.applied += 1

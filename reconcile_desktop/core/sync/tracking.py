@@ -226,8 +226,8 @@ def triggers(table: sa.Table) -> tuple[str, ...]:
         f"BEGIN "
         f"INSERT OR REPLACE INTO sync_row "
         f"(tbl, rid, uuid, born, stamp, fields, shadow, dirty, base, body_dirty) "
-        f"VALUES ('{t}', {rid_sql(table, 'NEW')}, {id_source(table, 'NEW')}, rc_stamp(), "
-        f"rc_stamp(), '{{}}', NULL, 1, NULL, 0); END"
+        f"SELECT '{t}', {rid_sql(table, 'NEW')}, {id_source(table, 'NEW')}, z.s, z.s, '{{}}', "
+        f"NULL, 1, NULL, 0 FROM (SELECT rc_stamp() AS s) AS z; END"
     )
     update = (
         f"CREATE TRIGGER sync_upd_{t} AFTER UPDATE ON {t}"
