@@ -299,7 +299,10 @@ class Merge:
             fields["body"] = theirs
             base, dirty = their_base, 0
         else:
-            self._conflict_copy(uuid, current, theirs, values["body"], current["id"])
+            # The copy keeps the other side's whole version, as its computer held it, so it
+            # is the same whichever computer makes it first.
+            loser = {**current, **{k: v for k, v in values.items() if k in current}}
+            self._conflict_copy(uuid, loser, theirs, values["body"], current["id"])
         self._see(uuid, ours, theirs)
         return base, dirty
 
