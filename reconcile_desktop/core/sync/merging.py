@@ -328,10 +328,10 @@ class Merge:
         seen = record.get("seen") or []
         local = self._local(uuid)
         if local is not None:
-            table, rid, born, stamp, fields_text, shadow_text, _base, _dirty = local
+            table, rid, born, last_write, fields_text, shadow_text, _base, _dirty = local
             current = self._current(table, rid) or {}
             fields = records.local_fields(
-                shapes()[table], current, fields_text, shadow_text, stamp, born
+                shapes()[table], current, fields_text, shadow_text, last_write, born
             )
             newest = max([born, *fields.values()])
             survives = newest > stamp
@@ -339,6 +339,9 @@ class Merge:
                 body = fields.get("body") or born
                 survives = survives or (body != record.get("body") and body not in seen)
             if survives:
+                # Written out again, whole: the computer that deleted it may bring it back
+                # from an older version of it, and must hear of this one.
+                self._q("UPDATE sync_row SET dirty = 1 WHERE uuid = ?", (uuid,))
                 return
             shape = shapes()[table]
             current = self._current(table, rid)
