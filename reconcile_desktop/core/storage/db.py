@@ -21,6 +21,14 @@ def no_stamp() -> str:
     raise RuntimeError("this connection cannot stamp changes")
 
 
+def natural_id_hash(text: str | None) -> str:
+    """A row's natural key as part of its sync id, hashed: a tag's name must not outlive the
+    tag in a tombstone (a purge leaves no word behind)."""
+    import hashlib
+
+    return hashlib.blake2b((text or "").encode(), digest_size=16).hexdigest()
+
+
 def add_sync_functions(conn, stamp: Callable[[], str]) -> None:
     """rc_stamp() for the sync triggers (core/sync/tracking.py), and rc_tracking(), a switch
     of this connection alone that a merge or a bulk import turns off while it writes."""
@@ -31,6 +39,7 @@ def add_sync_functions(conn, stamp: Callable[[], str]) -> None:
         return tracking[0]
 
     conn.create_function("rc_stamp", 0, stamp)
+    conn.create_function("rc_hash", 1, natural_id_hash, deterministic=True)
     conn.create_function("rc_tracking", 0, lambda: tracking[0])
     conn.create_function("rc_set_tracking", 1, set_tracking)
 

@@ -127,13 +127,14 @@ def named_sql(table: sa.Table, row: str) -> str | None:
     if natural is None:
         return None
     linked = links(table)
-    parts = [f"'{table.name}'"]
+    parts = []
     for col in natural:
         if col in linked:
             parts.append(f"COALESCE({parent_id_sql(linked[col][0], f'{row}.{col}')}, '')")
         else:
             parts.append(f"COALESCE(CAST({row}.{col} AS TEXT), '')")
-    return " || '|' || ".join(parts)
+    # Hashed (rc_hash): the key may be words the user wrote, such as a tag's name.
+    return f"'{table.name}|' || rc_hash(" + " || '|' || ".join(parts) + ")"
 
 
 PROVISIONAL = "local|"
