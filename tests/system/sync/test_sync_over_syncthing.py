@@ -41,6 +41,7 @@ pytestmark = [
     pytest.mark.skip(reason="waits for the sync engine (core/sync) to land"),
 ]
 
+SNAPSHOT_AFTER = 50  # change files of one device between its snapshots (engine.SNAPSHOT_EVERY)
 MAX_ROUNDS = 6  # sync_now on every computer, then wait for the folders: enough to settle
 THREE_DAYS_S = 3 * 24 * 3600
 # Written on A in the first scenario; no byte of any sync folder may carry it.
@@ -250,6 +251,15 @@ def the_entry(vault: Vault, title: str):
     return entry
 
 
+def device_dir(computer: Computer) -> Path:
+    return computer.folder / "devices" / service.status(computer.vault).device_id
+
+
+def change_files(computer: Computer) -> list[Path]:
+    """This computer's change files (NNNNNNNNNN.rcs) in its side of the folder, in order."""
+    return sorted(p for p in device_dir(computer).glob("*.rcs") if p.stem.isdigit())
+
+
 # -- the scenarios, in order -----------------------------------------------------------------
 
 
@@ -360,7 +370,7 @@ def test_a_truncated_change_file_is_read_later_once_whole(world):
     world.pair.link_down()
     journal.add_entry(world.a.vault, "A small win: I waited a day before answering.", title="Win")
     world.a.sync()
-    newest = max((world.a.folder / "devices").rglob("*.rcs"), key=lambda p: p.stat().st_mtime_ns)
+    newest = change_files(world.a)[-1]
     whole = newest.read_bytes()
     relative = newest.relative_to(world.a.folder)
     with world.pair.folder_held("b") as folder_b:
@@ -382,12 +392,17 @@ def test_a_truncated_change_file_is_read_later_once_whole(world):
 
 
 def test_a_computer_joining_late_starts_from_the_snapshot(world):
-    for day in range(60):
+    # One change file per evening, enough for A to write a new snapshot and, once B has read
+    # them, drop the change files it holds: the newcomer cannot replay them.
+    first_files = change_files(world.a)
+    for day in range(SNAPSHOT_AFTER + 5):
         journal.add_entry(world.a.vault, f"Evening note {day}: one thing that went well.")
+        world.a.sync()
     for day in range(40):
         journal.add_entry(world.b.vault, f"Morning note {day}: one thing I am grateful for.")
     converge(world)
-    assert list(world.a.folder.rglob("snapshot-*.rcs")), "a snapshot to start from"
+    assert not any(p.exists() for p in first_files), "A's old change files are pruned"
+    assert list(device_dir(world.a).glob("snapshot-*.rcs")), "a snapshot to start from"
 
     late_dir = world.root / "data-c"
     world.late = Computer(
@@ -398,7 +413,8 @@ def test_a_computer_joining_late_starts_from_the_snapshot(world):
     )
     converge(world)
 
-    assert len(entries_with(world.late.vault, "note")) == 100
+    for computer in world.computers:
+        assert len(entries_with(computer.vault, " note ")) == SNAPSHOT_AFTER + 5 + 40
     assert_all_show_the_same(world, "grateful", "went", "apology", "waited")
 
 
