@@ -33,11 +33,7 @@ from reconcile_desktop.core.sync import service
 from tests.processes import CHILD_TIMEOUT, PASSPHRASE, REPO, child_env
 from tests.system.sync.syncthing_pair import SyncthingPair, syncthing_pair
 
-pytestmark = [
-    pytest.mark.slow,
-    # TEMPORARY, removed when main's engine is merged into this branch.
-    pytest.mark.skip(reason="waits for the sync engine (core/sync) to land"),
-]
+pytestmark = pytest.mark.slow
 
 SNAPSHOT_AFTER = 50  # change files of one device between its snapshots (engine.SNAPSHOT_EVERY)
 MAX_ROUNDS = 6  # sync_now on every computer, then wait for the folders: enough to settle
