@@ -4,7 +4,12 @@ showing the same `progress --json`, `status --json`, search results and archive 
 One pair of daemons serves the whole module (scenarios run in order and build on each other:
 the journal grows as a real one would). Reconcile is driven in-process through the public
 contract (core.sync.service: start, join, sync_now, status); what each computer shows is read
-with the CLI, as a person at that computer would see it.
+with the CLI, as a person at that computer would see it (one child process per computer runs
+the read-outs through the CLI's entry point: read_outs.py).
+
+Measured on the 2-core test machine: the daemons start and connect in about 1.5 s; a file
+written on one side is on the other after about 1 s by the watcher, 0.3 s when the harness
+asks for a scan; the whole module takes 1-2.5 minutes, most of it in the CLI read-outs.
 """
 
 from __future__ import annotations
@@ -155,16 +160,14 @@ def comparable(value: Any) -> Any:
     return value
 
 
-# Honestly per computer, left out of the archive comparison: when the export was made, and
-# the sync bookkeeping of the computer that exported (its own device id, name and folder).
+# Honestly per computer, left out of the archive comparison: only when the export was made.
+# (Each computer's sync bookkeeping, its device id, name and folder, lives outside the
+# archive, and this journal has none of the settings that stay on one computer.)
 PER_COMPUTER_KEYS = ("exported",)
-PER_COMPUTER_TABLES = ("sync_state",)
 
 
 def comparable_archive(doc: dict) -> dict:
-    doc = {k: v for k, v in doc.items() if k not in PER_COMPUTER_KEYS}
-    doc["tables"] = {k: v for k, v in doc["tables"].items() if k not in PER_COMPUTER_TABLES}
-    return comparable(doc)
+    return comparable({k: v for k, v in doc.items() if k not in PER_COMPUTER_KEYS})
 
 
 _exports = iter(range(10**6))
@@ -411,9 +414,11 @@ def test_a_clock_three_days_ahead_is_named_and_merges_stay_in_order(world):
     journal.update_entry(world.b.vault, on_b.id, body="Version two, from the fast clock.")
     converge(world)
 
-    (seen,) = [d for d in service.status(world.a.vault).devices if d.name == "Laptop"]
+    status_on_a = service.status(world.a.vault)
+    (seen,) = [d for d in status_on_a.devices if d.name == "Laptop"]
     assert seen.clock_ahead_s is not None
     assert abs(seen.clock_ahead_s - THREE_DAYS_S) < 3600
+    assert "Laptop" in service.describe(status_on_a, dt.datetime.now(dt.UTC))
 
     # Written on A after it saw B's version: it wins, although B's clock says "later".
     on_a = the_entry(world.a.vault, "Order")
