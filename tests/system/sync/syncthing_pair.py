@@ -99,7 +99,16 @@ class _Namespace:
 
     def __init__(self) -> None:
         self.holder = subprocess.Popen(
-            ["unshare", "-n", "sh", "-c", "ip link set lo up && echo ready && exec sleep infinity"],
+            [
+                *_dies_with_us("KILL"),
+                *(
+                    "unshare",
+                    "-n",
+                    "sh",
+                    "-c",
+                    "ip link set lo up && echo ready && exec sleep infinity",
+                ),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             text=True,
@@ -126,7 +135,7 @@ class _Namespace:
         return self._lane.submit(fn, *args).result()
 
     def command(self, *argv: str) -> list[str]:
-        return ["nsenter", f"--net={self.path}", "--", *argv]
+        return [*_dies_with_us("TERM"), "nsenter", f"--net={self.path}", "--", *argv]
 
     def members(self) -> list[int]:
         """Every process in this namespace but the holder: what the test started there."""
@@ -291,6 +300,12 @@ def tree(folder: Path) -> dict[str, str]:
         if path.is_file() and not any(p.startswith((".st", ".syncthing.")) for p in relative.parts):
             found[str(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+def _dies_with_us(signal_name: str) -> list[str]:
+    """A prefix that sends the command `signal_name` if this test process dies first (even by
+    SIGKILL, when no finally runs). Syncthing's monitor stops its daemon on SIGTERM."""
+    return ["setpriv", "--pdeathsig", signal_name] if shutil.which("setpriv") else []
 
 
 def _child(parent: ET.Element, tag: str) -> ET.Element:
