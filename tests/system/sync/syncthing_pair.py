@@ -47,7 +47,7 @@ PORTS = {"a": (22001, 8385), "b": (22002, 8386)}
 START_TIMEOUT = 60.0
 SYNC_TIMEOUT = 60.0
 POLL_S = 0.05
-# Both off the defaults on purpose: the test wants no background traffic or waits of its own.
+# SYNC-NOTES' settings: nothing announced, relayed, mapped, reported or upgraded.
 OPTIONS = {
     "globalAnnounceEnabled": "false",
     "localAnnounceEnabled": "false",
@@ -58,7 +58,8 @@ OPTIONS = {
     "announceLANAddresses": "false",
     "urAccepted": "-1",
     "autoUpgradeIntervalH": "0",
-    # A resumed device is dialled at the next attempt; the default is a minute.
+    # Not in SYNC-NOTES: a daemon that dials its peer before the peer listens tries again
+    # after this; the default is a minute.
     "reconnectionIntervalS": "1",
 }
 
@@ -98,17 +99,9 @@ class _Namespace:
     """A network namespace with only `lo`, kept alive by one `sleep` process."""
 
     def __init__(self) -> None:
+        setup = "ip link set lo up && echo ready && exec sleep infinity"
         self.holder = subprocess.Popen(
-            [
-                *_dies_with_us("KILL"),
-                *(
-                    "unshare",
-                    "-n",
-                    "sh",
-                    "-c",
-                    "ip link set lo up && echo ready && exec sleep infinity",
-                ),
-            ],
+            [*_dies_with_us("KILL"), "unshare", "-n", "sh", "-c", setup],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             text=True,
