@@ -335,21 +335,27 @@ def test_no_contact_events_on_both_computers(world):
 
 
 def test_a_delete_on_one_computer_and_an_edit_on_the_other_loses_no_word(world):
+    # Both kinds of delete: to the trash, and forever (a tombstone).
     journal.add_entry(world.a.vault, "Things I would say differently.", title="Differently")
+    journal.add_entry(world.a.vault, "A letter I will not send.", title="Unsent")
     converge(world)
 
     world.pair.link_down()
     journal.trash_entry(world.a.vault, the_entry(world.a.vault, "Differently").id)
+    journal.delete_entry_forever(world.a.vault, the_entry(world.a.vault, "Unsent").id)
     world.a.sync()
-    on_b = the_entry(world.b.vault, "Differently")
-    journal.update_entry(world.b.vault, on_b.id, body=on_b.body + " Slower, and kinder.")
+    for title, words in (("Differently", " Slower, and kinder."), ("Unsent", " Thank you.")):
+        on_b = the_entry(world.b.vault, title)
+        journal.update_entry(world.b.vault, on_b.id, body=on_b.body + words)
     world.b.sync()
     world.pair.link_up()
     converge(world)
 
     shown = assert_all_show_the_same(world, "apology")
-    # Whether the entry ends in the trash or back in the journal, the edit's words are kept.
-    assert "Slower, and kinder." in json.dumps(shown["archive"], ensure_ascii=False)
+    # Wherever each entry ends (the trash, or back in the journal), the edit's words are kept.
+    everything = json.dumps(shown["archive"], ensure_ascii=False)
+    assert "Slower, and kinder." in everything
+    assert "Thank you." in everything
 
 
 def test_a_truncated_change_file_is_read_later_once_whole(world):
