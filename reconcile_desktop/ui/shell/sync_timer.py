@@ -109,6 +109,8 @@ class SyncTimer(QObject):
     def set_status(self, status: SyncStatus | None) -> None:
         """What Settings learnt (sync started, left, a computer forgotten)."""
         self.status = status
+        if status is not None and not status.enabled:
+            self._soon.stop()
         self.status_changed.emit(status)
 
     def _enabled(self) -> bool:

@@ -197,6 +197,10 @@ def conflict_of(vault: Vault, entry: journal.EntryData) -> int | None:
         return None
 
 
+def _stored_form(entry: journal.EntryData) -> tuple:
+    return (entry.updated_utc, entry.title, entry.body, entry.deleted)
+
+
 class EntryEditor(QWidget):
     saved = Signal(int)
     written = Signal(object)  # the EntryData core returned for that save
@@ -223,6 +227,7 @@ class EntryEditor(QWidget):
         self._read_only = False
         self._prefer_reading = False  # the user's own choice of Read/Edit, for plain entries
         self._conflict_of: int | None = None  # a conflict copy: the entry it was copied from
+        self._stored: tuple | None = None  # the entry as last read or written (see reread)
         self.prompt_picker: PromptPicker | None = None
         self._kind_words = {
             "free": self.tr("Free writing"),
@@ -521,6 +526,7 @@ class EntryEditor(QWidget):
         shown = {k: getattr(entry, k) for k in ("title", "body", "principle", "mood", "tags")}
         shown["conflict_of"] = conflict_of(self.vault, entry)
         self._set_state(entry.id, entry.kind, entry.prompt_id, **shown)
+        self._stored = _stored_form(entry)
         # A worksheet is a form's answers: it opens to be read, and Edit (Ctrl+E) opens it up.
         self.read_button.setChecked(entry.kind in READ_FIRST or self._prefer_reading)
         self._show_meta()
@@ -547,6 +553,23 @@ class EntryEditor(QWidget):
         self.body.setFocus()
         if kind == "worksheet" and not body:
             self.open_worksheet()
+
+    def reread(self) -> None:
+        """Another write changed entries (a sync's merge, an import): if the entry on screen
+        is stored differently now, show it as stored. Not while the user has unsaved words:
+        their next save goes through as usual, and sync keeps both versions."""
+        if self._id is None or self._dirty or self._saving or self._read_only:
+            return
+        try:
+            entry = journal.get_entry(self.vault, self._id)
+        except ReconcileError:
+            return  # gone: the page moves on to the next entry
+        if _stored_form(entry) == self._stored:
+            return
+        entry_id, reading = self._id, self.read_button.isChecked()
+        self._id = None  # so load() reads it again instead of keeping what is shown
+        self.load(entry_id)
+        self.read_button.setChecked(reading)
 
     def entry_for_files(self) -> int | None:
         """The entry a photo or file goes to; a new entry is written first (a photo is the
@@ -743,6 +766,7 @@ class EntryEditor(QWidget):
                 self.problem.say(exc.sentence, problem=True)
             return
         self._id = entry.id
+        self._stored = _stored_form(entry)
         self._dirty = False
         self._occurred_touched = False
         self.trash_button.setEnabled(True)

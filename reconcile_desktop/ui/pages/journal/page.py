@@ -375,6 +375,7 @@ class JournalPage(Page):
             return
         self._tags_stale = True
         self._reread_rows()
+        self.editor.reread()  # a sync may have merged another computer's words into it
         self._show_empty_state()
         if self.calendar.isVisibleTo(self):
             if changes.touches(TRASH):

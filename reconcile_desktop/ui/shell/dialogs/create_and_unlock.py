@@ -283,10 +283,7 @@ class CreateVaultDialog(_PassphraseDialog):
 
     def _join_row(self) -> QWidget:
         """The third way in: the journal already lives on another computer."""
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        self.join_note = theme.MutedLabel(self.tr("Already keeping this journal elsewhere?"))
+        self.join_note = theme.MutedLabel(self.tr("Is your journal already on another computer?"))
         self.join_note.setWordWrap(True)
         self.join_button = QPushButton(self.tr("Join from a sync folder…"))
         self.join_button.setAccessibleName(self.tr("Join a journal from a sync folder"))
@@ -296,8 +293,7 @@ class CreateVaultDialog(_PassphraseDialog):
         self.join_button.clicked.connect(self.join_requested)
         row = QWidget()
         layout = QVBoxLayout(row)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(line)
+        layout.setContentsMargins(0, 10, 0, 0)
         inner = QHBoxLayout()
         inner.addWidget(self.join_note, 1)
         inner.addWidget(self.join_button)

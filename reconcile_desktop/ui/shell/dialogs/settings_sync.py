@@ -256,6 +256,7 @@ class SyncSettings(QWidget):
             self.name.setText(status.device_name)
         self.choose_button.setVisible(not on)
         self.name.setReadOnly(on)  # the name goes into the folder when syncing starts
+        self.name.setFrame(not on)
         self.state_label.setVisible(on)
         self.devices_box.setVisible(on)
         self.sync_button.setVisible(on)
