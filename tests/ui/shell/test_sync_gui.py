@@ -135,6 +135,7 @@ def test_a_clock_far_ahead_is_named(qtbot, synced, ops, settings, tmp_path):
 
     assert clock_words(3 * 86_400 + 60) == "its clock seems about 3 days ahead"
     assert clock_words(2 * 3_600) == "its clock seems about 2 hours ahead"
+    assert clock_words(86_400) == "its clock seems about a day ahead"
     now = synced.clock.now()
     assert seen_words(None, now) == "not seen yet"
     assert seen_words(now, now) == "last seen just now"

@@ -45,44 +45,39 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SyncSettings", text)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return (tr(one) if n == 1 else tr(many)).format(n=n)
-
-
 def seen_words(when: dt.datetime | None, now: dt.datetime) -> str:
     """When another computer last wrote to the folder, roughly."""
     if when is None:
         return tr("not seen yet")
     minutes = int((now - when).total_seconds() // 60)
+    hours, days = minutes // 60, minutes // 1440
     if minutes < 1:  # its clock may run ahead of ours: "just now" rather than "in the future"
         return tr("last seen just now")
+    if minutes == 1:
+        return tr("last seen a minute ago")
     if minutes < 60:
-        return _plural(minutes, "last seen 1 minute ago", "last seen {n} minutes ago")
-    hours = minutes // 60
+        return tr("last seen {n} minutes ago").format(n=minutes)
+    if hours == 1:
+        return tr("last seen an hour ago")
     if hours < 24:
-        return _plural(hours, "last seen 1 hour ago", "last seen {n} hours ago")
-    return _plural(hours // 24, "last seen yesterday", "last seen {n} days ago")
+        return tr("last seen {n} hours ago").format(n=hours)
+    if days == 1:
+        return tr("last seen yesterday")
+    return tr("last seen {n} days ago").format(n=days)
 
 
 def clock_words(ahead_s: float) -> str:
     """A clock found running ahead of ours, roughly (the order of changes stays right)."""
-    hours = ahead_s / 3600
-    if hours >= 23.5:
-        days = round(hours / 24)
-        return _plural(
-            days, "its clock seems about 1 day ahead", "its clock seems about {n} days ahead"
-        )
-    if hours >= 1:
-        return _plural(
-            round(hours),
-            "its clock seems about 1 hour ahead",
-            "its clock seems about {n} hours ahead",
-        )
-    return _plural(
-        max(1, round(ahead_s / 60)),
-        "its clock seems about 1 minute ahead",
-        "its clock seems about {n} minutes ahead",
-    )
+    days, hours = round(ahead_s / 86_400), round(ahead_s / 3_600)
+    if ahead_s >= 23.5 * 3_600:
+        if days == 1:
+            return tr("its clock seems about a day ahead")
+        return tr("its clock seems about {n} days ahead").format(n=days)
+    if hours == 1:
+        return tr("its clock seems about an hour ahead")
+    if hours > 1:
+        return tr("its clock seems about {n} hours ahead").format(n=hours)
+    return tr("its clock seems a few minutes ahead")
 
 
 def this_computer_name() -> str:
