@@ -3743,10 +3743,6 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Forget it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3771,7 +3767,7 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not syncing yet. Choose a folder to start.</source>
+        <source>Not syncing yet. Choose the folder your sync tool keeps to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3843,6 +3839,10 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Syncing through {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3863,7 +3863,7 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer&apos;s &amp;name</source>
+        <source>This computer&apos;s na&amp;me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

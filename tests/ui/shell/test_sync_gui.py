@@ -92,7 +92,7 @@ def test_settings_starts_and_stops_sync_through_a_folder(qtbot, vault, ops, sett
     assert sync.status(vault).device_name == "Desk"
     assert tab.sync_button.isVisible() and tab.leave_button.isVisible()
     assert not tab.choose_button.isVisible()
-    assert tab.folder_label.text() == str(folder)
+    assert tab.folder_label.text() == f"Syncing through {folder}"
     assert not tab.message.problem
 
     with qtbot.waitSignal(tab.sync.synced):

@@ -148,16 +148,15 @@ class SyncSettings(QWidget):
         self.state_label.setAccessibleName(self.tr("Sync status"))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_label, 1)
-        folder_row.addWidget(self.choose_button)
-        folder_words = QLabel(self.tr("Folder"))
-        form.addRow(folder_words, folder_row)
-        name_words = QLabel(self.tr("This computer's &name"))
+        name_words = QLabel(self.tr("This computer's na&me"))
         name_words.setBuddy(self.name)
         form.addRow(name_words, self.name)
         fields = QWidget()
         fields.setLayout(form)
+        folder_row = QHBoxLayout()
+        folder_row.setContentsMargins(0, 0, 0, 0)
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.renewed = self._renewed_key_box()
 
@@ -186,6 +185,7 @@ class SyncSettings(QWidget):
         column.setSpacing(10)
         column.addWidget(intro)
         column.addWidget(fields)
+        column.addLayout(folder_row)
         column.addWidget(self.state_label)
         column.addWidget(self.renewed)
         column.addWidget(self.devices_box)
@@ -242,10 +242,14 @@ class SyncSettings(QWidget):
 
         on = status is not None and status.enabled
         if on:
-            self.folder_label.setText(status.folder or "")
+            self.folder_label.setText(
+                self.tr("Syncing through {folder}").format(folder=status.folder or "")
+            )
             self.state_label.setText(sync.describe(status, self.vault.clock.now()))
         else:
-            self.folder_label.setText(self.tr("Not syncing yet. Choose a folder to start."))
+            self.folder_label.setText(
+                self.tr("Not syncing yet. Choose the folder your sync tool keeps to start.")
+            )
             self.state_label.clear()
         if status is not None and status.device_name and not self.name.isModified():
             self.name.setText(status.device_name)
