@@ -219,7 +219,8 @@ class SyncNote(QWidget):
         from reconcile_desktop.core.sync import service as sync
 
         status = self.sync.status
-        if status is None or not status.enabled:
+        # Off: silent, unless it went off by itself (removed on another computer).
+        if status is None or not (status.enabled or status.problem):
             self._ticker.stop()
             self.label.clear()
             self.hide()
@@ -227,7 +228,7 @@ class SyncNote(QWidget):
         sentence = self._problem or sync.describe(status, self.sync.vault.clock.now())
         self.label.setText(sentence)
         self.label.setAccessibleDescription(sentence)
-        self.ask.setVisible(status.needs_passphrase)
+        self.ask.setVisible(status.enabled and status.needs_passphrase)
         self.show()
         if not self._ticker.isActive():
             self._ticker.start()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconcile_desktop.core.changes import changes_of
+from reconcile_desktop.core.changes import EVERYTHING, changes_of
 from reconcile_desktop.core.errors import ReconcileError, WrongPassphrase
 from reconcile_desktop.ui.widgets import theme
 from reconcile_desktop.ui.workers import busy_bar
@@ -143,6 +143,7 @@ class SyncSettings(QWidget):
         self.name.setAccessibleName(self.tr("This computer's name"))
         self.name.setPlaceholderText(this_computer_name())
         self.name.setText(this_computer_name())
+        self.name.editingFinished.connect(self.rename)
         self.state_label = theme.MutedLabel()
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("Sync status"))
@@ -245,18 +246,17 @@ class SyncSettings(QWidget):
             self.folder_label.setText(
                 self.tr("Syncing through {folder}").format(folder=status.folder or "")
             )
-            self.state_label.setText(sync.describe(status, self.vault.clock.now()))
         else:
             self.folder_label.setText(
-                self.tr("Not syncing yet. Choose the folder your sync tool keeps to start.")
+                self.tr("Not syncing. Choose the folder your sync tool keeps to start.")
             )
-            self.state_label.clear()
+        # Off, it speaks only of a problem (this computer was removed elsewhere, say).
+        said = on or (status is not None and bool(status.problem))
+        self.state_label.setText(sync.describe(status, self.vault.clock.now()) if said else "")
         if status is not None and status.device_name and not self.name.isModified():
             self.name.setText(status.device_name)
         self.choose_button.setVisible(not on)
-        self.name.setReadOnly(on)  # the name goes into the folder when syncing starts
-        self.name.setFrame(not on)
-        self.state_label.setVisible(on)
+        self.state_label.setVisible(said)
         self.devices_box.setVisible(on)
         self.sync_button.setVisible(on)
         self.leave_button.setVisible(on)
@@ -348,8 +348,31 @@ class SyncSettings(QWidget):
         self.message.say(
             self.tr("Syncing is on. Your other computers can now join from this folder.")
         )
-        self.sync.run_now()
-        self._enable()
+        # Starting synced once already; a folder used before may have brought words in.
+        self.ops.announce(EVERYTHING)
+
+    def rename(self) -> Task | None:
+        """A new name for this computer, while syncing: the others see it at their next sync."""
+        from reconcile_desktop.core.sync import service as sync
+
+        status = self.sync.status
+        name = self.name.text().strip()
+        if self._working or status is None or not status.enabled or not status.folder:
+            return None
+        if not name or name == status.device_name:
+            self.name.setText(status.device_name)
+            self.name.setModified(False)
+            return None
+        self._busy(True)
+        return self._call(sync.start, self.vault, Path(status.folder), name, on_done=self._renamed)
+
+    def _renamed(self, status: SyncStatus) -> None:
+        self._busy(False)
+        self.name.setModified(False)
+        self.sync.set_status(status)
+        self.message.say(
+            self.tr("This computer is now called {name}.").format(name=status.device_name)
+        )
 
     # -- sync now ----------------------------------------------------------------------------
 
@@ -441,16 +464,19 @@ class SyncSettings(QWidget):
             return None
         if self._working:
             return None
+        from reconcile_desktop.ui.shell.auto_backup import hold_daily_backup
+
         self._busy(True, self.tr("Taking up the new key. This takes a moment…"))
+        hold_daily_backup(self.vault, True)  # no copy while the key may be replaced
         task = self._call(sync.adopt_renewed_key, self.vault, passphrase, on_done=self._adopted)
         task.failed.connect(self._adopt_failed)
+        task.finished.connect(lambda: hold_daily_backup(self.vault, False))
         return task
 
     def _adopted(self, _result: object) -> None:
         self.renewed_passphrase.clear()
         self._changed(None)
         self.message.say(self.tr("Thank you. Syncing carries on with the new key."))
-        self.sync_now()
 
     def _adopt_failed(self, error: ReconcileError) -> None:
         if isinstance(error, WrongPassphrase):
