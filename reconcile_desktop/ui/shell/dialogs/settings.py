@@ -235,7 +235,10 @@ class SettingsDialog(QDialog):
 
         # Without the window's timer (a dialog on its own) "Sync now" still runs, once.
         self.sync_settings = SyncSettings(
-            self.vault, self.ops, sync or SyncTimer(self.vault, self.ops, self)
+            self.vault,
+            self.ops,
+            sync or SyncTimer(self.vault, self.ops, self),
+            hold=lambda still: hold_still(self.parentWidget(), still),
         )
         return self._page(self.sync_settings)
 

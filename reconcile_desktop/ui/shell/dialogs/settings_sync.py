@@ -109,9 +109,16 @@ class SyncSettings(QWidget):
     calls (start, leave, forget, the renewed key) go through ops, in order with the writes."""
 
     def __init__(
-        self, vault: Vault, ops: Ops, sync: SyncTimer, parent: QWidget | None = None
+        self,
+        vault: Vault,
+        ops: Ops,
+        sync: SyncTimer,
+        parent: QWidget | None = None,
+        *,
+        hold: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.hold = hold  # keeps the window still while a renewed key may swap the journal
         self.vault = vault
         self.ops = ops
         self.sync = sync
@@ -468,10 +475,19 @@ class SyncSettings(QWidget):
 
         self._busy(True, self.tr("Taking up the new key. This takes a moment…"))
         hold_daily_backup(self.vault, True)  # no copy while the key may be replaced
+        if self.hold is not None:
+            self.hold(True)
         task = self._call(sync.adopt_renewed_key, self.vault, passphrase, on_done=self._adopted)
         task.failed.connect(self._adopt_failed)
-        task.finished.connect(lambda: hold_daily_backup(self.vault, False))
+        task.finished.connect(self._adopt_finished)
         return task
+
+    def _adopt_finished(self) -> None:
+        from reconcile_desktop.ui.shell.auto_backup import hold_daily_backup
+
+        hold_daily_backup(self.vault, False)
+        if self.hold is not None:
+            self.hold(False)
 
     def _adopted(self, _result: object) -> None:
         self.renewed_passphrase.clear()
