@@ -3767,7 +3767,7 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not syncing yet. Choose the folder your sync tool keeps to start.</source>
+        <source>Not syncing. Choose the folder your sync tool keeps to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3856,6 +3856,10 @@ what I did</source>
     </message>
     <message>
         <source>That passphrase did not open the new key. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is now called {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reconcile_desktop.core.changes import THEME
@@ -28,6 +29,7 @@ FIRST_DELAY_MS = 3_000  # after unlock, once the journal is on screen
 EVERY_MS = 60_000
 AFTER_WRITE_MS = 5_000
 WORDS_EVERY_MS = 60_000  # "Synced 2 min ago" grows older by itself
+MIN_NOTE_WIDTH = 120  # pixels: below this the note ends in "…" rather than widen the window
 
 
 def tr(text: str) -> str:
@@ -172,6 +174,40 @@ class SyncTimer(QObject):
         self._again = False
 
 
+class FittedLabel(theme.MutedLabel):
+    """One line that ends in "…" when the status bar is short of room (a narrow window);
+    the whole sentence stays in its tooltip and accessible description."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = ""
+
+    def say(self, sentence: str) -> None:
+        self.full = sentence
+        self.setToolTip(sentence)
+        self.setAccessibleDescription(sentence)
+        self._fit()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self.full) + 4, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            min(self.sizeHint().width(), MIN_NOTE_WIDTH), super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
+        )
+
+
 class SyncNote(QWidget):
     """The status bar's word on sync: "Synced 2 min ago", or one calm sentence when the folder
     is missing or a file could not be read; nothing when sync is off. When another computer
@@ -183,7 +219,7 @@ class SyncNote(QWidget):
         super().__init__(parent)
         self.sync = sync
         self.setAccessibleName(tr("Sync"))
-        self.label = theme.MutedLabel()
+        self.label = FittedLabel()
         self.label.setAccessibleName(tr("Sync status"))
         self.ask = QPushButton(tr("Enter passphrase…"))
         self.ask.setFlat(True)
@@ -213,7 +249,7 @@ class SyncNote(QWidget):
 
     def sentence(self) -> str:
         """What it says now ("" while hidden)."""
-        return "" if self.isHidden() else self.label.text()
+        return "" if self.isHidden() else self.label.full
 
     def show_status(self) -> None:
         from reconcile_desktop.core.sync import service as sync
@@ -222,12 +258,11 @@ class SyncNote(QWidget):
         # Off: silent, unless it went off by itself (removed on another computer).
         if status is None or not (status.enabled or status.problem):
             self._ticker.stop()
-            self.label.clear()
+            self.label.say("")
             self.hide()
             return
         sentence = self._problem or sync.describe(status, self.sync.vault.clock.now())
-        self.label.setText(sentence)
-        self.label.setAccessibleDescription(sentence)
+        self.label.say(sentence)
         self.ask.setVisible(status.enabled and status.needs_passphrase)
         self.show()
         if not self._ticker.isActive():

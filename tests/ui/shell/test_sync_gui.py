@@ -16,6 +16,7 @@ from reconcile_desktop.core.sync import service as sync
 from reconcile_desktop.ui.shell.app import window_for
 from reconcile_desktop.ui.shell.dialogs.join_sync import JoinDialog
 from reconcile_desktop.ui.shell.dialogs.settings import SettingsDialog
+from reconcile_desktop.ui.shell.main_window import MINIMUM_SIZE
 from reconcile_desktop.ui.workers import Runner
 from tests.conftest import PASSPHRASE, TEST_BOUNDS
 from tests.ui.conftest import click, type_into, window_up
@@ -154,6 +155,7 @@ def test_the_status_bar_says_how_sync_stands(qtbot, synced, window, folder):
     expected = sync.describe(sync.status(synced), synced.clock.now())
     assert note.sentence() == expected
     assert note.label.accessibleDescription() == expected
+    assert win.minimumSizeHint().width() <= MINIMUM_SIZE.width()  # a long one ends in "…"
 
     folder.rename(folder.with_name("Gone"))  # the sync tool's folder went away
     with qtbot.waitSignal(win.sync.synced):
