@@ -291,3 +291,21 @@ def test_a_renewed_key_asks_for_the_passphrase_once(qtbot, synced, window, folde
     win.runner.wait()
     assert not sync.status(laptop).needs_passphrase
     assert tab.message.text() == "Thank you. Syncing carries on with the new key."
+
+
+def test_the_app_syncs_soon_after_unlock_and_stops_when_locked(qtbot, make_app, synced):
+    from tests.ui.conftest import unlock
+
+    synced.lock()
+    app = make_app(synced, sync_delay_ms=0)
+    app.start()
+    unlock(qtbot, app)
+    timer = app.window.sync
+    assert timer.active
+    qtbot.waitUntil(lambda: timer.status is not None and timer.status.enabled)
+    assert app.window.sync_note.sentence().startswith("Synced")
+
+    app.lock()
+    assert not timer.active and not timer.due
+    assert timer.run_now() is None
+    assert app.window.sync_note.sentence() == ""
