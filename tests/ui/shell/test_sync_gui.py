@@ -309,3 +309,24 @@ def test_the_app_syncs_soon_after_unlock_and_stops_when_locked(qtbot, make_app, 
     assert not timer.active and not timer.due
     assert timer.run_now() is None
     assert app.window.sync_note.sentence() == ""
+
+
+def test_the_sentence_grows_older_by_the_minute(qtbot, make_vault, window, folder):
+    import datetime as dt
+
+    from reconcile_desktop.core.clock import Clock
+
+    clock = Clock(fixed=dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC))
+    vault = make_vault(clock=clock)
+    vault.create(PASSPHRASE)
+    sync.start(vault, folder, device_name="Desk")
+    win = window(vault)
+    win.sync.start()
+    with qtbot.waitSignal(win.sync.synced):
+        win.sync.run_now()
+    assert win.sync_note.sentence() == sync.describe(sync.status(vault), clock.now())
+
+    clock.fixed += dt.timedelta(minutes=5)
+    win.sync_note._ticker.timeout.emit()  # the minute has passed
+    assert win.sync_note.sentence() == sync.describe(sync.status(vault), clock.now())
+    assert "5 min" in win.sync_note.sentence()
