@@ -3715,10 +3715,6 @@ what I did</source>
 <context>
     <name>SyncSettings</name>
     <message>
-        <source>About {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Another of your computers has given this journal a new key. Enter your passphrase here to take it up, and syncing carries on as before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3732,10 +3728,6 @@ what I did</source>
     </message>
     <message>
         <source>Choose the folder to sync through</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3763,7 +3755,7 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It stops sharing in this journal&apos;s sync. Everything it wrote stays here, and its files in the folder are left as they are.</source>
+        <source>It will stop syncing this journal. Everything it wrote stays here, and its files in the sync folder are left as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

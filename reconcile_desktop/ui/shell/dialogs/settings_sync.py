@@ -279,8 +279,7 @@ class SyncSettings(QWidget):
         self.forget_buttons = {}
         now = self.vault.clock.now()
         for row, device in enumerate(d for d in devices if not d.left):
-            name = QLabel(device.name)
-            name.setAccessibleName(self.tr("Computer"))
+            name = QLabel(device.name)  # labels read their own words
             if device.is_this:
                 words = self.tr("this computer")
             else:
@@ -289,7 +288,6 @@ class SyncSettings(QWidget):
                     words += "; " + clock_words(device.clock_ahead_s)
             about = theme.MutedLabel(words)
             about.setWordWrap(True)
-            about.setAccessibleName(self.tr("About {name}").format(name=device.name))
             self.devices_grid.addWidget(name, row, 0)
             self.devices_grid.addWidget(about, row, 1)
             if not device.is_this:
@@ -386,7 +384,7 @@ class SyncSettings(QWidget):
     def sync_now(self) -> Task | None:
         task = self.sync.run_now()
         self._enable()
-        self._asked = task is not None
+        self._asked = task is not None or self.sync.running  # one running already: its outcome
         if self._asked:
             self.message.say(self.tr("Syncing…"))
         return task
@@ -416,8 +414,8 @@ class SyncSettings(QWidget):
             self,
             self.tr("Forget {name}?").format(name=device.name),
             self.tr(
-                "It stops sharing in this journal's sync. Everything it wrote stays here, and "
-                "its files in the folder are left as they are."
+                "It will stop syncing this journal. Everything it wrote stays here, and its "
+                "files in the sync folder are left as they are."
             ),
             self.tr("Forget it"),
             lambda: self.forget(device.device_id),
