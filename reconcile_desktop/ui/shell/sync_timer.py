@@ -65,6 +65,7 @@ class SyncTimer(QObject):
         self._active = False  # between start() (unlocked) and stop() (locking)
         self._again = False  # a write landed while a sync ran: one more after it
         self._announcing = False  # our own broadcast is not a write to sync
+        self._held = False  # the key is being replaced: the journal closes for a moment
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.timeout.connect(self.run_now)
@@ -92,6 +93,12 @@ class SyncTimer(QObject):
         self._every.stop()
         self.status = None
         self.status_changed.emit(None)
+
+    def hold(self, still: bool) -> None:
+        """No sync starts while the key is replaced here (hold_still); one follows after."""
+        self._held = still
+        if not still and self._active and self._enabled():
+            self._soon.start(self.after_write_ms)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -136,7 +143,7 @@ class SyncTimer(QObject):
         the journal is locked."""
         from reconcile_desktop.core.sync import service as sync
 
-        if self.running or not self._enabled() or not self.vault.is_unlocked:
+        if self.running or self._held or not self._enabled() or not self.vault.is_unlocked:
             return None
         if not self._active and self.status is None:
             return None  # locked, or never started: nothing to sync with

@@ -112,3 +112,10 @@ def test_nothing_runs_once_stopped(timer, ops):
     ops.changed.emit(Changes.of(ENTRIES))
     assert not timer.due
     assert timer.run_now() is None
+
+
+def test_no_sync_starts_while_the_key_is_replaced_and_one_follows(timer, ops):
+    timer.hold(True)  # hold_still: Settings replaces the key, the journal closes for a moment
+    assert timer.run_now() is None
+    timer.hold(False)
+    assert timer.due

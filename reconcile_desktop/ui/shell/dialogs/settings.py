@@ -86,6 +86,7 @@ def hold_still(window: MainWindow | None, still: bool) -> None:
         return
     if still:
         window.save_pending()
+    window.sync.hold(still)  # a sync would meet the journal closed mid-swap
     for part in (window.centralWidget(), window.menuWidget()):
         if part is not None:
             part.setEnabled(not still)
