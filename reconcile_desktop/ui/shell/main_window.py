@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.sync_note = SyncNote(self.sync)
         self.sync_note.passphrase_requested.connect(lambda: self.open_settings().show_tab("sync"))
         status.addPermanentWidget(self.sync_note)
+        self.sync_note.show_status()  # hidden while nothing is known (the status bar shows it)
         status.addPermanentWidget(self.autolock_label)
 
     def _paint(self) -> None:

@@ -232,6 +232,10 @@ class SyncNote(QWidget):
         self.ask.setFlat(True)
         self.ask.setAccessibleName(tr("Enter your passphrase to keep syncing"))
         self.ask.clicked.connect(self.passphrase_requested)
+        # No taller than the words beside it: a taller status bar would squeeze every page.
+        self.ask.setStyleSheet("QPushButton { padding: 0 6px; }")
+        self.ask.setFixedHeight(self.label.sizeHint().height())
+        self.ask.hide()  # a hidden note's size still counts in the status bar
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 10, 0)
         row.setSpacing(6)

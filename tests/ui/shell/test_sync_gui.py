@@ -169,6 +169,9 @@ def test_the_status_bar_says_how_sync_stands(qtbot, synced, window, folder):
 
 def test_nothing_is_shown_while_sync_is_off(qtbot, vault, window):
     win = window(vault, first_delay_ms=0)
+    # Nothing known yet: nothing in the status bar, not even a hidden note's height.
+    assert win.sync_note.isHidden() and win.sync_note.ask.isHidden()
+    assert win.sync_note.sizeHint().height() <= win.autolock_label.sizeHint().height()
     win.sync.start()
     qtbot.waitUntil(lambda: win.sync.status is not None)
     assert not win.sync.status.enabled
@@ -268,11 +271,13 @@ def test_a_renewed_key_asks_for_the_passphrase_once(qtbot, synced, window, folde
     synced.rotate_key(PASSPHRASE)
     sync.sync_now(synced)
     win = window(laptop)
+    plain_height = win.statusBar().sizeHint().height()
     win.sync.start()
     with qtbot.waitSignal(win.sync.synced):
         win.sync.run_now()
     assert win.sync.status.needs_passphrase
     assert win.sync_note.ask.isVisible()
+    assert win.statusBar().sizeHint().height() == plain_height  # no page loses room to it
 
     click(qtbot, win.sync_note.ask)
     dialog = win.open_settings()
