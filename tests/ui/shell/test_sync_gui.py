@@ -335,3 +335,21 @@ def test_the_sentence_grows_older_by_the_minute(qtbot, make_vault, window, folde
     win.sync_note._ticker.timeout.emit()  # the minute has passed
     assert win.sync_note.sentence() == sync.describe(sync.status(vault), clock.now())
     assert "5 min" in win.sync_note.sentence()
+
+
+def test_this_computer_can_be_renamed_while_syncing(qtbot, synced, ops, settings, tmp_path):
+    dialog = SettingsDialog(synced, settings, ops, tmp_path / "backups")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tab = dialog.sync_settings
+    dialog.show_tab("sync")
+    qtbot.waitUntil(lambda: tab.sync.status is not None and tab.sync.status.enabled)
+    assert tab.name.text() == "Desk"
+
+    type_into(qtbot, tab.name, "Study desk")
+    tab.name.editingFinished.emit()
+    qtbot.waitUntil(lambda: tab.sync.status.device_name == "Study desk")
+    assert tab.message.text() == "This computer is now called Study desk."
+    dialog.runner.wait()
+    assert sync.status(synced).device_name == "Study desk"
+    dialog.close()
