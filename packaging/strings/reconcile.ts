@@ -98,6 +98,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enter passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How strong was the urge, 1 to 5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,6 +158,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,6 +194,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,6 +231,10 @@
     </message>
     <message>
         <source>They contacted me and I engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -274,7 +298,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>its clock seems a few minutes ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its clock seems about a day ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its clock seems about an hour ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its clock seems about {n} days ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its clock seems about {n} hours ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen a minute ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen an hour ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {n} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {n} hours ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {n} minutes ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1279,6 +1355,18 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Is your journal already on another computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a journal from a sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join from a sync folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,6 +1392,10 @@ Delete: clear the mark.</source>
     </message>
     <message>
         <source>Type it &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal lives on another computer that syncs it through a folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1420,6 +1512,14 @@ Delete: clear the mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the other version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the other version of this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Principle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,6 +1581,14 @@ Delete: clear the mark.</source>
     </message>
     <message>
         <source>Title (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two computers changed this entry at the same time. This copy keeps the other version, so no words are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two versions of this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2033,6 +2141,89 @@ what I did</source>
     </message>
     <message>
         <source>{count} in this folder: {new} new, {dup} already in your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to creating a journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bringing your journal over. This can take a little while…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder your other computer syncs this journal through, then enter the passphrase you use there. Your journal is rebuilt here, sealed as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join your journal from a sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose the sync folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this journal. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder your sync tool keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3200,11 +3391,19 @@ what I did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3510,6 +3709,177 @@ what I did</source>
     </message>
     <message>
         <source>Your own people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>Another of your computers has given this journal a new key. Enter your passphrase here to take it up, and syncing carries on as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sync folder and start syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to sync through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computers sharing this journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sync works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will stop syncing this journal. Everything it wrote stays here, and its files in the sync folder are left as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not syncing. Choose the folder your sync tool keeps to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the sync folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing on this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced. Two computers changed the same entry, so both versions are kept in your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing has stopped here. Your journal is all still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing is on. Your other computers can now join from this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing through {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking up the new key. This takes a moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you. Syncing carries on with the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the new key. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is now called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer writes sealed files into a folder you choose, and the sync tool you already use (Syncthing, Dropbox, a USB stick…) carries them to your other computers. Nothing readable leaves this computer: without your passphrase, those files say nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s na&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal stays whole here, every word of it. It just stops hearing from your other computers, and they stop hearing from this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase, once more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -187,6 +187,8 @@ def test_the_unlock_and_create_dialogs_name_every_control(qtbot, make_app, make_
     fresh = make_app(make_vault(tmp_path / "new"))
     fresh.start()  # no journal yet: the create dialog
     found = [f"create: {p}" for p in problems(fresh.dialog)]
+    fresh.dialog.join_button.click()  # the third way: join from a sync folder
+    found += [f"join: {p}" for p in problems(fresh.dialog)]
     made = make_vault(tmp_path / "old")
     made.create(PASSPHRASE)
     made.close()

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QLabel
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLabel
 
 from reconcile_desktop.core.errors import KeyFileForeign
 from reconcile_desktop.core.storage import keyfile
@@ -87,6 +87,41 @@ def _settings(window):
     dialog.change_passphrase()  # nothing typed: its own first error
     dialog.passphrase_status.say(LONGEST.sentence, problem=True)
     dialog.backup_status.say(LONGEST.sentence, problem=True)
+    return dialog
+
+
+def _sync_settings(window):
+    """Settings > Sync at its fullest: on, asking for a renewed key, three computers (one with
+    a clock far ahead), and the longest error."""
+    from reconcile_desktop.core.sync import service as sync
+
+    dialog = window.open_settings()
+    tab = dialog.sync_settings
+    dialog.show_tab("sync")
+    window.runner.wait_serial()
+    QApplication.processEvents()  # the tab's own reading of the status has landed
+    now = window.vault.clock.now()
+    devices = (
+        sync.DeviceInfo("a", "Desk", now, None, True, False),
+        sync.DeviceInfo("b", "The laptop upstairs", now - dt.timedelta(hours=3), 3e5, False, False),
+        sync.DeviceInfo("c", "Old tablet", now - dt.timedelta(days=40), None, False, False),
+    )
+    tab.sync.set_status(
+        sync.SyncStatus(
+            True, "/home/someone/Sync/Reconcile", "a", "Desk", now, None, devices, 0, True
+        )
+    )
+    tab.message.say(LONGEST.sentence, problem=True)
+    return dialog
+
+
+def _join(window):
+    from reconcile_desktop.ui.shell.dialogs.join_sync import JoinDialog
+
+    dialog = JoinDialog(window.vault, window.runner, window)
+    dialog.open()
+    dialog.submit()  # no folder chosen
+    say_longest(dialog)
     return dialog
 
 
@@ -213,6 +248,8 @@ DIALOGS = {
     "shortcuts": lambda window: window.show_shortcuts(),
     "prompt picker": _prompt_picker,
     "settings": _settings,
+    "settings sync": _sync_settings,
+    "join from a sync folder": _join,
     "restore": _restore,
     "rotate key": _rotate,
     "unlock": _unlock,

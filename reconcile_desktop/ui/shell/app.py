@@ -178,6 +178,7 @@ class ReconcileApp:
         demo: bool = False,
         first_run_guide: bool = True,
         backup_delay_ms: int = 5_000,
+        sync_delay_ms: int = 3_000,
     ) -> None:
         from reconcile_desktop.ui.ops import Ops
         from reconcile_desktop.ui.shell import idle
@@ -198,6 +199,7 @@ class ReconcileApp:
         self._warm_up = warm_up
         self.demo = demo  # a throwaway journal: opens by itself, never offers the guide
         self.first_run_guide = first_run_guide and not demo
+        self.sync_delay_ms = -1 if demo else sync_delay_ms  # first sync after unlock; < 0: off
         self.guide: QDialog | None = None
         self.finished = False
         minutes = self.autolock_minutes()
@@ -286,9 +288,35 @@ class ReconcileApp:
         dialog.rejected.connect(self._dialog_rejected)
         if hasattr(dialog, "restore_requested"):
             dialog.restore_requested.connect(self.care.show_restore)
+        if hasattr(dialog, "join_requested"):
+            dialog.join_requested.connect(self.show_join)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def show_join(self) -> None:
+        """ "Join from a sync folder…" on the create dialog: the join dialog takes its place;
+        Back brings the create dialog again (it never quits)."""
+        from reconcile_desktop.ui.shell.dialogs.join_sync import JoinDialog
+
+        old = self.dialog
+        dialog = JoinDialog(self.vault, self.runner)
+        self.dialog = dialog
+        dialog.accepted.connect(self.show_journal)
+        dialog.rejected.connect(self._join_cancelled)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if old is not None:
+            old.hide()  # hide, not reject: rejecting it would quit
+            old.deleteLater()
+
+    def _join_cancelled(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if not self.finished:
+            self._show_create()
 
     def show_journal(self) -> None:
         dialog, self.dialog = self.dialog, None
@@ -303,6 +331,7 @@ class ReconcileApp:
             dialog.deleteLater()
         self.idle.start()
         self.care.unlocked()
+        self.window.sync.start()  # the first sync soon, then every minute and after writes
         self._offer_guide(just_created=type(dialog).__name__ == "CreateVaultDialog")
         if self._warm_up:
             from PySide6.QtCore import QTimer
@@ -344,6 +373,7 @@ class ReconcileApp:
             window.setWindowTitle(window.tr("Reconcile — demo"))
             window.demo = True  # its passphrase is the app's own: nothing to change there
         window.autolock_changed.connect(self.idle.set_timeout_minutes)
+        window.sync.first_delay_ms = self.sync_delay_ms
         return window
 
     # -- lock and quit -----------------------------------------------------------------------

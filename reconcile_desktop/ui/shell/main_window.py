@@ -44,6 +44,7 @@ from reconcile_desktop.ui.shell.dialogs.settings import (
     backup_done_sentence,
     start_backup,
 )
+from reconcile_desktop.ui.shell.sync_timer import SyncNote, SyncTimer
 from reconcile_desktop.ui.widgets import theme
 from reconcile_desktop.ui.workers import busy_bar
 
@@ -234,6 +235,12 @@ class MainWindow(QMainWindow):
         self.autolock_label.setAccessibleName(self.tr("Auto-lock"))
         self.autolock_label.setContentsMargins(0, 0, 10, 0)
         status.addPermanentWidget(self.busy_bar)
+        # Sync: started by the app after unlock, stopped with clear_sensitive (lock, quit).
+        self.sync = SyncTimer(self.vault, self.ops, self)
+        self.sync_note = SyncNote(self.sync)
+        self.sync_note.passphrase_requested.connect(lambda: self.open_settings().show_tab("sync"))
+        status.addPermanentWidget(self.sync_note)
+        self.sync_note.show_status()  # hidden while nothing is known (the status bar shows it)
         status.addPermanentWidget(self.autolock_label)
 
     def _paint(self) -> None:
@@ -431,6 +438,7 @@ class MainWindow(QMainWindow):
         # After the pages: a save made while they cleared must not leave work for later.
         self._pending.clear()
         self._day = None
+        self.sync.stop()
         self.tray.update(None)
         self.statusBar().clearMessage()
 
@@ -487,7 +495,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         if self._settings_dialog is None:
             dialog = SettingsDialog(
-                self.vault, self.settings, self.ops, self.backup_dir, parent=self
+                self.vault, self.settings, self.ops, self.backup_dir, parent=self, sync=self.sync
             )
             dialog.autolock_changed.connect(self._autolock_edited)
             dialog.tray_changed.connect(self.tray.enable)
@@ -498,6 +506,7 @@ class MainWindow(QMainWindow):
             )
             if self.demo:
                 dialog.hide_tab("passphrase")
+                dialog.hide_tab("sync")
             self._settings_dialog = dialog
         self._settings_dialog.open()
         return self._settings_dialog

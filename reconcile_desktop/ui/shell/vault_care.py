@@ -238,6 +238,7 @@ class VaultCare(QObject):
                 window.refresh_pages()
                 self.app.idle.start()
                 self.unlocked()
+                window.sync.start()
             window.show_restored()  # the journal as it was, still open
             return
         problem = self._current_problem()

@@ -178,12 +178,36 @@ class TagCompleter(QCompleter):
         return f"{done} {index.data()}".lstrip() if done else index.data()
 
 
+def conflict_of(vault: Vault, entry: journal.EntryData) -> int | None:
+    """The entry a conflict copy was copied from (sync keeps both versions), else None.
+    From the read model when it carries the link, else from the entry table's column."""
+    if hasattr(entry, "conflict_of_id"):
+        return entry.conflict_of_id
+    from reconcile_desktop.core.storage import tables
+
+    column = tables.ENTRY.c.get("conflict_of_id")
+    if column is None:
+        return None
+    import sqlalchemy as sa
+
+    try:
+        with vault.connection() as s:
+            return s.execute(sa.select(column).where(tables.ENTRY.c.id == entry.id)).scalar()
+    except ReconcileError:
+        return None
+
+
+def _stored_form(entry: journal.EntryData) -> tuple:
+    return (entry.updated_utc, entry.title, entry.body, entry.deleted)
+
+
 class EntryEditor(QWidget):
     saved = Signal(int)
     written = Signal(object)  # the EntryData core returned for that save
     entry_changed = Signal(int)  # a new entry was created, or another one loaded
     trashed = Signal(int)
     support_requested = Signal()  # the worksheet's answers suggest the user was hurt
+    other_version_requested = Signal(int)  # a conflict copy's "Open the other version"
 
     def __init__(self, vault: Vault, clock: Clock, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
@@ -202,6 +226,8 @@ class EntryEditor(QWidget):
         self._saving = False
         self._read_only = False
         self._prefer_reading = False  # the user's own choice of Read/Edit, for plain entries
+        self._conflict_of: int | None = None  # a conflict copy: the entry it was copied from
+        self._stored: tuple | None = None  # the entry as last read or written (see reread)
         self.prompt_picker: PromptPicker | None = None
         self._kind_words = {
             "free": self.tr("Free writing"),
@@ -261,6 +287,7 @@ class EntryEditor(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Note about this entry"))
+        self.conflict_bar = self._conflict_bar()
         self.urge_button = QPushButton(self.tr("Count this letter as an urge resisted"))
         self.urge_button.setToolTip(
             self.tr(
@@ -350,6 +377,7 @@ class EntryEditor(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.conflict_bar)
         layout.addWidget(self.urge_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.urge_counted)
         for w in (self.prompt_text, self.sheet_bar, self.title):
@@ -361,6 +389,33 @@ class EntryEditor(QWidget):
         layout.addWidget(self.strip)
         layout.addLayout(meta)
         layout.addWidget(self.problem)
+
+    def _conflict_bar(self) -> QWidget:
+        """Shown on a conflict copy that sync made: both versions were kept."""
+        bar = QWidget()
+        bar.setAccessibleName(self.tr("Two versions of this entry"))
+        self.conflict_text = QLabel(
+            self.tr(
+                "Two computers changed this entry at the same time. This copy keeps the other "
+                "version, so no words are lost."
+            )
+        )
+        self.conflict_text.setWordWrap(True)
+        self.conflict_button = QPushButton(self.tr("Open the other version"))
+        self.conflict_button.setAccessibleName(self.tr("Open the other version of this entry"))
+        self.conflict_button.clicked.connect(self._open_other_version)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.conflict_text, 1)
+        row.addWidget(self.conflict_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        bar.setObjectName("conflictBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar.hide()
+        return bar
+
+    def _open_other_version(self) -> None:
+        if self._conflict_of is not None:
+            self.other_version_requested.emit(self._conflict_of)
 
     def _reserve_widths(self) -> None:
         """Labels whose words change (the kind, "Saved", the word count) get room for their
@@ -439,6 +494,10 @@ class EntryEditor(QWidget):
             f"background: {c['warn_bg']}; color: {c['warn_text']};"
             "border-radius: 6px; padding: 8px 12px;"
         )
+        self.conflict_bar.setStyleSheet(
+            f"QWidget#conflictBar {{ background: {c['warn_bg']}; border-radius: 6px; }}"
+        )
+        self.conflict_text.setStyleSheet(f"color: {c['warn_text']};")
         self.prompt_text.setStyleSheet(
             f"border-width: 0 0 0 3px; border-style: solid; border-color: {c['accent']};"
             "padding: 2px 0 2px 10px;"
@@ -465,7 +524,9 @@ class EntryEditor(QWidget):
         self._occurred = entry.occurred_utc
         self._read_only = entry.deleted
         shown = {k: getattr(entry, k) for k in ("title", "body", "principle", "mood", "tags")}
+        shown["conflict_of"] = conflict_of(self.vault, entry)
         self._set_state(entry.id, entry.kind, entry.prompt_id, **shown)
+        self._stored = _stored_form(entry)
         # A worksheet is a form's answers: it opens to be read, and Edit (Ctrl+E) opens it up.
         self.read_button.setChecked(entry.kind in READ_FIRST or self._prefer_reading)
         self._show_meta()
@@ -492,6 +553,23 @@ class EntryEditor(QWidget):
         self.body.setFocus()
         if kind == "worksheet" and not body:
             self.open_worksheet()
+
+    def reread(self) -> None:
+        """Another write changed entries (a sync's merge, an import): if the entry on screen
+        is stored differently now, show it as stored. Not while the user has unsaved words:
+        their next save goes through as usual, and sync keeps both versions."""
+        if self._id is None or self._dirty or self._saving or self._read_only:
+            return
+        try:
+            entry = journal.get_entry(self.vault, self._id)
+        except ReconcileError:
+            return  # gone: the page moves on to the next entry
+        if _stored_form(entry) == self._stored:
+            return
+        entry_id, reading = self._id, self.read_button.isChecked()
+        self._id = None  # so load() reads it again instead of keeping what is shown
+        self.load(entry_id)
+        self.read_button.setChecked(reading)
 
     def entry_for_files(self) -> int | None:
         """The entry a photo or file goes to; a new entry is written first (a photo is the
@@ -554,6 +632,7 @@ class EntryEditor(QWidget):
         """Show an entry's fields without counting as edits; resets dirty and undo history."""
         self._autosave.stop()
         self._id, self._kind, self._prompt_id = entry_id, kind, prompt_id
+        self._conflict_of = shown.get("conflict_of")
         self._occurred_touched = False
         self._dirty = False
         self._loading = True
@@ -583,6 +662,7 @@ class EntryEditor(QWidget):
         elif self._kind == "letter":
             self.banner.setText(self.tr("This letter is for you. It will never be sent."))
         self.banner.setVisible(self._read_only or self._kind == "letter")
+        self.conflict_bar.setVisible(self._conflict_of is not None)
         self._show_urge()
         prompt = prompts.get_prompt(self._prompt_id) if self._prompt_id else None
         self.prompt_text.setText(prompt.text if prompt else "")
@@ -686,6 +766,7 @@ class EntryEditor(QWidget):
                 self.problem.say(exc.sentence, problem=True)
             return
         self._id = entry.id
+        self._stored = _stored_form(entry)
         self._dirty = False
         self._occurred_touched = False
         self.trash_button.setEnabled(True)

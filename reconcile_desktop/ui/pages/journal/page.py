@@ -186,6 +186,7 @@ class JournalPage(Page):
         self.editor.entry_changed.connect(self._select_row_of)
         self.editor.trashed.connect(self._removed)
         self.editor.support_requested.connect(self.open_support)
+        self.editor.other_version_requested.connect(self.open_entry)
         self.support_dialog: QDialog | None = None
         # A narrow window puts the list above the entry, each at a usable width.
         self.splitter = FoldingSplitter()
@@ -374,6 +375,7 @@ class JournalPage(Page):
             return
         self._tags_stale = True
         self._reread_rows()
+        self.editor.reread()  # a sync may have merged another computer's words into it
         self._show_empty_state()
         if self.calendar.isVisibleTo(self):
             if changes.touches(TRASH):

@@ -225,7 +225,10 @@ class _PassphraseDialog(QDialog):
 
 
 class CreateVaultDialog(_PassphraseDialog):
-    """First run: choose a passphrase; on success the vault is created and unlocked."""
+    """First run: choose a passphrase; on success the vault is created and unlocked.
+    `join_requested`: the journal already lives on another computer, in a sync folder."""
+
+    join_requested = Signal()
 
     def __init__(self, vault: Vault, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -269,6 +272,7 @@ class CreateVaultDialog(_PassphraseDialog):
         cancel = self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setAccessibleName(self.tr("Not now"))
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.column_layout.addWidget(self._join_row())
 
         self.passphrase.textChanged.connect(self._update_strength)
         for field in (self.passphrase, self.confirm):
@@ -276,6 +280,25 @@ class CreateVaultDialog(_PassphraseDialog):
         self._update_strength("")
         self._paint_warning()
         self.passphrase.setFocus()
+
+    def _join_row(self) -> QWidget:
+        """The third way in: the journal already lives on another computer."""
+        self.join_note = theme.MutedLabel(self.tr("Is your journal already on another computer?"))
+        self.join_note.setWordWrap(True)
+        self.join_button = QPushButton(self.tr("Join from a sync folder…"))
+        self.join_button.setAccessibleName(self.tr("Join a journal from a sync folder"))
+        self.join_button.setToolTip(
+            self.tr("Your journal lives on another computer that syncs it through a folder.")
+        )
+        self.join_button.clicked.connect(self.join_requested)
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 10, 0, 0)
+        inner = QHBoxLayout()
+        inner.addWidget(self.join_note, 1)
+        inner.addWidget(self.join_button)
+        layout.addLayout(inner)
+        return row
 
     def _update_strength(self, text: str) -> None:
         _level, words = strength_hint(text)

@@ -1,6 +1,6 @@
-"""Settings in three tabs: General (auto-lock, tray, colours, daily reminder), Passphrase
-(change it, then perhaps replace the key) and Backups (daily copies, back up now, restore).
-Slow work runs off the GUI thread."""
+"""Settings in four tabs: General (auto-lock, tray, colours, daily reminder), Passphrase
+(change it, then perhaps replace the key), Backups (daily copies, back up now, restore) and
+Sync (a folder shared with the user's other computers). Slow work runs off the GUI thread."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from reconcile_desktop.ui.ops import Ops
     from reconcile_desktop.ui.shell.dialogs.restore_and_key import RotateKeyDialog
     from reconcile_desktop.ui.shell.main_window import MainWindow
+    from reconcile_desktop.ui.shell.sync_timer import SyncTimer
     from reconcile_desktop.ui.workers import Runner, Task
 
 
@@ -85,6 +86,7 @@ def hold_still(window: MainWindow | None, still: bool) -> None:
         return
     if still:
         window.save_pending()
+    window.sync.hold(still)  # a sync would meet the journal closed mid-swap
     for part in (window.centralWidget(), window.menuWidget()):
         if part is not None:
             part.setEnabled(not still)
@@ -129,6 +131,8 @@ class SettingsDialog(QDialog):
         ops: Ops,
         backup_dir: Path,
         parent: QWidget | None = None,
+        *,
+        sync: SyncTimer | None = None,
     ) -> None:
         super().__init__(parent)
         keep_fitted(self)  # an error shown later grows the dialog, never squeezes it
@@ -157,6 +161,7 @@ class SettingsDialog(QDialog):
         self._add_tab(
             "backups", self._backups_page(), self.tr("&Backups"), self.tr("Backup settings")
         )
+        self._add_tab("sync", self._sync_page(sync), self.tr("S&ync"), self.tr("Sync settings"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
@@ -192,7 +197,7 @@ class SettingsDialog(QDialog):
         self.tabs.setTabVisible(self._tab_keys.index(key), False)
 
     def show_tab(self, key: str) -> QWidget:
-        """Bring one tab to the front: "general", "passphrase" or "backups"."""
+        """Bring one tab to the front: "general", "passphrase", "backups" or "sync"."""
         self.tabs.setCurrentIndex(self._tab_keys.index(key))
         return self.tabs.currentWidget()
 
@@ -222,7 +227,21 @@ class SettingsDialog(QDialog):
         for widget in (self.old_passphrase, self.new_passphrase, self.new_again):
             widget.clear()
         self.passphrase_status.say("")
+        self.sync_settings.clear_sensitive()
         super().done(result)
+
+    def _sync_page(self, sync: SyncTimer | None) -> QWidget:
+        from reconcile_desktop.ui.shell.dialogs.settings_sync import SyncSettings
+        from reconcile_desktop.ui.shell.sync_timer import SyncTimer
+
+        # Without the window's timer (a dialog on its own) "Sync now" still runs, once.
+        self.sync_settings = SyncSettings(
+            self.vault,
+            self.ops,
+            sync or SyncTimer(self.vault, self.ops, self),
+            hold=lambda still: hold_still(self.parentWidget(), still),
+        )
+        return self._page(self.sync_settings)
 
     # -- passphrase -------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The Settings dialog in three tabs: each part sits on its own tab, the keyboard moves between
+"""The Settings dialog in four tabs: each part sits on its own tab, the keyboard moves between
 them, the dialog stays well inside a 1024x700 screen, and work in progress on a tab that is not
 in front is still guarded."""
 
@@ -54,8 +54,8 @@ def test_each_part_sits_on_its_own_tab(dialog):
 def test_tabs_have_accessible_names(dialog):
     bar = dialog.tabs.tabBar()
     names = [bar.accessibleTabName(i) for i in range(bar.count())]
-    assert names == ["General settings", "Passphrase settings", "Backup settings"]
-    assert [dialog.tabs.widget(i).accessibleName() for i in range(3)] == names
+    assert names == ["General settings", "Passphrase settings", "Backup settings", "Sync settings"]
+    assert [dialog.tabs.widget(i).accessibleName() for i in range(4)] == names
 
 
 def test_ctrl_tab_moves_between_tabs(qtbot, dialog):
