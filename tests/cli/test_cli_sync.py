@@ -83,10 +83,9 @@ def test_an_entry_written_on_one_computer_is_found_on_the_other(on, desk, tmp_pa
         status = json.loads(ok(on(data, "sync", "status", "--json")))
         assert status["enabled"] is True
         assert status["folder"] == str(shared)
-        assert status["device_name"] == this
+        assert status["device"]["name"] == this
         assert status["problem"] is None
-        names = [d["name"] for d in status["devices"]]
-        assert names[0] == this and other in names
+        assert [(d["name"], d["this"]) for d in status["devices"]] == [(this, True), (other, False)]
 
 
 def test_sync_now_and_status_say_plainly_when_sync_is_off(on, desk):
