@@ -12,7 +12,9 @@ it only inside the handlers (see cli.py on what loads before the KDF).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +72,9 @@ versions are kept."""
 STATUS_DESCRIPTION = """\
 Say when this computer last synced, through which folder, and which other
 computers share the journal."""
+# The plain file every sync folder holds (its format and key epoch): a folder without it
+# holds no journal to join.
+FOLDER_MARKER = "reconcile-sync.json"
 SYNC_IS_OFF_HINT = "To start, run 'reconcile sync join FOLDER' with the folder you sync."
 
 
@@ -134,9 +139,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_shared_options(p, top=False)
 
 
+@contextlib.contextmanager
+def documented_codes() -> Iterator[None]:
+    """Give the sync folder's errors an exit code the README documents, unless core gave one:
+    4 when the folder holds no journal to join, 6 when the folder cannot be used. (A context
+    manager made by contextlib also decorates: each handler runs inside it.)"""
+    from reconcile_desktop.core.errors import NothingToJoin, ReconcileError, SyncProblem
+
+    try:
+        yield
+    except SyncProblem as exc:
+        if exc.exit_code == ReconcileError.exit_code:
+            exc.exit_code = 4 if isinstance(exc, NothingToJoin) else 6
+        raise
+
+
 # -- handlers ------------------------------------------------------------------------------------
 
 
+@documented_codes()
 def cmd_status(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service
@@ -150,6 +171,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@documented_codes()
 def cmd_now(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service
@@ -175,6 +197,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     return 0
 
 
+@documented_codes()
 def cmd_join(args: argparse.Namespace) -> int:
     from reconcile_desktop.core.storage.vault import VaultState
 
@@ -191,6 +214,13 @@ def cmd_join(args: argparse.Namespace) -> int:
             vault.close()
         if has_journal:
             return _start_here(args, folder)
+    if not (folder / FOLDER_MARKER).is_file():
+        from reconcile_desktop.core.errors import NothingToJoin
+
+        # Said before the passphrase is asked for (nobody types one for nothing), and in
+        # join's own words: the engine's sentence for a missing folder speaks of a folder
+        # this computer already syncs with.
+        raise NothingToJoin()
     return _join_from(args, folder, data_dir)
 
 
@@ -233,6 +263,7 @@ def _join_from(args: argparse.Namespace, folder: Path, data_dir: Path) -> int:
     return 0
 
 
+@documented_codes()
 def cmd_leave(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service

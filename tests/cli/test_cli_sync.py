@@ -137,11 +137,11 @@ def test_a_folder_that_is_a_file_or_cannot_be_written_is_one_sentence(on, desk, 
     _refuse_writes(sealed)
     try:
         for target in (a_file, sealed):
-            # With a journal here (start) and without one (join from the folder).
-            for data in (desk, tmp_path / "empty"):
+            # With a journal here, it cannot be started there (6, a folder that cannot be
+            # written); without one, there is no journal there to join (4).
+            for data, code in ((desk, 6), (tmp_path / "empty", 4)):
                 result = on(data, "sync", "join", str(target))
-                assert result.returncode != 0
-                assert_one_line_error(result, result.returncode)
+                assert_one_line_error(result, code)
                 assert result.stdout == ""
         assert list(sealed.iterdir()) == []
     finally:
@@ -149,6 +149,14 @@ def test_a_folder_that_is_a_file_or_cannot_be_written_is_one_sentence(on, desk, 
     assert a_file.read_text("utf-8") == "not a folder"
     assert not (tmp_path / "empty").exists()
     assert json.loads(ok(on(desk, "sync", "status", "--json")))["enabled"] is False
+
+
+def test_joining_from_a_folder_without_a_journal_says_so_before_the_passphrase(on, tmp_path):
+    laptop = tmp_path / "laptop"
+    for folder in (tmp_path / "nowhere", tmp_path):
+        result = on(laptop, "sync", "join", str(folder), passphrase=None)
+        assert "no Reconcile journal in that folder" in assert_one_line_error(result, 4)
+    assert not laptop.exists()
 
 
 def test_a_wrong_passphrase_on_join_writes_nothing(on, desk, tmp_path):
@@ -169,7 +177,6 @@ def test_a_folder_holding_another_journal_is_refused_in_one_sentence(on, desk, t
     ok(on(other, "init"))
 
     result = on(other, "sync", "join", str(shared))
-    assert result.returncode != 0
-    assert_one_line_error(result, result.returncode)
+    assert "another journal" in assert_one_line_error(result, 6)
     assert files_of(shared) == before
     assert json.loads(ok(on(other, "sync", "status", "--json")))["enabled"] is False
