@@ -42,6 +42,8 @@ def run(bench: BenchVault, repeat: int, *, work: Path | None = None) -> Results:
             service.start(desk, folder, "Desk")
             laptop, join_ms = _joins(bench, desk, folder, root, repeat)
             try:
+                if journal.count_entries(laptop) != journal.count_entries(desk):
+                    raise AssertionError("the joined journal does not hold every entry")
                 results = _days(desk, laptop, repeat)
             finally:
                 laptop.close()
