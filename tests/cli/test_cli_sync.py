@@ -74,6 +74,8 @@ def test_an_entry_written_on_one_computer_is_found_on_the_other(on, desk, tmp_pa
 
     hits = json.loads(ok(on(laptop, "search", MARKER, "--json")))["hits"]
     assert [hit["title"] for hit in hits] == ["Evening by the water"]
+    for secret in (MARKER, "Evening by the water", PASSPHRASE):
+        assert not [name for name, data in files_of(shared).items() if secret.encode() in data]
 
     # The desk hears of the laptop at its next sync, and both name each other.
     ok(on(desk, "sync", "now"))
@@ -110,6 +112,22 @@ def test_after_leave_the_journal_stays_whole_and_sync_is_off(on, desk, tmp_path)
     ]
     assert files_of(shared).keys() >= written.keys()  # what the others may still need stays
     assert "nothing changed" in ok(on(desk, "sync", "leave"))
+
+
+def test_a_missing_folder_is_one_calm_sentence_and_the_next_sync_picks_up(on, desk, tmp_path):
+    shared, away = tmp_path / "shared", tmp_path / "away"
+    ok(on(desk, "sync", "join", str(shared)))
+    shared.rename(away)  # a USB stick taken out
+
+    write_entry(on, desk, tmp_path, "While the stick was out")
+    said = ok(on(desk, "sync", "now"))
+    assert "cannot be found" in said and "nothing is lost" in said
+    status = json.loads(ok(on(desk, "sync", "status", "--json")))
+    assert status["enabled"] is True and "cannot be found" in status["problem"]
+
+    away.rename(shared)
+    report = json.loads(ok(on(desk, "sync", "now", "--json")))
+    assert report["written"] >= 1 and report["sync"]["problem"] is None
 
 
 def _refuse_writes(folder: Path) -> None:
