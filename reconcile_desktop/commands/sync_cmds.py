@@ -228,10 +228,23 @@ def _start_here(args: argparse.Namespace, folder: Path) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service
 
-        status = service.start(vault, folder, args.name)
+        status = service.status(vault)
+        # Asked again for the folder it already uses (and no new name): nothing to do, and
+        # no second snapshot to write.
+        already = (
+            status.enabled
+            and status.folder is not None
+            and Path(status.folder) == folder.resolve()
+            and args.name in (None, status.device_name)
+        )
+        if not already:
+            status = service.start(vault, folder, args.name)
         now = vault.clock.now()
         if args.json:
             print_json(_join_doc(False, vault, service.status_json(status, now)))
+        elif already:
+            print(f"This journal already syncs through {folder}, so nothing changed.")
+            print(_sentence(service.describe(status, now)))
         else:
             print(f"This journal now syncs through {folder}.")
             print(

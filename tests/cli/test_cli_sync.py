@@ -66,6 +66,9 @@ def test_an_entry_written_on_one_computer_is_found_on_the_other(on, desk, tmp_pa
     assert (shared / "vault.key").is_file()
     write_entry(on, desk, tmp_path, "Evening by the water")
     assert "Wrote" in ok(on(desk, "sync", "now"))
+    written = files_of(shared)
+    assert "already syncs" in ok(on(desk, "sync", "join", str(shared)))
+    assert files_of(shared) == written  # no second snapshot
 
     joined = json.loads(ok(on(laptop, "sync", "join", str(shared), "--name", "Laptop", "--json")))
     assert joined["created_journal"] is True
