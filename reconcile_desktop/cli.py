@@ -43,6 +43,7 @@ _JOURNAL = "reconcile_desktop.commands.journal_cmds"
 _NOCONTACT = "reconcile_desktop.commands.nocontact_cmds"
 _PLAN = "reconcile_desktop.commands.plan_cmds"
 _SUPPORT = "reconcile_desktop.commands.support_cmds"
+_SYNC = "reconcile_desktop.commands.sync_cmds"
 
 # Every top-level command, in the order --help lists them and each module's register() adds
 # them: what --help shows and how a command finds its module.
@@ -72,6 +73,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("mark", "mark a commitment kept or slipped for a day", _PLAN),
     Command("progress", "net steps, rates, strength and streaks for each goal", _PLAN),
     Command("support", "crisis and support lines for your country, and your own people", _SUPPORT),
+    Command("sync", "keep one journal on two computers, through a folder you sync", _SYNC),
 )
 
 UNEXPECTED = "something unexpected went wrong; nothing you wrote was changed."

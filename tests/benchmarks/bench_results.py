@@ -60,6 +60,12 @@ ROWS: tuple[Row, ...] = (
     Row("cli_search_beyond", "  of which beyond the KDF", "< 400 ms", 400),
     Row("cli_search_rss", "  peak RSS", "< 80 MiB", 80, "MiB"),
     Row("cli_search_gui", "  Qt / matplotlib imported", "none", unit=""),
+    Row("sync_day", "sync: one day's changes, writer + reader", "< 1 s", 1000),
+    Row("sync_day_write", "  of which the writer's sync_now", ""),
+    Row("sync_day_read", "  of which the reader's sync_now", ""),
+    Row("sync_join", "sync: joining from the folder (KDF included)", "< 10 s", 10000),
+    Row("sync_size_ratio", "sync: folder size ÷ journal size", "< 1.5 x", 1.5, "x"),
+    Row("sync_sizes", "  folder / journal", "", unit=""),
 )
 
 
@@ -82,6 +88,8 @@ def median(value: Value | None) -> float | None:
 
 
 def _num(x: float, unit: str) -> str:
+    if unit == "x":
+        return f"{x:.2f}"
     if unit == "MiB" or abs(x) < 100:
         return f"{x:.1f}"
     return f"{x:.0f}"

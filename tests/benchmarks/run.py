@@ -27,7 +27,7 @@ from tests.benchmarks.bench_results import Results, misses, table
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 OUT = Path(__file__).with_name("last_results.md")
-GROUPS = ("startup", "core", "photos", "charts", "window", "cli")
+GROUPS = ("startup", "core", "photos", "charts", "window", "cli", "sync")
 
 
 def measure(bench: fixtures.BenchVault, repeat: int, groups: Sequence[str], log) -> Results:
@@ -46,6 +46,8 @@ def measure(bench: fixtures.BenchVault, repeat: int, groups: Sequence[str], log)
     if "charts" in groups:
         log(f"  {bench.size:,} entries: charts ...")
         results |= _charts(bench, repeat)
+    if "sync" in groups:
+        results |= _sync(bench, repeat, log)
     in_processes = [g for g in groups if g in bench_processes.GROUPS]
     if in_processes:
         log(f"  {bench.size:,} entries: {', '.join(in_processes)} (child processes) ...")
@@ -58,6 +60,15 @@ def _charts(bench: fixtures.BenchVault, repeat: int) -> Results:
     from tests.benchmarks import bench_charts  # matplotlib, only when charts are measured
 
     return bench_charts.run(bench, repeat)
+
+
+def _sync(bench: fixtures.BenchVault, repeat: int, log) -> Results:
+    from tests.benchmarks import bench_sync
+
+    if bench.size > bench_sync.LARGEST:
+        return {}
+    log(f"  {bench.size:,} entries: sync ...")
+    return bench_sync.run(bench, repeat)
 
 
 def _kdf(results: Results, bench: fixtures.BenchVault, repeat: int) -> float:

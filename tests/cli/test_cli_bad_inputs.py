@@ -91,6 +91,10 @@ COMMAND_ARGS: dict[str, list[str]] = {
         *("export", "--format", "markdown", "--include-trash", "--out", "{out_dir}"),
     ],
     "import (markdown)": ["import", "{in_dir}", "--from", "markdown", "--yes"],
+    "sync status": ["sync", "status"],
+    "sync now": ["sync", "now"],
+    "sync join": ["sync", "join", "{out_dir}", "--name", "{text}"],
+    "sync leave": ["sync", "leave"],
 }
 
 

@@ -29,9 +29,12 @@ COMMANDS = (
     "init check passwd backup backups restore rotate-key "
     "add search export import "
     "nocontact status contact urge reached-out "
-    "plan today mark progress"
+    "plan today mark progress sync"
 ).split()
-ACTIONS = ("nocontact start", "nocontact end", "nocontact history", "plan add", "plan list")
+ACTIONS = (
+    *("nocontact start", "nocontact end", "nocontact history", "plan add", "plan list"),
+    *("sync status", "sync now", "sync join", "sync leave"),
+)
 
 # (argv, COLUMNS): only argument parsing runs, so no case touches a journal.
 CASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -61,6 +64,8 @@ CASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("nocontact", "bogus"), "80"),
     (("plan", "add"), "80"),
     (("--demo", "status"), "80"),
+    (("sync",), "80"),
+    (("sync", "join"), "80"),
 )
 
 

@@ -85,6 +85,7 @@ def loaded_at_kdf(tmp_path, data_dir, *args: str) -> set[str]:
         (("status",), "nocontact_cmds"),
         (("search", "calm"), "journal_cmds"),
         (("support", "--country", "GB"), "support_cmds"),
+        (("sync", "status"), "sync_cmds"),
     ],
 )
 def test_only_the_chosen_command_and_light_modules_are_loaded_at_the_kdf(
