@@ -16,9 +16,9 @@ def world(tmp_path):
 
 @pytest.fixture
 def pair(world):
-    """A started syncing and B joined from a whole copy of A's folder, both synced once."""
+    """A started syncing, B joined from a whole copy of A's folder, and each has seen the other."""
     world.first("A")
     world.sync("A")
     world.join("B", source="A")
-    world.sync("B")
+    world.settle(rounds=1)  # each has the other's device file: they know each other
     return world
