@@ -176,3 +176,26 @@ class FileNoAccess(NotWritable):
 class InvalidInput(ReconcileError):
     exit_code = 2
     message = "That input could not be used."
+
+
+class SyncProblem(ReconcileError):
+    """The sync folder cannot be used as it is (one sentence says why)."""
+
+    message = (
+        "Reconcile cannot write to that folder. Choose another one, or check that its drive "
+        "is connected."
+    )
+
+
+class SyncFolderForeign(SyncProblem):
+    message = (
+        "That folder already holds another journal. Choose an empty folder, or join the "
+        "journal that is there."
+    )
+
+
+class NothingToJoin(SyncProblem):
+    message = (
+        "There is no Reconcile journal in that folder yet. Start syncing on your first "
+        "computer, then join from this one."
+    )

@@ -17,11 +17,18 @@ def key_literal(key: bytearray, salt: bytes | None = None) -> str:
     return "\"x'" + key.hex() + (salt.hex() if salt else "") + "'\""
 
 
-def connect_raw(path: Path, key: bytearray):
+def wall_clock_ms() -> int:
+    import time
+
+    return time.time_ns() // 1_000_000
+
+
+def connect_raw(path: Path, key: bytearray, now_ms: Callable[[], int] = wall_clock_ms):
     """One sqlcipher3 connection set up in the order the security review asked for.
 
     isolation_level=None: SQLAlchemy emits BEGIN itself (see make_engine), which keeps
-    Python's sqlite3 module from opening transactions behind our back.
+    Python's sqlite3 module from opening transactions behind our back. `now_ms` is the clock
+    the sync triggers stamp rows with (core/sync/tracking.py), so a test's clock reaches them.
     """
     import sqlcipher3
 
@@ -36,6 +43,7 @@ def connect_raw(path: Path, key: bytearray):
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        conn.create_function("rc_now_ms", 0, now_ms)
     except Exception:
         conn.close()
         raise
@@ -46,6 +54,7 @@ def make_engine(
     path: Path,
     key_source: Callable[[], bytearray],
     guard: Callable[[], None] = lambda: None,
+    now_ms: Callable[[], int] = wall_clock_ms,
 ) -> Engine:
     """An engine whose connections are keyed by `key_source()`; hide_parameters keeps
     journal text out of any SQLAlchemy error message. `guard` runs before a connection is
@@ -57,7 +66,7 @@ def make_engine(
 
     def creator():
         guard()
-        return connect_raw(path, key_source())
+        return connect_raw(path, key_source(), now_ms)
 
     engine = create_engine(
         "sqlite://",

@@ -52,6 +52,7 @@ class Entry(SQLModel, table=True):
     prompt_id: str | None = Field(default=None, sa_column=_ENTRY.prompt_id)
     commitment_id: int | None = Field(default=None, sa_column=_ENTRY.commitment_id)
     deleted_utc: dt.datetime | None = Field(default=None, sa_column=_ENTRY.deleted_utc)
+    conflict_of_id: int | None = Field(default=None, sa_column=_ENTRY.conflict_of_id)
 
 
 class Tag(SQLModel, table=True):

@@ -101,6 +101,8 @@ ENTRY = sa.Table(
     _text("prompt_id", True),
     _link("commitment_id", "commitment.id", nullable=True, on_delete="SET NULL"),
     _instant("deleted_utc", True),
+    # Set on a conflict copy: the entry it keeps the other version of (core/sync/merging.py).
+    _link("conflict_of_id", "entry.id", nullable=True, on_delete="SET NULL"),
     sa.Index("ix_entry_live_time", "deleted_utc", "occurred_utc"),
 )
 

@@ -12,7 +12,7 @@ import contextlib
 import errno
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -189,19 +189,33 @@ class Vault:
             raise VaultLocked()
         return self._engine
 
-    def create(self, passphrase: str) -> None:
-        """A new vault; leaves it unlocked. Never overwrites anything."""
-        keyfile.check_new_passphrase(passphrase)  # refused before any file or folder exists
+    def create(
+        self,
+        passphrase: str,
+        *,
+        data_key: bytearray | None = None,
+        fill: Callable[[], None] | None = None,
+    ) -> None:
+        """A new vault; leaves it unlocked. Never overwrites anything.
+
+        Joining a journal from a sync folder passes its `data_key` (already unwrapped with
+        this passphrase) and `fill`, which writes the journal's rows into the new database
+        before it is moved into place: a join that fails leaves no journal behind."""
+        if data_key is None:
+            keyfile.check_new_passphrase(passphrase)  # refused before any file or folder exists
         self.claim()
         if self.state() is not VaultState.NEW:
             raise VaultExists()
-        data_key = keyfile.new_data_key()
+        data_key = bytearray(data_key) if data_key is not None else keyfile.new_data_key()
         tmp_db = self.dir / f".{DB_NAME}.new"
         tmp_db.unlink(missing_ok=True)
         try:
             with user_errors():
                 self._open(tmp_db, data_key)
                 self._migrate()
+            if fill is not None:
+                fill()
+            with user_errors():
                 self._close_engine()
                 db_salt = keyfile.db_salt_of(tmp_db)
                 kf = keyfile.wrap(data_key, passphrase, self.kdf_params, db_salt=db_salt)
@@ -301,7 +315,17 @@ class Vault:
         from reconcile_desktop.core.storage.db import make_engine
 
         self._key = bytearray(data_key)  # our own copy, wiped by _close_engine
-        self._engine = make_engine(path, self._current_key, self._check_still_ours)
+        self._engine = make_engine(
+            path, self._current_key, self._check_still_ours, now_ms=self._now_ms
+        )
+
+    def with_data_key(self, use: Callable[[bytes], object]) -> object:
+        """Run `use` on the data key, for keys derived from it (the sync key): the key itself
+        is never handed out to be kept."""
+        return use(bytes(self._current_key()))
+
+    def _now_ms(self) -> int:
+        return int(self.clock.now().timestamp() * 1000)
 
     def _check_still_ours(self) -> None:
         """At every BEGIN and COMMIT (a stat, a few microseconds): once vault.lock is not the
@@ -458,8 +482,9 @@ class Vault:
             return ["Key file: it belongs to another journal file than the copy beside it."]
         return check_file(folder / DB_NAME, self._current_key())
 
-    def rotate_key(self, passphrase: str) -> None:
+    def rotate_key(self, passphrase: str, new_key: bytearray | None = None) -> None:
         """Re-encrypt the journal under a new random data key, wrapped with the same passphrase.
+        (`new_key`: take up a key another computer renewed, from the sync folder.)
 
         The vault is closed while it runs (anything else touching it meanwhile gets
         VaultLocked) and opened again with the new key if it was open. The database and key
@@ -471,7 +496,7 @@ class Vault:
 
         self.claim()
         old_key = keyfile.unwrap(self.read_keyfile(), passphrase)
-        new_key = keyfile.new_data_key()
+        new_key = bytearray(new_key) if new_key is not None else keyfile.new_data_key()
         new_db_salt = os.urandom(keyfile.DB_SALT_BYTES)  # chosen here, so the key file records it
         was_open = self.is_unlocked
         with wiped(old_key, new_key):

@@ -19,7 +19,7 @@ MODELS = {
     for cls in vars(models).values()
     if isinstance(cls, type) and issubclass(cls, SQLModel) and cls is not SQLModel
 }
-BY_HAND = ("entry_fts", "alembic_version", "sqlite_")  # FTS5 index and bookkeeping
+BY_HAND = ("entry_fts", "alembic_version", "sqlite_", "sync_")  # FTS5, bookkeeping, sync
 
 
 def _by_hand(name: str) -> bool:
@@ -47,11 +47,25 @@ def _include(obj, name, type_, reflected, compare_to):
     return not (type_ == "table" and name and _by_hand(name))
 
 
+def _same_link_but_its_on_delete(diff: list) -> list:
+    """Drop a remove_fk/add_fk pair that differs only in ON DELETE: SQLAlchemy does not read
+    ON DELETE from a link added by ALTER TABLE (written inline, as migration 0004 must), and
+    test_the_migrated_database_holds_each_table_as_defined checks it with PRAGMAs instead."""
+
+    def shape(fk) -> tuple:
+        return (fk.table.name, tuple(c.name for c in fk.columns), fk.elements[0].target_fullname)
+
+    removed = {shape(d[1]) for d in diff if d[0] == "remove_fk"}
+    added = {shape(d[1]) for d in diff if d[0] == "add_fk"}
+    paired = removed & added
+    return [d for d in diff if not (d[0] in ("remove_fk", "add_fk") and shape(d[1]) in paired)]
+
+
 def test_the_migrations_build_exactly_this_schema(vault):
     with vault.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": _include})
         diff = compare_metadata(ctx, tables.metadata)
-    assert diff == []
+    assert _same_link_but_its_on_delete(diff) == []
 
 
 def _rows(conn, pragma: str, table: str) -> list[tuple]:
