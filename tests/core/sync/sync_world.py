@@ -262,9 +262,9 @@ class World:
             c.clock.fixed = self.now + c.skew
 
     def settle(self, rounds: int = 2) -> list[service.SyncReport]:
-        """Copy everything everywhere, then every computer syncs; `rounds` times. Returns the
-        last round's reports."""
-        reports: list[service.SyncReport] = []
+        """Every computer writes what it has; then `rounds` times: copy everything everywhere,
+        every computer syncs. Returns the last round's reports."""
+        reports = [self.sync(name) for name in self.computers]
         for _ in range(rounds):
             self.folders.spread()
             reports = [self.sync(name) for name in self.computers]

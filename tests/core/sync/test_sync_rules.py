@@ -21,6 +21,7 @@ from tests.conftest import PASSPHRASE, TEST_BOUNDS
 from tests.core.sync.sync_world import (
     NOW,
     ZONE,
+    World,
     as_set,
     bodies,
     conflict_links,
@@ -77,8 +78,9 @@ def test_a_write_on_one_computer_reads_on_the_other(pair):
 # -- journal bodies --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("first", ["A", "B"])
 def test_concurrent_edits_of_one_body_keep_the_later_in_place_and_the_other_as_a_linked_copy(
-    pair,
+    pair, first
 ):
     a, b = pair.vault("A"), pair.vault("B")
     made = journal.add_entry(a, "What I said that evening", title="Our talk")
@@ -90,7 +92,7 @@ def test_concurrent_edits_of_one_body_keep_the_later_in_place_and_the_other_as_a
     pair.tick(60)
     journal.update_entry(b, only_entry(b).id, body=laptop)  # the later edit by HLC
 
-    reports = [pair.sync("A"), *_both_ways(pair)]
+    reports = [pair.sync(first), *_both_ways(pair)]  # either may write its edit first
     assert sum(r.conflicts for r in reports) >= 1
     for vault in (a, b):
         links = conflict_links(vault)
@@ -100,6 +102,31 @@ def test_concurrent_edits_of_one_body_keep_the_later_in_place_and_the_other_as_a
         assert in_place[0][1] == laptop
         assert copies == [(desk, in_place[0][0])]  # the copy names the entry it came from
     assert_same(pair, "A", "B")
+
+
+def test_the_merge_of_concurrent_edits_is_the_same_whichever_computer_syncs_first(tmp_path):
+    """Deterministic merging: the outcome depends on the edits, not on who synced first."""
+    shown = {}
+    for first in ("A", "B"):
+        world = World(tmp_path / first)
+        try:
+            world.first("A")
+            world.sync("A")
+            world.join("B", source="A")
+            world.settle(rounds=1)
+            a, b = world.vault("A"), world.vault("B")
+            made = journal.add_entry(a, "What I said that evening")
+            send(world, "A", "B")
+            world.tick(60)
+            journal.update_entry(a, made.id, body="What I said, and what I now hear in it")
+            world.tick(60)
+            journal.update_entry(b, only_entry(b).id, body="What I said, and what I would say")
+            send(world, first, "B" if first == "A" else "A")  # the other one meets the conflict
+            world.settle()
+            shown[first] = read_models(a)
+        finally:
+            world.close()
+    assert shown["A"]["entries"] == shown["B"]["entries"]
 
 
 def _both_ways(world) -> list[service.SyncReport]:
@@ -264,6 +291,7 @@ def write_until_pruned(world, rounds: int, *, stop: bool = True) -> list[int]:
     return made
 
 
+@pytest.mark.slow  # a snapshot, and so pruning, comes every 50 change files
 def test_a_late_joiner_builds_its_journal_from_a_snapshot_after_old_change_files_were_pruned(
     pair,
 ):
@@ -326,6 +354,7 @@ def test_a_clock_three_days_ahead_is_named_and_a_later_edit_still_wins_by_hlc(wo
 # -- pruning, forgetting, leaving ------------------------------------------------------------
 
 
+@pytest.mark.slow  # a snapshot, and so pruning, comes every 50 change files
 def test_change_files_are_pruned_only_after_every_known_computer_acknowledged_them(pair):
     pair.join("C", source="A")  # C reads what is there, says so, then is away
     pair.copy("C", "A")
@@ -342,6 +371,7 @@ def test_change_files_are_pruned_only_after_every_known_computer_acknowledged_th
     assert_same(pair, "A", "B", "C")
 
 
+@pytest.mark.slow  # a snapshot, and so pruning, comes every 50 change files
 def test_a_forgotten_computer_keeps_its_words_stops_syncing_and_is_not_waited_for(pair):
     c = pair.join("C", source="A").vault
     journal.add_entry(c, "Written on the old laptop")
