@@ -272,30 +272,40 @@ def test_a_mood_set_for_one_day_on_both_computers_keeps_the_later(pair):
 # -- joining late, files arriving cut short ---------------------------------------------------
 
 
-def write_until_pruned(world, rounds: int, *, stop: bool = True) -> list[int]:
-    """A writes an entry and syncs, B reads it and says so, `rounds` times (a snapshot comes
-    every so many change files, and only files a snapshot holds are pruned). Returns the
-    numbers of the change files A wrote; with `stop`, stops once the first of them is pruned."""
-    made = []
-    for n in range(rounds):
-        before = set(change_files(world, "A"))
+def snapshots(world, name: str) -> list[int]:
+    device_id = service.status(world.vault(name)).device_id
+    folder = world.folder(name) / "devices" / device_id
+    return sorted(int(p.stem.split("-")[1]) for p in folder.glob("snapshot-*.rcs"))
+
+
+def write_until_snapshot(world) -> list[int]:
+    """A writes an entry and syncs until a snapshot holds the first change file it wrote (only
+    files a snapshot holds may be pruned). Returns the numbers of the change files written."""
+    before = set(change_files(world, "A"))
+    for n in range(500):
         journal.add_entry(world.vault("A"), f"Step {n}: one small thing, then another")
         world.sync("A")
-        made += sorted(set(change_files(world, "A")) - before)
-        send(world, "A", "B")
-        world.copy("B", "A")
-        world.tick(3600)
-        if stop and made and made[0] not in change_files(world, "A"):
-            break
+        world.tick(600)
+        made = sorted(set(change_files(world, "A")) - before)
+        if made and snapshots(world, "A")[-1] >= made[0]:
+            return made
+    raise AssertionError("A never wrote a snapshot")
+
+
+def acknowledge(world, *names: str) -> None:
+    """Each of `names` reads A's files, and A reads what each says it has read."""
+    for name in names:
+        send(world, "A", name)
+        world.copy(name, "A")
     world.sync("A")
-    return made
 
 
 @pytest.mark.slow  # a snapshot, and so pruning, comes every 50 change files
 def test_a_late_joiner_builds_its_journal_from_a_snapshot_after_old_change_files_were_pruned(
     pair,
 ):
-    made = write_until_pruned(pair, 80)
+    made = write_until_snapshot(pair)
+    acknowledge(pair, "B")
     assert made[0] not in change_files(pair, "A"), "A's first change file was never pruned"
 
     pair.folders.spread()
@@ -340,6 +350,8 @@ def test_a_clock_three_days_ahead_is_named_and_a_later_edit_still_wins_by_hlc(wo
     (ahead,) = [d for d in service.status(b).devices if not d.is_this]
     assert ahead.name == "A"
     assert ahead.clock_ahead_s == pytest.approx(THREE_DAYS.total_seconds(), rel=0.01)
+    said = service.describe(service.status(b), b.clock.now())
+    assert "A" in said and "3 days ahead" in said
 
     world.tick(60)  # B's clock is right: by wall clock its edit is three days older than A's
     later = "Written on the computer whose clock runs ahead, then corrected on the laptop"
@@ -358,14 +370,11 @@ def test_a_clock_three_days_ahead_is_named_and_a_later_edit_still_wins_by_hlc(wo
 def test_change_files_are_pruned_only_after_every_known_computer_acknowledged_them(pair):
     pair.join("C", source="A")  # C reads what is there, says so, then is away
     pair.copy("C", "A")
-    made = write_until_pruned(pair, 60, stop=False)
-    snapshots = [p for p in pair.folder("A").rglob("snapshot-*.rcs")]
-    assert any(int(p.stem.split("-")[1]) >= made[0] for p in snapshots), "no snapshot yet"
+    made = write_until_snapshot(pair)
+    acknowledge(pair, "B")
     assert made[0] in change_files(pair, "A"), "pruned before C had read it"
 
-    pair.folders.spread()
-    pair.sync("C")
-    send(pair, "C", "A")
+    acknowledge(pair, "C")
     assert made[0] not in change_files(pair, "A"), "never pruned once everyone had read it"
     pair.settle()
     assert_same(pair, "A", "B", "C")
@@ -383,7 +392,8 @@ def test_a_forgotten_computer_keeps_its_words_stops_syncing_and_is_not_waited_fo
     assert gone.left
     assert "Written on the old laptop" in bodies(pair.vault("A"))
 
-    made = write_until_pruned(pair, 80)
+    made = write_until_snapshot(pair)
+    acknowledge(pair, "B")
     assert made[0] not in change_files(pair, "A"), "A still waits for the forgotten computer"
 
     pair.folders.spread()
