@@ -25,6 +25,7 @@ from tests.core.sync.sync_world import (
     as_set,
     bodies,
     conflict_links,
+    entries,
     folder_bytes,
     read_models,
 )
@@ -178,6 +179,24 @@ def test_a_trashed_entry_and_an_edit_on_the_other_side_keep_the_edited_words(pai
     pair.settle()
     for vault in (a, b):
         assert edited in bodies(vault)  # in place or in a conflict copy, in the trash or not
+    assert_same(pair, "A", "B")
+
+
+def test_an_edit_then_a_delete_on_one_side_and_a_trash_on_the_other_converge(pair):
+    """Found by the model test: A's edit reached the folder before A deleted the entry; B,
+    not having seen either, put the entry in the trash."""
+    a, b = pair.vault("A"), pair.vault("B")
+    made = journal.add_entry(a, "An apology I rewrote many times")
+    send(pair, "A", "B")
+    pair.tick(60)
+    journal.update_entry(a, made.id, body="An apology I rewrote many times, the last time")
+    pair.sync("A")
+    pair.tick(60)
+    journal.delete_entry_forever(a, made.id)
+    pair.tick(60)
+    journal.trash_entry(b, only_entry(b).id)
+    pair.settle()
+    assert entries(a) == entries(b)
     assert_same(pair, "A", "B")
 
 
