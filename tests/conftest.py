@@ -89,11 +89,11 @@ def plain_vault(make_vault, monkeypatch, tmp_path):
 
     from reconcile_desktop.core.storage import db
 
-    def connect_plain(path, key, now_ms=db.wall_clock_ms):
+    def connect_plain(path, key, stamp=db.no_stamp):
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         for pragma in ("secure_delete = ON", "journal_mode = WAL", "foreign_keys = ON"):
             conn.execute("PRAGMA " + pragma)
-        conn.create_function("rc_now_ms", 0, now_ms)  # the sync triggers' clock
+        db.add_sync_functions(conn, stamp)  # the sync triggers need them
         return conn
 
     monkeypatch.setattr(db, "connect_raw", connect_plain)

@@ -17,6 +17,7 @@ from reconcile_desktop.core.nocontact import store as nocontact
 from reconcile_desktop.core.plans import store as plans
 from reconcile_desktop.core.storage.models import CheckIn
 from reconcile_desktop.core.storage.vault import Vault
+from reconcile_desktop.core.sync import tracking
 
 DEMO_DAYS = 120
 TAGS = ("anger", "sleep", "friends", "work", "therapy", "gratitude", "missing them", "family")
@@ -300,7 +301,7 @@ def bulk_entries(
                     tags=(rng.choice(TAGS),),
                 )
             )
-        with vault.transaction() as s:
+        with vault.transaction() as s, tracking.bulk(s, vault.hlc.stamp()):
             journal.insert_entries(s, entries, now)
 
 

@@ -24,6 +24,7 @@ from reconcile_desktop.core.archive import document, package
 from reconcile_desktop.core.archive.table_list import ArchivedTable, archived_tables
 from reconcile_desktop.core.changes import AREAS, THEME, writes
 from reconcile_desktop.core.errors import InvalidInput
+from reconcile_desktop.core.sync import tracking
 
 if TYPE_CHECKING:
     from reconcile_desktop.core.storage.vault import Vault
@@ -216,7 +217,7 @@ def _run(
                     if row[name] is not None and row[name] not in opened.attachments:
                         opened.blob(row[name])  # names the missing file
         try:
-            with vault.connection() as conn:
+            with vault.connection() as conn, tracking.bulk(conn, vault.hlc.stamp()):
                 try:
                     result = _merge(conn, content, opened, tables, progress)
                 except sa.exc.IntegrityError:  # rows that break a rule the journal keeps

@@ -36,6 +36,7 @@ from reconcile_desktop.core.journal.entries import E, EntryData, NewEntry
 from reconcile_desktop.core.journal.front_matter import Plain, obsidian_tag
 from reconcile_desktop.core.journal.front_matter import dump as dump_front_matter
 from reconcile_desktop.core.journal.markdown_import import TRASH_FOLDER
+from reconcile_desktop.core.sync import tracking
 from reconcile_desktop.paths import NOFOLLOW
 
 if TYPE_CHECKING:
@@ -581,7 +582,7 @@ def import_file(
     """Add the file's entries in one transaction; returns how many were added."""
     entries, _ = _parse(vault, path, source)
     now = vault.clock.now()
-    with vault.transaction() as s:
+    with vault.transaction() as s, tracking.bulk(s, vault.hlc.stamp()):
         flags = _duplicates(s, entries)
         fresh = [e for e, dup in zip(entries, flags, strict=True) if not dup]
         for i in range(0, len(fresh), 500):

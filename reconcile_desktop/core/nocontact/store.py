@@ -125,13 +125,16 @@ def current_period(vault: Vault) -> PeriodData | None:
     """The running period (not ended), if any."""
     P = NOCONTACT_PERIOD
     with vault.connection() as c:
-        p = c.execute(sa.select(P).where(P.c.end_date.is_(None)).order_by(P.c.id.desc())).first()
+        # By time, not by number: each computer numbers synced rows its own way.
+        newest = (P.c.started_utc.desc(), P.c.created_utc.desc(), P.c.id.desc())
+        p = c.execute(sa.select(P).where(P.c.end_date.is_(None)).order_by(*newest)).first()
         return _period_data(p) if p else None
 
 
 def periods(vault: Vault) -> list[PeriodData]:
     with vault.connection() as c:
-        rows = c.execute(sa.select(NOCONTACT_PERIOD).order_by(NOCONTACT_PERIOD.c.id)).all()
+        P = NOCONTACT_PERIOD
+        rows = c.execute(sa.select(P).order_by(P.c.started_utc, P.c.created_utc, P.c.id)).all()
         return [_period_data(p) for p in rows]
 
 

@@ -204,7 +204,7 @@ def add_pause(
 
 def goals(vault: Vault, *, include_archived: bool = False) -> list[GoalData]:
     with vault.session() as s:
-        q = select(Goal).order_by(col(Goal.position), col(Goal.id))
+        q = select(Goal).order_by(col(Goal.position), col(Goal.created_utc), col(Goal.id))
         if not include_archived:
             q = q.where(Goal.status != "archived")
         return [_goal_data(g) for g in s.exec(q)]
@@ -329,7 +329,9 @@ def commitments(
 ) -> list[CommitmentData]:
     today = vault.clock.today()
     with vault.session() as s:
-        q = select(Commitment).order_by(col(Commitment.position), col(Commitment.id))
+        q = select(Commitment).order_by(
+            col(Commitment.position), col(Commitment.created_utc), col(Commitment.id)
+        )
         if goal_id is not None:
             q = q.where(Commitment.goal_id == goal_id)
         if not include_archived:
@@ -449,7 +451,11 @@ def day_items(vault: Vault, day: dt.date | None = None) -> list[DayItem]:
     items = []
     with vault.session() as s:
         marks = {r.commitment_id: r for r in s.exec(select(CheckIn).where(CheckIn.day == day))}
-        rows = s.exec(select(Commitment).order_by(col(Commitment.position), col(Commitment.id)))
+        rows = s.exec(
+            select(Commitment).order_by(
+                col(Commitment.position), col(Commitment.created_utc), col(Commitment.id)
+            )
+        )
         for c in rows:
             g = goal_by_id[c.goal_id]
             mark = marks.get(c.id)
@@ -473,7 +479,7 @@ def histories_for(
     """Everything progress.py needs, in a few queries whatever the number of days. Check-ins
     are read as plain tuples: building ORM objects for years of them costs tens of ms."""
     with vault.session() as s:
-        q = select(Commitment).order_by(col(Commitment.id))
+        q = select(Commitment).order_by(col(Commitment.created_utc), col(Commitment.id))
         if goal_id is not None:
             q = q.where(Commitment.goal_id == goal_id)
         cs = s.exec(q).all()

@@ -17,18 +17,30 @@ def key_literal(key: bytearray, salt: bytes | None = None) -> str:
     return "\"x'" + key.hex() + (salt.hex() if salt else "") + "'\""
 
 
-def wall_clock_ms() -> int:
-    import time
-
-    return time.time_ns() // 1_000_000
+def no_stamp() -> str:
+    raise RuntimeError("this connection cannot stamp changes")
 
 
-def connect_raw(path: Path, key: bytearray, now_ms: Callable[[], int] = wall_clock_ms):
+def add_sync_functions(conn, stamp: Callable[[], str]) -> None:
+    """rc_stamp() for the sync triggers (core/sync/tracking.py), and rc_tracking(), a switch
+    of this connection alone that a merge or a bulk import turns off while it writes."""
+    tracking = [1]
+
+    def set_tracking(on: int) -> int:
+        tracking[0] = int(on)
+        return tracking[0]
+
+    conn.create_function("rc_stamp", 0, stamp)
+    conn.create_function("rc_tracking", 0, lambda: tracking[0])
+    conn.create_function("rc_set_tracking", 1, set_tracking)
+
+
+def connect_raw(path: Path, key: bytearray, stamp: Callable[[], str] = no_stamp):
     """One sqlcipher3 connection set up in the order the security review asked for.
 
     isolation_level=None: SQLAlchemy emits BEGIN itself (see make_engine), which keeps
-    Python's sqlite3 module from opening transactions behind our back. `now_ms` is the clock
-    the sync triggers stamp rows with (core/sync/tracking.py), so a test's clock reaches them.
+    Python's sqlite3 module from opening transactions behind our back. `stamp` gives the sync
+    triggers this device's next clock stamp (core/sync/hlc.py).
     """
     import sqlcipher3
 
@@ -43,7 +55,7 @@ def connect_raw(path: Path, key: bytearray, now_ms: Callable[[], int] = wall_clo
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
-        conn.create_function("rc_now_ms", 0, now_ms)
+        add_sync_functions(conn, stamp)
     except Exception:
         conn.close()
         raise
@@ -54,7 +66,7 @@ def make_engine(
     path: Path,
     key_source: Callable[[], bytearray],
     guard: Callable[[], None] = lambda: None,
-    now_ms: Callable[[], int] = wall_clock_ms,
+    stamp: Callable[[], str] = no_stamp,
 ) -> Engine:
     """An engine whose connections are keyed by `key_source()`; hide_parameters keeps
     journal text out of any SQLAlchemy error message. `guard` runs before a connection is
@@ -66,7 +78,7 @@ def make_engine(
 
     def creator():
         guard()
-        return connect_raw(path, key_source(), now_ms)
+        return connect_raw(path, key_source(), stamp)
 
     engine = create_engine(
         "sqlite://",

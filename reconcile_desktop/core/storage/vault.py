@@ -42,6 +42,7 @@ from reconcile_desktop.core.storage import pair_swap as pairswap
 from reconcile_desktop.core.storage.instance_lock import InstanceLock
 from reconcile_desktop.core.storage.regular_file import NotARegularFile
 from reconcile_desktop.core.storage.vault_files import check_access, remove_leftovers
+from reconcile_desktop.core.sync.hlc import HybridClock
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -122,6 +123,7 @@ class Vault:
         self._key: bytearray | None = None
         self._engine: Engine | None = None
         self._joined = threading.local()  # the transaction open on each thread, if any
+        self.hlc = HybridClock(self._now_ms)  # stamps this device's changes (core/sync)
 
     # -- files and the single-instance lock -------------------------------------------------
 
@@ -273,6 +275,8 @@ class Vault:
                 if tune:
                     self._migrate()
                     self.optimize()
+                else:
+                    self._load_clock()
         except BaseException:
             self._close_engine()
             raise
@@ -316,7 +320,7 @@ class Vault:
 
         self._key = bytearray(data_key)  # our own copy, wiped by _close_engine
         self._engine = make_engine(
-            path, self._current_key, self._check_still_ours, now_ms=self._now_ms
+            path, self._current_key, self._check_still_ours, stamp=self.hlc.stamp
         )
 
     def with_data_key(self, use: Callable[[bytes], object]) -> object:
@@ -362,12 +366,19 @@ class Vault:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
 
+    def _load_clock(self) -> None:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT device, hlc FROM sync_state WHERE id = 1").first()
+        if row is not None:
+            self.hlc.load(row[0], row[1])
+
     def _migrate(self) -> None:
         from reconcile_desktop.core.storage import migrations
 
         with self.engine.begin() as conn:
             current = migrations.current_revision(conn)
         if current == migrations.HEAD:
+            self._load_clock()
             return
         if current is not None:
             from reconcile_desktop.core.backups.automatic import migration_label
@@ -377,6 +388,7 @@ class Vault:
             self._copy_into(self.dir / "backups", migration_label(current), owner=None)
         with self.engine.begin() as conn:
             migrations.upgrade(conn)
+        self._load_clock()
 
     # -- sessions ------------------------------------------------------------------------------
 

@@ -15,14 +15,15 @@ import datetime as dt
 import json
 from typing import Any
 
-from reconcile_desktop.core.sync import records
+from reconcile_desktop.core.sync import records, tracking
 from reconcile_desktop.core.sync.folder import Folder
 from reconcile_desktop.core.sync.merging import Merge, areas_of
 from reconcile_desktop.core.sync.sealing import SyncKey, Unreadable, epoch_of, pack, unpack
 
 BATCH_ROWS = 2000  # rows per change file, so one huge import is several files, not one
 BATCH_BYTES = 32 * 1024 * 1024
-SNAPSHOT_EVERY = 50  # change files of this device between two of its snapshots
+SNAPSHOT_EVERY = 50  # change files of this device between two of its snapshots, at least
+SNAPSHOT_ALWAYS = 500  # ... and at most
 CLOCK_NOTICED_S = 5 * 60
 
 
@@ -41,13 +42,15 @@ def save_config(conn, config: dict[str, Any]) -> None:
     conn.exec_driver_sql("UPDATE sync_state SET config = ? WHERE id = 1", (json.dumps(kept),))
 
 
-def set_applying(conn, on: bool) -> None:
-    conn.exec_driver_sql("UPDATE sync_state SET applying = ? WHERE id = 1", (int(on),))
+def set_tracking(conn, on: bool) -> None:
+    """Off while a merge writes other devices' rows (it keeps their ids and stamps itself)."""
+    conn.exec_driver_sql("SELECT rc_set_tracking(?)", (int(on),))
 
 
-def advance_clock(conn, newest_hlc: int) -> None:
-    """The hybrid clock's receive rule: never stamp below what was read."""
-    conn.exec_driver_sql("UPDATE sync_state SET hlc = MAX(hlc, ?) WHERE id = 1", (newest_hlc,))
+def save_clock(vault, conn, newest_hlc: int = 0) -> None:
+    """The hybrid clock's receive rule (never stamp below what was read), saved with it."""
+    vault.hlc.receive(newest_hlc)
+    conn.exec_driver_sql("UPDATE sync_state SET hlc = MAX(hlc, ?) WHERE id = 1", (vault.hlc.last,))
 
 
 def read_pointers(conn) -> dict[str, int]:
@@ -114,7 +117,7 @@ class Outcome:
 def merge_doc(vault, doc: dict, blobs: list[bytes], reads: dict[str, int]) -> Merge:
     """Merge one file's rows and record how far it reached, in one transaction."""
     with vault.connection() as conn:
-        set_applying(conn, True)
+        set_tracking(conn, False)
         merge = Merge(conn)
         try:
             merge.apply(doc.get("rows", []), blobs)
@@ -126,9 +129,9 @@ def merge_doc(vault, doc: dict, blobs: list[bytes], reads: dict[str, int]) -> Me
                     )
             for device, seq in reads.items():
                 set_read(conn, device, seq)
-            advance_clock(conn, merge.newest_hlc)
+            save_clock(vault, conn, merge.newest_hlc)
         finally:
-            set_applying(conn, False)
+            set_tracking(conn, True)
     return merge
 
 
@@ -184,14 +187,16 @@ def merge_best_snapshot(vault, key: SyncKey, folder: Folder, out: Outcome) -> No
         for seq in folder.snapshot_seqs(device)
         if (path := folder.snapshot_path(device, seq)).exists()
     ]
-    for _mtime, device, seq, path in sorted(found, reverse=True):
+    for _mtime, device, seq, _path in sorted(found, reverse=True):
         try:
-            doc, blobs = open_doc(key, folder.read(path), snapshot_aad(device, seq))
+            docs = open_snapshot(key, folder, device, seq)
         except (Unreadable, OSError):
             out.unreadable += 1
             continue
-        rows = doc.get("rows", []) + doc.get("tombstones", [])
-        out.add(merge_doc(vault, dict(doc, rows=rows), blobs, snapshot_reads(doc)))
+        for doc, blobs in docs[:-1]:
+            out.add(merge_doc(vault, doc, blobs, {}))
+        doc, blobs = docs[-1]
+        out.add(merge_doc(vault, doc, blobs, snapshot_reads(doc)))
         return
 
 
@@ -200,13 +205,14 @@ def _merge_snapshot(vault, key, folder, device, done, out) -> int | None:
         if seq <= done:
             return None
         try:
-            data = folder.read(folder.snapshot_path(device, seq))
-            doc, blobs = open_doc(key, data, snapshot_aad(device, seq))
+            docs = open_snapshot(key, folder, device, seq)
         except Unreadable:
             out.unreadable += 1
             continue
-        rows = doc.get("rows", []) + doc.get("tombstones", [])
-        out.add(merge_doc(vault, dict(doc, rows=rows), blobs, {device: seq}))
+        for doc, blobs in docs[:-1]:
+            out.add(merge_doc(vault, doc, blobs, {}))
+        doc, blobs = docs[-1]
+        out.add(merge_doc(vault, doc, blobs, {device: seq}))
         return seq
     return None
 
@@ -224,12 +230,15 @@ def write_changes(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
     with vault.connection() as conn:
         # Take the write lock first, so no write lands between reading and marking.
         conn.exec_driver_sql("UPDATE sync_state SET config = config WHERE id = 1")
+        tracking.name_provisional(conn)
         config = load_state(conn)
         device = config["device"]
         batch, blobs, size = [], [], 0
         files: list[tuple[dict, list[bytes]]] = []
+        written: list[tuple] = []
         for table in records.order():
-            for record in records.row_records(conn, table, dirty_only=True, blobs=blobs):
+            rows = records.row_records(conn, table, dirty_only=True, blobs=blobs, written=written)
+            for record in rows:
                 batch.append(record)
                 size += sum(len(b) for b in blobs[-1:]) if blobs else 0
                 if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
@@ -246,50 +255,125 @@ def write_changes(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
             folder.write_new(folder.change_path(device, seq), sealed)
             out.written += 1
         if files:
+            for update in written:
+                conn.exec_driver_sql(
+                    "UPDATE sync_row SET fields = ?, shadow = ? WHERE tbl = ? AND rid = ?", update
+                )
             conn.exec_driver_sql("UPDATE sync_row SET dirty = 0, body_dirty = 0 WHERE dirty = 1")
             conn.exec_driver_sql("UPDATE sync_tombstone SET dirty = 0 WHERE dirty = 1")
             config["seq"] = seq
             save_config(conn, config)
+        save_clock(vault, conn)
 
 
 def write_snapshot(vault, key: SyncKey, folder: Folder, *, replace: bool = False) -> int:
     """Everything this device holds, so a new device need not replay every change file.
+    Photos go into parts of at most BATCH_BYTES, written before the snapshot that names them.
     `replace`: after a key renewal, a snapshot of the same number under the new key."""
     # Anything not yet in a change file goes into one first, so the snapshot's number says
     # exactly which change files it holds.
     write_changes(vault, key, folder, Outcome())
     with vault.connection() as conn:
         config = load_state(conn)
-        device = config["device"]
-        blobs: list[bytes] = []
-        rows = [
-            r
-            for table in records.order()
-            for r in records.row_records(conn, table, dirty_only=False, blobs=blobs)
-        ]
-        tombstones = list(records.tombstone_records(conn, dirty_only=False))
-        seen: dict[str, list[str]] = {}
-        for uuid, version in conn.exec_driver_sql("SELECT uuid, version FROM sync_seen"):
-            seen.setdefault(uuid, []).append(version)
-        seq = int(config.get("seq", 0))
-        doc = {
-            "kind": "snapshot",
-            "device": device,
-            "seq": seq,
-            "read": read_pointers(conn),
-            "rows": rows,
-            "tombstones": tombstones,
-            "seen": seen,
-        }
+        device, seq = config["device"], int(config.get("seq", 0))
         path = folder.snapshot_path(device, seq)
         if replace or not path.exists():  # else nothing of ours changed since that one
+            blobs: list[bytes] = []
+            rows = [
+                r
+                for table in records.order()
+                if table not in records.BLOB_TABLES
+                for r in records.row_records(conn, table, dirty_only=False, blobs=blobs)
+            ]
+            parts = _write_parts(conn, key, folder, device, seq)
+            seen: dict[str, list[str]] = {}
+            for uuid, version in conn.exec_driver_sql("SELECT uuid, version FROM sync_seen"):
+                seen.setdefault(uuid, []).append(version)
+            doc = {
+                "kind": "snapshot",
+                "device": device,
+                "seq": seq,
+                "parts": parts,
+                "read": read_pointers(conn),
+                "rows": rows,
+                "tombstones": list(records.tombstone_records(conn, dirty_only=False)),
+                "seen": seen,
+            }
             folder.replace(path, seal_doc(key, doc, blobs, snapshot_aad(device, seq)))
         config["snapshot"] = seq
         save_config(conn, config)
     for old in folder.snapshot_seqs(device):
         if old < seq:
             folder.remove(folder.snapshot_path(device, old))
+    for old, part in folder.part_names(device):
+        if old < seq:
+            folder.remove(folder.part_path(device, old, part))
     return seq
+
+
+def _write_parts(conn, key: SyncKey, folder: Folder, device: str, seq: int) -> int:
+    parts = 0
+
+    def flush(batch: list[dict], blobs: list[bytes]) -> None:
+        nonlocal parts
+        doc = {"kind": "part", "device": device, "seq": seq, "rows": batch}
+        path = folder.part_path(device, seq, parts)
+        folder.replace(path, seal_doc(key, doc, blobs, part_aad(device, seq, parts)))
+        parts += 1
+
+    for table in records.BLOB_TABLES:
+        batch: list[dict] = []
+        blobs: list[bytes] = []
+        for record in records.row_records(conn, table, dirty_only=False, blobs=blobs):
+            batch.append(record)
+            if sum(len(b) for b in blobs) >= BATCH_BYTES:
+                flush(batch, blobs)
+                batch = []
+                del blobs[:]  # in place: the rows being read number their photos in this list
+        if batch:
+            flush(batch, blobs)
+    return parts
+
+
+def snapshot_due(folder: Folder, config: dict) -> bool:
+    """A new snapshot once the change files since the last one are many and weigh a quarter of
+    it: the folder stays within about 1.25 times a snapshot, without rewriting a big
+    snapshot for every few changes."""
+    device, snapshot = config["device"], int(config.get("snapshot", 0))
+    since = [s for s in folder.change_seqs(device) if s > snapshot]
+    if len(since) >= SNAPSHOT_ALWAYS:
+        return True
+    if len(since) < SNAPSHOT_EVERY:
+        return False
+
+    def size(path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
+
+    held = size(folder.snapshot_path(device, snapshot)) + sum(
+        size(folder.part_path(device, seq, part))
+        for seq, part in folder.part_names(device)
+        if seq == snapshot
+    )
+    return sum(size(folder.change_path(device, s)) for s in since) * 4 >= held
+
+
+def part_aad(device: str, seq: int, part: int) -> str:
+    return f"{device}|snapshot|{seq}|part|{part}"
+
+
+def open_snapshot(key: SyncKey, folder: Folder, device: str, seq: int) -> list[tuple[dict, list]]:
+    """A snapshot and its parts, parts first (photos before the rows that show them); raises
+    Unreadable when any of them is not here whole yet."""
+    main = open_doc(key, folder.read(folder.snapshot_path(device, seq)), snapshot_aad(device, seq))
+    docs = [
+        open_doc(key, folder.read(folder.part_path(device, seq, n)), part_aad(device, seq, n))
+        for n in range(int(main[0].get("parts", 0)))
+    ]
+    doc, blobs = main
+    return [*docs, (dict(doc, rows=doc.get("rows", []) + doc.get("tombstones", [])), blobs)]
 
 
 # -- what each device says of itself --------------------------------------------------------------

@@ -30,6 +30,7 @@ FORMAT = 1
 _DEVICE_ID = re.compile(r"[0-9a-f]{16}")
 _CHANGE = re.compile(r"(\d{10})\.rcs")
 _SNAPSHOT = re.compile(r"snapshot-(\d{10})\.rcs")
+_PART = re.compile(r"snapshot-(\d{10})-(\d{4})\.rcs")
 
 
 class Folder:
@@ -46,6 +47,19 @@ class Folder:
 
     def snapshot_path(self, device: str, seq: int) -> Path:
         return self.device_dir(device) / f"snapshot-{seq:010d}.rcs"
+
+    def part_path(self, device: str, seq: int, part: int) -> Path:
+        """A snapshot's photos, in parts, so no file (and no memory) holds them all at once."""
+        return self.device_dir(device) / f"snapshot-{seq:010d}-{part:04d}.rcs"
+
+    def part_names(self, device: str) -> list[tuple[int, int]]:
+        try:
+            names = os.listdir(self.device_dir(device))
+        except OSError:
+            return []
+        return sorted(
+            (int(m.group(1)), int(m.group(2))) for n in names if (m := _PART.fullmatch(n))
+        )
 
     def device_path(self, device: str) -> Path:
         return self.device_dir(device) / DEVICE_FILE

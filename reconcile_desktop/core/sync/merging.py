@@ -10,9 +10,9 @@
 - A delete removes the row unless the row changed after it; an entry also survives a delete
   made by a device that never saw its current words. Deletes are kept as tombstones.
 
-Runs inside one transaction with sync_state.applying = 1, so the triggers record ids but do not
-stamp merged rows as local changes. Counts and measures (streaks, strength) are never merged:
-they are computed from the merged facts.
+Runs inside one transaction with tracking off (rc_set_tracking(0)): the triggers leave merged rows
+alone, and the merge writes their ids and stamps itself. Counts and measures (streaks, strength)
+are never merged: they are computed from the merged facts.
 """
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from reconcile_desktop.core.sync import records
 from reconcile_desktop.core.sync.records import field_stamp, row_stamp, shapes
 
+_LOCAL = "tbl, rid, born, stamp, fields, shadow, base, body_dirty"
 _PENDING = object()  # a linked row that has not arrived yet
 _DEAD = object()  # a linked row that was deleted, taking this one with it
 
@@ -44,6 +47,7 @@ class Merge:
         self.applied = 0
         self.conflicts = 0
         self.newest_hlc = 0
+        self.left_out = 0
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -52,7 +56,7 @@ class Merge:
 
     def _local(self, uuid: str):
         return self._q(
-            "SELECT tbl, rid, born, fields, base, body_dirty FROM sync_row WHERE uuid = ?",
+            f"SELECT {_LOCAL} FROM sync_row WHERE uuid = ?",
             (uuid,),
         ).first()
 
@@ -167,8 +171,7 @@ class Merge:
             return None
         rid = "|".join(str(v) for v in found)
         return self._q(
-            "SELECT tbl, rid, born, fields, base, body_dirty FROM sync_row "
-            "WHERE tbl = ? AND rid = ?",
+            f"SELECT {_LOCAL} FROM sync_row WHERE tbl = ? AND rid = ?",
             (table, rid),
         ).first()
 
@@ -189,17 +192,28 @@ class Merge:
             if not self._outlives(record, uuid, tomb):
                 return None
             self._q("DELETE FROM sync_tombstone WHERE uuid = ?", (uuid,))
-        rid = self._insert(table, values)
-        self._q(
-            "UPDATE sync_row SET uuid = ?, born = ?, fields = ?, base = ?, dirty = 0, "
-            "body_dirty = 0 WHERE tbl = ? AND rid = ?",
-            (uuid, record["b"], json.dumps(record["f"]), record.get("base"), table, rid),
-        )
+        try:
+            rid = self._insert(table, values)
+        except IntegrityError:
+            # A rule of this journal the row would break (say, a second mark for one step
+            # and day under another id): the row already here stays, and the sync goes on.
+            self.left_out += 1
+            return None
+        shadow = json.dumps(records.hashes(shapes()[table], values))
+        self._track(table, rid, uuid, record["b"], row_stamp(record), json.dumps(record["f"]),
+                    shadow, record.get("base"), 0)  # fmt: skip
         if table == "entry":
             self._see(uuid, field_stamp(record, "body"))
         self.touched.add(table)
         self.applied += 1
         return rid
+
+    def _track(self, table, rid, uuid, born, stamp, fields, shadow, base, dirty) -> None:
+        self._q(
+            "INSERT OR REPLACE INTO sync_row (tbl, rid, uuid, born, stamp, fields, shadow, dirty, "
+            "base, body_dirty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            (table, rid, uuid, born, stamp, fields, shadow, dirty, base),
+        )
 
     def _insert(self, table: str, values: dict) -> str:
         shape = shapes()[table]
@@ -213,11 +227,12 @@ class Merge:
     def _merge(self, record: dict, values: dict, local) -> None:
         table = record["t"]
         shape = shapes()[table]
-        _tbl, rid, born, fields_text, base, body_dirty = local
-        fields = {k: v for k, v in json.loads(fields_text or "{}").items() if v}
+        _tbl, rid, born, stamp, fields_text, shadow_text, base, body_dirty = local
         current = self._current(table, rid)
         if current is None:
             return None
+        fields = records.local_fields(shape, current, fields_text, shadow_text, stamp, born)
+        shadow = json.loads(shadow_text) if shadow_text else dict.fromkeys(shape.values, "")
         changes: dict[str, Any] = {}
         for col in shape.values:
             if col not in values:
@@ -235,6 +250,8 @@ class Merge:
             base, body_dirty = self._merge_body(
                 record, values, current, rid, fields, born, changes, base, body_dirty
             )
+        for col, value in changes.items():
+            shadow[col] = records.value_hash(value)
         if changes:
             sets = ", ".join(f"{c} = ?" for c in changes)
             where = " AND ".join(f"{k} = ?" for k in shape.keys)
@@ -245,9 +262,11 @@ class Merge:
             self.touched.add(table)
             self.applied += 1
         self._q(
-            "UPDATE sync_row SET fields = ?, base = ?, body_dirty = ? WHERE tbl = ? AND rid = ?",
-            (json.dumps(fields), base, body_dirty, table, rid),
-        )
+            "UPDATE sync_row SET fields = ?, shadow = ?, stamp = MAX(stamp, ?), base = ?, "
+            "body_dirty = ? WHERE tbl = ? AND rid = ?",
+            (json.dumps(fields), json.dumps(shadow), row_stamp(record), base, body_dirty, table,
+             rid),
+        )  # fmt: skip
         return rid
 
     def _current(self, table: str, rid: str) -> dict | None:
@@ -280,7 +299,10 @@ class Merge:
             fields["body"] = theirs
             base, dirty = their_base, 0
         else:
-            self._conflict_copy(uuid, current, theirs, values["body"], current["id"])
+            # The copy keeps the other side's whole version, as its computer held it, so it
+            # is the same whichever computer makes it first.
+            loser = {**current, **{k: v for k, v in values.items() if k in current}}
+            self._conflict_copy(uuid, loser, theirs, values["body"], current["id"])
         self._see(uuid, ours, theirs)
         return base, dirty
 
@@ -292,11 +314,8 @@ class Merge:
         values.update(body=body, conflict_of_id=entry_id)
         rid = self._insert("entry", values)
         # Dirty, so it travels: the other side makes the same copy, and the two meet by id.
-        self._q(
-            "UPDATE sync_row SET uuid = ?, born = ?, fields = '{}', dirty = 1 "
-            "WHERE tbl = 'entry' AND rid = ?",
-            (copy_id, version, rid),
-        )
+        shadow = json.dumps(records.hashes(shapes()["entry"], values))
+        self._track("entry", rid, copy_id, version, version, "{}", shadow, None, 1)
         self._see(copy_id, version)
         self.touched.add("entry")
 
@@ -309,8 +328,11 @@ class Merge:
         seen = record.get("seen") or []
         local = self._local(uuid)
         if local is not None:
-            table, rid, born, fields_text, _base, _dirty = local
-            fields = {k: v for k, v in json.loads(fields_text or "{}").items() if v}
+            table, rid, born, stamp, fields_text, shadow_text, _base, _dirty = local
+            current = self._current(table, rid) or {}
+            fields = records.local_fields(
+                shapes()[table], current, fields_text, shadow_text, stamp, born
+            )
             newest = max([born, *fields.values()])
             survives = newest > stamp
             if table == "entry":
@@ -322,7 +344,12 @@ class Merge:
             current = self._current(table, rid)
             if current is not None:
                 where = " AND ".join(f"{k} = ?" for k in shape.keys)
-                self._q(f"DELETE FROM {table} WHERE {where}", tuple(current[k] for k in shape.keys))
+                try:
+                    self._q(
+                        f"DELETE FROM {table} WHERE {where}", tuple(current[k] for k in shape.keys)
+                    )
+                except IntegrityError:
+                    return  # still used here (a photo an entry shows): it stays
                 self._q("DELETE FROM sync_row WHERE tbl = ? AND rid = ?", (table, rid))
                 self.touched.add(table)
                 self.applied += 1

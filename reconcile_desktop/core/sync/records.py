@@ -9,6 +9,7 @@ A tombstone: {"t": table, "u": sync id, "d": stamp, "body": deleted body version
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -46,6 +47,10 @@ def order() -> tuple[str, ...]:
     return tuple(shapes())
 
 
+# Tables whose rows carry blobs (photos): a snapshot writes them in parts.
+BLOB_TABLES = tuple(name for name, shape in shapes().items() if shape.blobs)
+
+
 def _uuid_of(conn, parent: str, value) -> str | None:
     if value is None:
         return None
@@ -60,28 +65,64 @@ def _fields(text: str | None) -> dict[str, str]:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def row_records(conn, table: str, *, dirty_only: bool, blobs: list[bytes]) -> Iterator[dict]:
-    """Records of `table`'s rows (only those not yet written when dirty_only)."""
+def value_hash(value) -> str:
+    data = bytes(value) if isinstance(value, bytes | bytearray | memoryview) else repr(value)
+    if isinstance(data, str):
+        data = data.encode()
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def hashes(shape: TableShape, values: dict) -> dict[str, str]:
+    return {c: value_hash(values[c]) for c in shape.values if c in values}
+
+
+def local_fields(
+    shape: TableShape, values: dict, fields: str | None, shadow: str | None, stamp: str, born: str
+) -> dict[str, str]:
+    """Each column's stamp: as last written or merged, or, for a column this device changed
+    since (its value no longer matches the hash kept then), this device's last write."""
+    found = _fields(fields)
+    if shadow is None:  # made here and never written out: every value is this device's
+        return {c: stamp for c in shape.values} if stamp > born else found
+    kept = json.loads(shadow)
+    for col in shape.values:
+        if col in values and value_hash(values[col]) != kept.get(col):
+            found[col] = stamp
+    return found
+
+
+def row_records(
+    conn,
+    table: str,
+    *,
+    dirty_only: bool,
+    blobs: list[bytes],
+    written: list[tuple] | None = None,
+) -> Iterator[dict]:
+    """Records of `table`'s rows (only those not yet written when dirty_only). `written`
+    collects (fields, shadow, table, rid) to save once the records are in the folder."""
     shape = shapes()[table]
     cols = ", ".join(f"T.{c}" for c in shape.columns)
-    meta = "r.uuid, r.born, r.fields, r.base"
-    if len(shape.keys) == 1 and dirty_only:
-        key = shape.keys[0]
-        cast = "CAST(r.rid AS INTEGER)" if shape.int_key else "r.rid"
+    meta = "r.uuid, r.born, r.stamp, r.fields, r.shadow, r.base, r.rid"
+    table_def = tracking_table(table)
+    if dirty_only:  # a few rows: found from the bookkeeping's index of rows not yet written
         sql = (
-            f"SELECT {cols}, {meta} FROM sync_row r JOIN {table} T ON T.{key} = {cast} "
+            f"SELECT {cols}, {meta} FROM sync_row r JOIN {table} T "
+            f"ON {tracking.key_match(table_def, 'T', 'r.rid')} "
             f"WHERE r.dirty = 1 AND r.tbl = ?"
         )
-    else:
-        rid = tracking.rid_sql(tracking_table(table), "T")
+    else:  # every row (a snapshot): one pass over the table
         sql = (
             f"SELECT {cols}, {meta} FROM {table} T JOIN sync_row r "
-            f"ON r.tbl = ? AND r.rid = {rid}" + (" WHERE r.dirty = 1" if dirty_only else "")
+            f"ON r.tbl = ? AND r.rid = {tracking.rid_sql(table_def, 'T')}"
         )
     link_cache: dict[tuple[str, object], str | None] = {}
-    for row in conn.exec_driver_sql(sql, (table,)).fetchall():
+    for row in conn.exec_driver_sql(sql, (table,)):  # streamed: photos are big
         values = dict(zip(shape.columns, row[: len(shape.columns)], strict=True))
-        uuid, born, fields, base = row[len(shape.columns) :]
+        uuid, born, stamp, fields_text, shadow, base, rid = row[len(shape.columns) :]
+        fields = local_fields(shape, values, fields_text, shadow, stamp, born)
+        if written is not None:
+            written.append((json.dumps(fields), json.dumps(hashes(shape, values)), table, rid))
         carried = {}
         for col in shape.carried:
             value = values[col]
@@ -95,7 +136,7 @@ def row_records(conn, table: str, *, dirty_only: bool, blobs: list[bytes]) -> It
                 blobs.append(bytes(value))
                 value = {"$b": len(blobs) - 1}
             carried[col] = value
-        record = {"t": table, "u": uuid, "b": born, "f": _fields(fields), "v": carried}
+        record = {"t": table, "u": uuid, "b": born, "f": fields, "v": carried}
         if base is not None:
             record["base"] = base
         yield record

@@ -138,6 +138,8 @@ def start(vault: Vault, folder: Path, device_name: str | None = None) -> SyncSta
     if marker is not None and marker.get("epoch") != key.epoch:
         raise SyncFolderForeign()
     config = _config(vault)
+    if config.get("removed_here"):
+        config.update(_new_device_id(vault))
     fresh = marker is None
     config.update(
         enabled=True,
@@ -163,6 +165,16 @@ def start(vault: Vault, folder: Path, device_name: str | None = None) -> SyncSta
     engine.write_snapshot(vault, key, target)
     sync_now(vault)
     return status(vault)
+
+
+def _new_device_id(vault: Vault) -> dict:
+    """A computer forgotten by another one comes back as a new device: the others stopped
+    waiting for the old one, and its old files may be gone."""
+    device = secrets.token_hex(8)
+    with vault.connection() as conn:
+        conn.exec_driver_sql("UPDATE sync_state SET device = ? WHERE id = 1", (device,))
+    vault.hlc.load(device, 0)
+    return {"device": device, "removed_here": False, "seq": 0, "snapshot": 0}
 
 
 def _host_name() -> str:
@@ -221,15 +233,14 @@ def _sync(vault: Vault, key: SyncKey, target: Folder, config: dict, out) -> str 
                 "left": bool(doc.get("left")),
             }
     if device in removed:
-        _save(vault, {"enabled": False, "problem": REMOVED})
+        _save(vault, {"enabled": False, "problem": REMOVED, "removed_here": True})
         return REMOVED
     for other in target.devices():
         if other != device and other not in removed:
             engine.read_device(vault, key, target, other, out)
     engine.write_changes(vault, key, target, out)
     config = _config(vault)
-    since = int(config.get("seq", 0)) - int(config.get("snapshot", 0))
-    if since >= engine.SNAPSHOT_EVERY:
+    if engine.snapshot_due(target, config):
         engine.write_snapshot(vault, key, target)
         config = _config(vault)
     _save(vault, {"devices": seen_devices, "removed": sorted(set(config.get("removed", [])))})
