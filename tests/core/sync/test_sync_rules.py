@@ -47,10 +47,19 @@ def only_entry(vault) -> journal.EntryData:
 
 
 def assert_same(world, *names: str) -> None:
-    first, *rest = names
-    shown = read_models(world.vault(first))
-    for name in rest:
-        assert read_models(world.vault(name)) == shown, f"{name} shows other data than {first}"
+    """Every named computer shows the same, read at one instant (a clock may run ahead)."""
+    clocks = [world.computers[n].clock for n in names]
+    kept = [c.fixed for c in clocks]
+    for c in clocks:
+        c.fixed = world.now
+    try:
+        first, *rest = names
+        shown = read_models(world.vault(first))
+        for name in rest:
+            assert read_models(world.vault(name)) == shown, f"{name} shows other than {first}"
+    finally:
+        for c, fixed in zip(clocks, kept, strict=True):
+            c.fixed = fixed
 
 
 def change_files(world, name: str, of: str | None = None) -> list[int]:
