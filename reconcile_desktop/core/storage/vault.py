@@ -196,13 +196,15 @@ class Vault:
         passphrase: str,
         *,
         data_key: bytearray | None = None,
+        from_copy: Path | None = None,
         fill: Callable[[], None] | None = None,
     ) -> None:
         """A new vault; leaves it unlocked. Never overwrites anything.
 
         Joining a journal from a sync folder passes its `data_key` (already unwrapped with
-        this passphrase) and `fill`, which writes the journal's rows into the new database
-        before it is moved into place: a join that fails leaves no journal behind."""
+        this passphrase), `from_copy` (a snapshot: an encrypted copy of another computer's
+        vault.db under that key) and `fill`, which makes the copy this computer's own before it
+        is moved into place: a join that fails leaves no journal behind."""
         if data_key is None:
             keyfile.check_new_passphrase(passphrase)  # refused before any file or folder exists
         self.claim()
@@ -213,6 +215,10 @@ class Vault:
         tmp_db.unlink(missing_ok=True)
         try:
             with user_errors():
+                if from_copy is not None:
+                    import shutil  # here: it loads bz2 and lzma (see _copy_into)
+
+                    shutil.copyfile(from_copy, tmp_db)
                 self._open(tmp_db, data_key)
                 self._migrate()
             if fill is not None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
-from reconcile_desktop.core.sync import records, tracking
+from reconcile_desktop.core.sync import records, snapshots, tracking
 from reconcile_desktop.core.sync.folder import Folder
 from reconcile_desktop.core.sync.merging import Merge, areas_of
 from reconcile_desktop.core.sync.sealing import SyncKey, Unreadable, epoch_of, pack, unpack
@@ -178,41 +179,49 @@ def read_device(vault, key: SyncKey, folder: Folder, device: str, out: Outcome) 
         out.add(merge_doc(vault, doc, blobs, {device: seq}))
 
 
-def merge_best_snapshot(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
-    """A new device starts from the newest whole snapshot in the folder, and with it learns
-    how far that snapshot had read every device (their later change files come next)."""
-    found = [
-        (path.stat().st_mtime, device, seq, path)
-        for device in folder.devices()
-        for seq in folder.snapshot_seqs(device)
-        if (path := folder.snapshot_path(device, seq)).exists()
-    ]
-    for _mtime, device, seq, _path in sorted(found, reverse=True):
+def newest_snapshot(key: SyncKey, folder: Folder) -> tuple[dict, Path] | None:
+    """The newest snapshot in the folder that is here whole: its note and its database."""
+    found = []
+    for device in folder.devices():
+        for seq in folder.snapshot_seqs(device):
+            path = folder.snapshot_path(device, seq)
+            try:
+                found.append((path.stat().st_mtime, device, seq))
+            except OSError:
+                continue
+    for _mtime, device, seq in sorted(found, reverse=True):
         try:
-            docs = open_snapshot(key, folder, device, seq)
-        except (Unreadable, OSError):
-            out.unreadable += 1
+            note = read_note(key, folder, device, seq)
+            return note, snapshots.checked_copy(note, folder, device, seq)
+        except Unreadable:
             continue
-        for doc, blobs in docs[:-1]:
-            out.add(merge_doc(vault, doc, blobs, {}))
-        doc, blobs = docs[-1]
-        out.add(merge_doc(vault, doc, blobs, snapshot_reads(doc)))
-        return
+    return None
+
+
+def read_note(key: SyncKey, folder: Folder, device: str, seq: int) -> dict:
+    doc, _ = open_doc(
+        key, folder.read(folder.snapshot_path(device, seq)), snapshot_aad(device, seq)
+    )
+    return doc
 
 
 def _merge_snapshot(vault, key, folder, device, done, out) -> int | None:
+    """A journal that missed pruned change files merges the rows of that device's snapshot."""
     for seq in reversed(folder.snapshot_seqs(device)):
         if seq <= done:
             return None
         try:
-            docs = open_snapshot(key, folder, device, seq)
+            note = read_note(key, folder, device, seq)
+            path = snapshots.checked_copy(note, folder, device, seq)
+            batches = list(snapshots.snapshot_batches(vault, path))
+            seen = snapshots.seen_versions(vault, path)
         except Unreadable:
             out.unreadable += 1
             continue
-        for doc, blobs in docs[:-1]:
-            out.add(merge_doc(vault, doc, blobs, {}))
-        doc, blobs = docs[-1]
-        out.add(merge_doc(vault, doc, blobs, {device: seq}))
+        for rows, blobs in batches[:-1]:
+            out.add(merge_doc(vault, {"rows": rows}, blobs, {}))
+        rows, blobs = batches[-1]
+        out.add(merge_doc(vault, {"rows": rows, "seen": seen}, blobs, {device: seq}))
         return seq
     return None
 
@@ -267,78 +276,42 @@ def write_changes(vault, key: SyncKey, folder: Folder, out: Outcome) -> None:
 
 
 def write_snapshot(vault, key: SyncKey, folder: Folder, *, replace: bool = False) -> int:
-    """Everything this device holds, so a new device need not replay every change file.
-    Photos go into parts of at most BATCH_BYTES, written before the snapshot that names them.
+    """Everything this device holds, as an encrypted copy of its database and a sealed note.
     `replace`: after a key renewal, a snapshot of the same number under the new key."""
     # Anything not yet in a change file goes into one first, so the snapshot's number says
     # exactly which change files it holds.
     write_changes(vault, key, folder, Outcome())
     with vault.connection() as conn:
         config = load_state(conn)
-        device, seq = config["device"], int(config.get("seq", 0))
-        path = folder.snapshot_path(device, seq)
-        if replace or not path.exists():  # else nothing of ours changed since that one
-            blobs: list[bytes] = []
-            rows = [
-                r
-                for table in records.order()
-                if table not in records.BLOB_TABLES
-                for r in records.row_records(conn, table, dirty_only=False, blobs=blobs)
-            ]
-            parts = _write_parts(conn, key, folder, device, seq)
-            seen: dict[str, list[str]] = {}
-            for uuid, version in conn.exec_driver_sql("SELECT uuid, version FROM sync_seen"):
-                seen.setdefault(uuid, []).append(version)
-            doc = {
-                "kind": "snapshot",
-                "device": device,
-                "seq": seq,
-                "parts": parts,
-                "read": read_pointers(conn),
-                "rows": rows,
-                "tombstones": list(records.tombstone_records(conn, dirty_only=False)),
-                "seen": seen,
-            }
-            folder.replace(path, seal_doc(key, doc, blobs, snapshot_aad(device, seq)))
+        reads = read_pointers(conn)
+    device, seq = config["device"], int(config.get("seq", 0))
+    note_path = folder.snapshot_path(device, seq)
+    if replace or not note_path.exists():  # else nothing of ours changed since that one
+        sha256, size = snapshots.write_copy(vault, folder, device, seq)
+        doc = {
+            "kind": "snapshot",
+            "device": device,
+            "seq": seq,
+            "read": reads,
+            "sha256": sha256,
+            "size": size,
+        }
+        folder.replace(note_path, seal_doc(key, doc, [], snapshot_aad(device, seq)))
+    with vault.connection() as conn:
+        config = load_state(conn)
         config["snapshot"] = seq
         save_config(conn, config)
     for old in folder.snapshot_seqs(device):
         if old < seq:
             folder.remove(folder.snapshot_path(device, old))
-    for old, part in folder.part_names(device):
-        if old < seq:
-            folder.remove(folder.part_path(device, old, part))
+            folder.remove(snapshots.db_path(folder, device, old))
     return seq
-
-
-def _write_parts(conn, key: SyncKey, folder: Folder, device: str, seq: int) -> int:
-    parts = 0
-
-    def flush(batch: list[dict], blobs: list[bytes]) -> None:
-        nonlocal parts
-        doc = {"kind": "part", "device": device, "seq": seq, "rows": batch}
-        path = folder.part_path(device, seq, parts)
-        folder.replace(path, seal_doc(key, doc, blobs, part_aad(device, seq, parts)))
-        parts += 1
-
-    for table in records.BLOB_TABLES:
-        batch: list[dict] = []
-        blobs: list[bytes] = []
-        for record in records.row_records(conn, table, dirty_only=False, blobs=blobs):
-            batch.append(record)
-            if sum(len(b) for b in blobs) >= BATCH_BYTES:
-                flush(batch, blobs)
-                batch = []
-                del blobs[:]  # in place: the rows being read number their photos in this list
-        if batch:
-            flush(batch, blobs)
-    return parts
 
 
 def snapshot_due(folder: Folder, config: dict) -> bool:
     """A new snapshot once the change files since the last one are many and weigh a quarter of
-    it: the folder stays within about 1.25 times a snapshot, without rewriting a big
-    snapshot for every few changes."""
+    it: the folder stays within about 1.25 times a snapshot, without copying a big journal for
+    every few changes."""
     device, snapshot = config["device"], int(config.get("snapshot", 0))
     since = [s for s in folder.change_seqs(device) if s > snapshot]
     if len(since) >= SNAPSHOT_ALWAYS:
@@ -352,28 +325,27 @@ def snapshot_due(folder: Folder, config: dict) -> bool:
         except OSError:
             return 0
 
-    held = size(folder.snapshot_path(device, snapshot)) + sum(
-        size(folder.part_path(device, seq, part))
-        for seq, part in folder.part_names(device)
-        if seq == snapshot
-    )
+    held = size(snapshots.db_path(folder, device, snapshot))
     return sum(size(folder.change_path(device, s)) for s in since) * 4 >= held
 
 
-def part_aad(device: str, seq: int, part: int) -> str:
-    return f"{device}|snapshot|{seq}|part|{part}"
-
-
-def open_snapshot(key: SyncKey, folder: Folder, device: str, seq: int) -> list[tuple[dict, list]]:
-    """A snapshot and its parts, parts first (photos before the rows that show them); raises
-    Unreadable when any of them is not here whole yet."""
-    main = open_doc(key, folder.read(folder.snapshot_path(device, seq)), snapshot_aad(device, seq))
-    docs = [
-        open_doc(key, folder.read(folder.part_path(device, seq, n)), part_aad(device, seq, n))
-        for n in range(int(main[0].get("parts", 0)))
-    ]
-    doc, blobs = main
-    return [*docs, (dict(doc, rows=doc.get("rows", []) + doc.get("tombstones", [])), blobs)]
+def adopt_copy(vault, note: dict, config: dict) -> None:
+    """A joining computer's database, just copied from a snapshot, made its own: a new device
+    id and sync settings, none of the other computer's own settings, nothing waiting to be
+    written, and the snapshot's reading position as its own."""
+    device = config["device"]
+    with vault.connection() as conn:
+        conn.exec_driver_sql("UPDATE sync_state SET device = ? WHERE id = 1", (device,))
+        save_config(conn, config)
+        for pattern in tracking.LOCAL_SETTING_PATTERNS:
+            conn.exec_driver_sql("DELETE FROM setting WHERE key LIKE ?", (pattern,))
+        conn.exec_driver_sql("UPDATE sync_row SET dirty = 0, body_dirty = 0 WHERE dirty = 1")
+        conn.exec_driver_sql("UPDATE sync_tombstone SET dirty = 0 WHERE dirty = 1")
+        conn.exec_driver_sql("DELETE FROM sync_read WHERE device = ?", (device,))
+        for other, seq in snapshot_reads(note).items():
+            set_read(conn, other, seq)
+        hlc = conn.exec_driver_sql("SELECT hlc FROM sync_state WHERE id = 1").scalar()
+    vault.hlc.load(device, hlc)
 
 
 # -- what each device says of itself --------------------------------------------------------------

@@ -3,7 +3,8 @@
     <folder>/reconcile-sync.json         plain: the format and the key epoch (not secret)
     <folder>/vault.key                   a copy of the key file (wrapped under the passphrase)
     <folder>/devices/<id>/<seq>.rcs      one device's change batches, never rewritten
-    <folder>/devices/<id>/snapshot-<seq>.rcs   everything that device held after <seq>
+    <folder>/devices/<id>/snapshot-<seq>.db    a copy of that device's journal after <seq>
+    <folder>/devices/<id>/snapshot-<seq>.rcs   its sealed note (checksum, what it had read)
     <folder>/devices/<id>/device.rcs     its name, clock, what it has read (rewritten by it alone)
 
 Each device writes only under its own devices/<id>/, so a file sync tool never sees two
@@ -30,7 +31,6 @@ FORMAT = 1
 _DEVICE_ID = re.compile(r"[0-9a-f]{16}")
 _CHANGE = re.compile(r"(\d{10})\.rcs")
 _SNAPSHOT = re.compile(r"snapshot-(\d{10})\.rcs")
-_PART = re.compile(r"snapshot-(\d{10})-(\d{4})\.rcs")
 
 
 class Folder:
@@ -47,19 +47,6 @@ class Folder:
 
     def snapshot_path(self, device: str, seq: int) -> Path:
         return self.device_dir(device) / f"snapshot-{seq:010d}.rcs"
-
-    def part_path(self, device: str, seq: int, part: int) -> Path:
-        """A snapshot's photos, in parts, so no file (and no memory) holds them all at once."""
-        return self.device_dir(device) / f"snapshot-{seq:010d}-{part:04d}.rcs"
-
-    def part_names(self, device: str) -> list[tuple[int, int]]:
-        try:
-            names = os.listdir(self.device_dir(device))
-        except OSError:
-            return []
-        return sorted(
-            (int(m.group(1)), int(m.group(2))) for n in names if (m := _PART.fullmatch(n))
-        )
 
     def device_path(self, device: str) -> Path:
         return self.device_dir(device) / DEVICE_FILE

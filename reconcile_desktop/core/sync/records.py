@@ -47,10 +47,6 @@ def order() -> tuple[str, ...]:
     return tuple(shapes())
 
 
-# Tables whose rows carry blobs (photos): a snapshot writes them in parts.
-BLOB_TABLES = tuple(name for name, shape in shapes().items() if shape.blobs)
-
-
 def _uuid_of(conn, parent: str, value) -> str | None:
     if value is None:
         return None

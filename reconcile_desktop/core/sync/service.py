@@ -87,6 +87,10 @@ KEY_RENEWED = (
     "The journal's key or passphrase was changed on another computer. Type the passphrase "
     "in Settings > Sync to keep this computer in step."
 )
+SNAPSHOT_ARRIVING = (
+    "The journal in that folder is still arriving. Try again once your sync tool has finished "
+    "copying it."
+)
 REMOVED = "This computer was removed from sync on another computer. Your journal here is whole."
 
 
@@ -452,27 +456,30 @@ def join(
         key = SyncKey(bytes(data_key))
         if key.epoch != marker.get("epoch"):
             raise NothingToJoin()
+        best = engine.newest_snapshot(key, source)
+        if best is None:
+            raise SyncProblem(SNAPSHOT_ARRIVING)
+        note, copy = best
         vault = Vault(data_dir, clock=clock, kdf_bounds=kdf_bounds)
         if kf.params is not None:
             vault.kdf_params = kf.params
+        config = {
+            "device": secrets.token_hex(8),
+            "enabled": True,
+            "folder": str(source.root.resolve()),
+            "name": (device_name or _host_name()).strip()[:60],
+            "epoch": key.epoch,
+            "folder_sha": _sha(key_copy),
+        }
 
         def fill() -> None:
-            _save(
-                vault,
-                {
-                    "enabled": True,
-                    "folder": str(source.root.resolve()),
-                    "name": (device_name or _host_name()).strip()[:60],
-                    "epoch": key.epoch,
-                    "folder_sha": _sha(key_copy),
-                },
-            )
+            engine.adopt_copy(vault, note, config)
             out = engine.Outcome()
-            engine.merge_best_snapshot(vault, key, source, out)
             for device in source.devices():
-                engine.read_device(vault, key, source, device, out)
+                if device != config["device"]:
+                    engine.read_device(vault, key, source, device, out)
 
-        vault.create(passphrase, data_key=data_key, fill=fill)
+        vault.create(passphrase, data_key=data_key, from_copy=copy, fill=fill)
     finally:
         for i in range(len(data_key)):
             data_key[i] = 0
