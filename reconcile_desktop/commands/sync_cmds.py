@@ -12,9 +12,7 @@ it only inside the handlers (see cli.py on what loads before the KDF).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,25 +137,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_shared_options(p, top=False)
 
 
-@contextlib.contextmanager
-def documented_codes() -> Iterator[None]:
-    """Give the sync folder's errors an exit code the README documents, unless core gave one:
-    4 when the folder holds no journal to join, 6 when the folder cannot be used. (A context
-    manager made by contextlib also decorates: each handler runs inside it.)"""
-    from reconcile_desktop.core.errors import NothingToJoin, ReconcileError, SyncProblem
-
-    try:
-        yield
-    except SyncProblem as exc:
-        if exc.exit_code == ReconcileError.exit_code:
-            exc.exit_code = 4 if isinstance(exc, NothingToJoin) else 6
-        raise
-
-
 # -- handlers ------------------------------------------------------------------------------------
 
 
-@documented_codes()
 def cmd_status(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service
@@ -171,7 +153,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-@documented_codes()
 def cmd_now(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service
@@ -197,7 +178,6 @@ def cmd_now(args: argparse.Namespace) -> int:
     return 0
 
 
-@documented_codes()
 def cmd_join(args: argparse.Namespace) -> int:
     from reconcile_desktop.core.storage.vault import VaultState
 
@@ -276,7 +256,6 @@ def _join_from(args: argparse.Namespace, folder: Path, data_dir: Path) -> int:
     return 0
 
 
-@documented_codes()
 def cmd_leave(args: argparse.Namespace) -> int:
     with opened_vault(args) as vault:
         from reconcile_desktop.core.sync import service

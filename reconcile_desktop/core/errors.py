@@ -179,8 +179,9 @@ class InvalidInput(ReconcileError):
 
 
 class SyncProblem(ReconcileError):
-    """The sync folder cannot be used as it is (one sentence says why)."""
+    """The sync folder cannot be used as it is (one sentence says why). Exit code 6."""
 
+    exit_code = 6
     message = (
         "Reconcile cannot write to that folder. Choose another one, or check that its drive "
         "is connected."
@@ -195,6 +196,7 @@ class SyncFolderForeign(SyncProblem):
 
 
 class NothingToJoin(SyncProblem):
+    exit_code = 4
     message = (
         "There is no Reconcile journal in that folder yet. Start syncing on your first "
         "computer, then join from this one."

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.benchmarks import bench_attachments, bench_charts, bench_core, bench_processes, fixtures
+from tests.benchmarks import (
+    bench_attachments,
+    bench_charts,
+    bench_core,
+    bench_processes,
+    bench_sync,
+    fixtures,
+)
 from tests.benchmarks.bench_results import ROWS, Row, cells, misses, table
 from tests.conftest import FAST_KDF, TEST_BOUNDS
 
@@ -78,6 +85,12 @@ def test_in_process_benchmarks_fill_their_rows(tiny):
     for row in ROWS:
         assert (row.label in text) == (row.key in results), row.key
     assert isinstance(misses({SIZE: results}), list)
+
+
+def test_the_sync_benchmarks_fill_their_rows(tiny, tmp_path):
+    results = bench_sync.run(tiny, 1, work=tmp_path)
+    _numbers(results, ["sync_day", "sync_join"])
+    assert results["sync_size_ratio"][0] > 0
 
 
 def test_the_photo_benchmarks_fill_their_rows_and_leave_the_photos_as_they_were(tiny):

@@ -39,17 +39,21 @@ def file_sha256(path: Path) -> str:
 def write_copy(vault, folder: Folder, device: str, seq: int) -> tuple[str, int]:
     """The encrypted copy, under a temporary name and then renamed: (sha256, size)."""
     from reconcile_desktop.core.storage.encrypted_copy import export_copy
+    from reconcile_desktop.core.storage.vault import user_errors
 
     target = db_path(folder, device, seq)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     try:
-        raw = vault.engine.raw_connection()
-        try:
-            vault.with_data_key(lambda key: export_copy(raw.driver_connection, tmp, bytearray(key)))
-        finally:
-            raw.close()
+        with user_errors():  # a damaged journal is said in one sentence, as for a backup
+            raw = vault.engine.raw_connection()
+            try:
+                vault.with_data_key(
+                    lambda key: export_copy(raw.driver_connection, tmp, bytearray(key))
+                )
+            finally:
+                raw.close()
         found = file_sha256(tmp), tmp.stat().st_size
         os.replace(tmp, target)
     except BaseException:
