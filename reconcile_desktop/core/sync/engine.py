@@ -100,7 +100,6 @@ class Outcome:
         self.conflicts = 0
         self.unreadable = 0
         self.touched: set[str] = set()
-        self.missing_from: set[str] = set()  # devices whose pruned files no snapshot covers
 
     def add(self, merge: Merge) -> None:
         self.applied += merge.applied
@@ -213,15 +212,14 @@ def _merge_snapshot(vault, key, folder, device, done, out) -> int | None:
         try:
             note = read_note(key, folder, device, seq)
             path = snapshots.checked_copy(note, folder, device, seq)
-            batches = list(snapshots.snapshot_batches(vault, path))
             seen = snapshots.seen_versions(vault, path)
+            # Streamed, batch by batch (photos are big); how far it reached is recorded last.
+            for rows, blobs in snapshots.snapshot_batches(vault, path):
+                out.add(merge_doc(vault, {"rows": rows}, blobs, {}))
         except Unreadable:
             out.unreadable += 1
             continue
-        for rows, blobs in batches[:-1]:
-            out.add(merge_doc(vault, {"rows": rows}, blobs, {}))
-        rows, blobs = batches[-1]
-        out.add(merge_doc(vault, {"rows": rows, "seen": seen}, blobs, {device: seq}))
+        out.add(merge_doc(vault, {"rows": [], "seen": seen}, [], {device: seq}))
         return seq
     return None
 
