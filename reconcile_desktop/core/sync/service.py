@@ -103,7 +103,7 @@ def start(vault: Vault, folder: Path, device_name: str | None = None) -> SyncSta
     if marker is not None and marker.get("epoch") != key.epoch:
         raise SyncFolderForeign()
     config = _config(vault)
-    if config.get("removed_here"):
+    if config.get("removed_here") or _another_writes_as_us(target, config):
         config.update(_new_device_id(vault))
     fresh = marker is None
     config.update(
@@ -132,9 +132,17 @@ def start(vault: Vault, folder: Path, device_name: str | None = None) -> SyncSta
     return status(vault)
 
 
+def _another_writes_as_us(target: Folder, config: dict) -> bool:
+    """Files under this device's id that it did not write: this journal is a copy (a backup
+    put back, here or on another computer) of one that still syncs there."""
+    device = config["device"]
+    used = target.change_seqs(device) + target.snapshot_seqs(device)
+    return bool(used) and max(used) > int(config.get("seq", 0))
+
+
 def _new_device_id(vault: Vault) -> dict:
-    """A computer forgotten by another one comes back as a new device: the others stopped
-    waiting for the old one, and its old files may be gone."""
+    """A new device id (the others stopped waiting for a forgotten one; a copy must not write
+    under its original's name)."""
     device = secrets.token_hex(8)
     with vault.connection() as conn:
         conn.exec_driver_sql("UPDATE sync_state SET device = ? WHERE id = 1", (device,))
@@ -196,6 +204,11 @@ def _sync(vault: Vault, key: SyncKey, target: Folder, config: dict, out) -> str 
     if device in removed:
         _save(vault, {"enabled": False, "problem": REMOVED, "removed_here": True})
         return REMOVED
+    if _another_writes_as_us(target, config):
+        # From here on a device of its own; what it had not yet written is still marked.
+        _save(vault, _new_device_id(vault))
+        config = _config(vault)
+        device = config["device"]
     for other in target.devices():
         if other != device and other not in removed:
             engine.read_device(vault, key, target, other, out)
