@@ -22,8 +22,9 @@ bulk import gives every new row its id afterwards in one statement a table (`bul
 trigger that touches a table costs about 0.2 ms a row under SQLCipher's memory security.
 
 Rows whose table has a natural unique key (a check-in's commitment and day, a tag's key, a
-setting's key, ...) get that key as their sync id, so two computers that check in the same day
-meet on one fact. Rows with a plain number for a key get a random 128-bit id.
+setting's key, ...) get that key, hashed, as their sync id (named when first written out), so
+two computers that check in the same day meet on one fact. Rows with a plain number for a key
+get a random 128-bit id.
 """
 
 from __future__ import annotations
