@@ -25,6 +25,7 @@ BATCH_ROWS = 2000  # rows per change file, so one huge import is several files, 
 BATCH_BYTES = 32 * 1024 * 1024
 SNAPSHOT_EVERY = 50  # change files of this device between two of its snapshots, at least
 SNAPSHOT_ALWAYS = 500  # ... and at most
+SMALL_COPY = 4 * 1024 * 1024  # a journal this small is copied every SNAPSHOT_EVERY files
 CLOCK_NOTICED_S = 5 * 60
 
 
@@ -307,9 +308,9 @@ def write_snapshot(vault, key: SyncKey, folder: Folder, *, replace: bool = False
 
 
 def snapshot_due(folder: Folder, config: dict) -> bool:
-    """A new snapshot once the change files since the last one are many and weigh a quarter of
-    it: the folder stays within about 1.25 times a snapshot, without copying a big journal for
-    every few changes."""
+    """A new snapshot once the change files since the last one are many and, for a journal of
+    some size, weigh a quarter of it: the folder stays within about 1.25 times a snapshot,
+    without copying a big journal for every few changes."""
     device, snapshot = config["device"], int(config.get("snapshot", 0))
     since = [s for s in folder.change_seqs(device) if s > snapshot]
     if len(since) >= SNAPSHOT_ALWAYS:
@@ -324,6 +325,8 @@ def snapshot_due(folder: Folder, config: dict) -> bool:
             return 0
 
     held = size(snapshots.db_path(folder, device, snapshot))
+    if held < SMALL_COPY:  # cheap to copy: old change files can go sooner
+        return True
     return sum(size(folder.change_path(device, s)) for s in since) * 4 >= held
 
 
